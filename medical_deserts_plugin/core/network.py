@@ -1,0 +1,397 @@
+"""Road-network engine: directed graph of travel times (minutes), snapping, sparse travel-time tables.
+
+Coordinates are metres in a projected CRS. Every vertex of every line is a node; vertices closer than the topology
+tolerance merge. A place (origin, destination, facility) joins the network at the nearest point of the nearest road
+segment, through an access leg (straight line at the access speed). Shortest paths come from
+``scipy.sparse.csgraph.dijkstra`` with a time limit, run in chunks of sources so memory stays bounded.
+"""
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components, dijkstra
+from scipy.spatial import cKDTree
+
+from .travel_times import TravelTimeTable
+
+BOTH_WAYS, FORWARD, BACKWARD = 0, 1, -1
+
+METRES_PER_MINUTE_PER_KMH = 1000.0 / 60.0
+
+
+class Cancelled(Exception):
+    """The caller's progress callback asked to stop."""
+
+
+def minutes_for(distance_m, speed_kmh):
+    """Minutes to cover ``distance_m`` metres at ``speed_kmh`` km/h."""
+    return np.asarray(distance_m, dtype=float) / (np.asarray(speed_kmh, dtype=float) * METRES_PER_MINUTE_PER_KMH)
+
+
+@dataclass(frozen=True)
+class RoadNetwork:
+    """A directed road graph whose edge weights are minutes.
+
+    ``segment_*`` keep each drawn segment once (node ``a`` to node ``b`` in digitising order) with its forward and
+    backward minutes (``inf`` where one-way forbids it): places snap onto these. ``graph`` is the CSR matrix of
+    directed edges, duplicates reduced to the fastest.
+    """
+
+    node_xy: np.ndarray
+    segment_a: np.ndarray
+    segment_b: np.ndarray
+    segment_forward_minutes: np.ndarray
+    segment_backward_minutes: np.ndarray
+    graph: sparse.csr_matrix
+    _segment_tree: list = field(default_factory=list, repr=False, compare=False)
+
+    @property
+    def node_count(self):
+        return len(self.node_xy)
+
+    @property
+    def segment_count(self):
+        return len(self.segment_a)
+
+    def component_count(self):
+        """Number of weakly connected parts of the network."""
+        return connected_components(self.graph, directed=True, connection="weak")[0]
+
+    def segment_tree(self):
+        """Spatial index of the segments (built on first use, then kept)."""
+        if not self._segment_tree:
+            lines = shapely.linestrings(
+                np.stack([self.node_xy[self.segment_a], self.node_xy[self.segment_b]], axis=1)
+            )
+            self._segment_tree.append(shapely.STRtree(lines))
+        return self._segment_tree[0]
+
+
+def merge_coincident_vertices(coords, tolerance_m):
+    """Node index of every vertex: vertices within ``tolerance_m`` metres of each other (transitively) share one."""
+    if len(coords) == 0:
+        return np.empty(0, dtype=np.int64), np.empty((0, 2))
+    if tolerance_m > 0:
+        pairs = cKDTree(coords).query_pairs(tolerance_m, output_type="ndarray")
+        links = sparse.coo_matrix(
+            (np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(len(coords), len(coords))
+        )
+        _, cluster = connected_components(links, directed=False)
+    else:
+        _, cluster = np.unique(coords, axis=0, return_inverse=True)
+        cluster = cluster.ravel()
+    _, first_vertex, node_of_vertex = np.unique(cluster, return_index=True, return_inverse=True)
+    return node_of_vertex.astype(np.int64), coords[first_vertex]
+
+
+def build_network(coords, part_index, speed_kmh, direction=None, tolerance_m=0.5):
+    """Build the road graph from line vertices.
+
+    ``coords``: (n, 2) vertices in metres, parts one after another; ``part_index``: the line part of each vertex
+    (as ``shapely.get_coordinates(..., return_index=True)`` gives); ``speed_kmh``: one speed per part (> 0);
+    ``direction``: one of BOTH_WAYS, FORWARD, BACKWARD per part (default both ways).
+    """
+    coords = np.asarray(coords, dtype=float).reshape(-1, 2)
+    part_index = np.asarray(part_index, dtype=np.int64)
+    speed_kmh = np.asarray(speed_kmh, dtype=float)
+    n_parts = len(speed_kmh)
+    direction = np.zeros(n_parts, dtype=np.int8) if direction is None else np.asarray(direction, dtype=np.int8)
+    if len(direction) != n_parts:
+        raise ValueError("one direction per line is needed")
+    bad_speed = ~(np.isfinite(speed_kmh) & (speed_kmh > 0))
+    if bad_speed.any():
+        raise ValueError(f"{int(bad_speed.sum())} road line(s) have a speed that is not a positive number of km/h")
+    if not np.isin(direction, (BOTH_WAYS, FORWARD, BACKWARD)).all():
+        raise ValueError("direction must be 0 (both ways), 1 (forward) or -1 (backward)")
+
+    node_of_vertex, node_xy = merge_coincident_vertices(coords, tolerance_m)
+    same_part = part_index[1:] == part_index[:-1]
+    start = np.flatnonzero(same_part)
+    a, b = node_of_vertex[start], node_of_vertex[start + 1]
+    part = part_index[start]
+    real = a != b
+    a, b, part = a[real], b[real], part[real]
+    length_m = np.hypot(*(node_xy[b] - node_xy[a]).T)
+    minutes = minutes_for(length_m, speed_kmh[part])
+    seg_direction = direction[part]
+    forward = np.where(seg_direction != BACKWARD, minutes, np.inf)
+    backward = np.where(seg_direction != FORWARD, minutes, np.inf)
+
+    edge_from = np.concatenate([a, b])
+    edge_to = np.concatenate([b, a])
+    edge_minutes = np.concatenate([forward, backward])
+    graph = directed_graph(edge_from, edge_to, edge_minutes, len(node_xy))
+    return RoadNetwork(node_xy, a, b, forward, backward, graph)
+
+
+def directed_graph(edge_from, edge_to, edge_minutes, n_nodes):
+    """CSR graph of the finite edges; parallel edges keep the fastest."""
+    keep = np.isfinite(edge_minutes)
+    edge_from, edge_to, edge_minutes = edge_from[keep], edge_to[keep], edge_minutes[keep]
+    order = np.lexsort((edge_minutes, edge_to, edge_from))
+    edge_from, edge_to, edge_minutes = edge_from[order], edge_to[order], edge_minutes[order]
+    first = np.r_[True, (np.diff(edge_from) != 0) | (np.diff(edge_to) != 0)]
+    return sparse.csr_matrix(
+        (edge_minutes[first], (edge_from[first], edge_to[first])), shape=(n_nodes, n_nodes)
+    )
+
+
+@dataclass(frozen=True)
+class Snap:
+    """Where places join the network: segment, position along it (0 at ``a`` .. 1 at ``b``), access distance."""
+
+    segment: np.ndarray
+    fraction: np.ndarray
+    distance_m: np.ndarray
+
+    @property
+    def snapped(self):
+        return self.segment >= 0
+
+
+def snap_points(network, points_xy, max_distance_m=None):
+    """Nearest point of the nearest segment for each point; segment -1 where none lies within ``max_distance_m``."""
+    points_xy = np.asarray(points_xy, dtype=float).reshape(-1, 2)
+    n = len(points_xy)
+    segment = np.full(n, -1, dtype=np.int64)
+    fraction = np.zeros(n)
+    distance_m = np.full(n, np.inf)
+    if n == 0 or network.segment_count == 0:
+        return Snap(segment, fraction, distance_m)
+    points = shapely.points(points_xy)
+    tree = network.segment_tree()
+    limit = None if max_distance_m is None or not np.isfinite(max_distance_m) else float(max_distance_m)
+    (point_index, segment_index), found_distance = tree.query_nearest(
+        points, max_distance=limit, return_distance=True, all_matches=False
+    )
+    segment[point_index] = segment_index
+    distance_m[point_index] = found_distance
+    fraction[point_index] = shapely.line_locate_point(
+        tree.geometries[segment_index], points[point_index], normalized=True
+    )
+    return Snap(segment, np.nan_to_num(fraction), distance_m)
+
+
+@dataclass(frozen=True)
+class PlacedGraph:
+    """The road graph plus one node per distinct place, linked to the road by its access leg."""
+
+    graph: sparse.csr_matrix
+    place_node: np.ndarray  # graph node of each place, -1 if it is off the network
+    snap: Snap
+
+
+def place_on_network(network, places_xy, access_speed_kmh, max_snap_m=None):
+    """Add every place to the graph: a node at its snap point (splitting the segment) and a node for the place.
+
+    Places on the same segment are chained in order along it, so travel between them follows the segment.
+    Identical coordinates share one node, so the time between them is exactly 0.
+    """
+    places_xy = np.asarray(places_xy, dtype=float).reshape(-1, 2)
+    unique_xy, place_of_input = np.unique(places_xy, axis=0, return_inverse=True)
+    place_of_input = place_of_input.ravel()
+    snap = snap_points(network, unique_xy, max_snap_m)
+    on = np.flatnonzero(snap.snapped)
+    n = network.node_count
+    n_on = len(on)
+    place_node = np.full(len(unique_xy), -1, dtype=np.int64)
+    place_node[on] = n + n_on + np.arange(n_on)  # place nodes after the snap-point nodes
+    snap_node = n + np.arange(n_on)
+
+    seg = snap.segment[on]
+    frac = snap.fraction[on]
+    access = minutes_for(snap.distance_m[on], access_speed_kmh)
+    order = np.lexsort((frac, seg))
+    seg_sorted, frac_sorted, node_sorted = seg[order], frac[order], snap_node[order]
+    forward = network.segment_forward_minutes[seg_sorted]
+    backward = network.segment_backward_minutes[seg_sorted]
+    first_on_segment = np.r_[True, seg_sorted[1:] != seg_sorted[:-1]]
+    last_on_segment = np.r_[seg_sorted[1:] != seg_sorted[:-1], True]
+
+    # Chain a -> s1 -> s2 -> ... -> b along each split segment (and back where allowed).
+    prev_node = np.where(first_on_segment, network.segment_a[seg_sorted], np.r_[-1, node_sorted[:-1]])
+    prev_frac = np.where(first_on_segment, 0.0, np.r_[0.0, frac_sorted[:-1]])
+    step = frac_sorted - prev_frac
+    tail_seg = seg_sorted[last_on_segment]
+    tail_step = 1.0 - frac_sorted[last_on_segment]
+    chain_from = np.concatenate([prev_node, node_sorted[last_on_segment]])
+    chain_to = np.concatenate([node_sorted, network.segment_b[tail_seg]])
+    with np.errstate(invalid="ignore"):  # 0 x inf on a forbidden direction gives NaN, dropped like inf
+        chain_forward = np.concatenate([step * forward, tail_step * network.segment_forward_minutes[tail_seg]])
+        chain_backward = np.concatenate([step * backward, tail_step * network.segment_backward_minutes[tail_seg]])
+
+    base = network.graph.tocoo()
+    edge_from = np.concatenate([base.row, chain_from, chain_to, place_node[on], snap_node])
+    edge_to = np.concatenate([base.col, chain_to, chain_from, snap_node, place_node[on]])
+    edge_minutes = np.concatenate([base.data, chain_forward, chain_backward, access, access])
+    graph = directed_graph(edge_from, edge_to, edge_minutes, n + 2 * n_on)
+    return PlacedGraph(graph, place_node[place_of_input], Snap(
+        snap.segment[place_of_input], snap.fraction[place_of_input], snap.distance_m[place_of_input]
+    ))
+
+
+def _report(progress, fraction):
+    if progress is not None and progress(fraction) is False:
+        raise Cancelled()
+
+
+def _validate_cutoff(cutoff_minutes):
+    if not (cutoff_minutes > 0):
+        raise ValueError("the cutoff must be a positive number of minutes")
+
+
+class NetworkTravel:
+    """Travel times over a road network (minutes), from places given as coordinates in metres."""
+
+    def __init__(self, network, access_speed_kmh=20.0, max_snap_m=None, memory_mb=256):
+        if not (access_speed_kmh > 0):
+            raise ValueError("the access speed must be a positive number of km/h")
+        self.network = network
+        self.access_speed_kmh = float(access_speed_kmh)
+        self.max_snap_m = max_snap_m
+        self.memory_mb = memory_mb
+        self.last_snap = None
+
+    def _place(self, origins_xy, destinations_xy):
+        origins_xy = np.asarray(origins_xy, dtype=float).reshape(-1, 2)
+        destinations_xy = np.asarray(destinations_xy, dtype=float).reshape(-1, 2)
+        placed = place_on_network(
+            self.network, np.vstack([origins_xy, destinations_xy]), self.access_speed_kmh, self.max_snap_m
+        )
+        n_o = len(origins_xy)
+        self.last_snap = placed.snap
+        return placed, placed.place_node[:n_o], placed.place_node[n_o:]
+
+    def _chunk_size(self, n_nodes, n_targets):
+        per_source = 8 * (2 * n_nodes + n_targets)
+        return max(1, int(self.memory_mb * 2**20 // per_source))
+
+    def table(self, origins_xy, destinations_xy, cutoff_minutes, k=None, progress=None):
+        """Every (origin, destination) pair reachable within ``cutoff_minutes``; with ``k``, only each origin's k
+        nearest. Runs Dijkstra from whichever side has fewer distinct places (on the reversed graph from the
+        destinations), unless ``k`` is given."""
+        _validate_cutoff(cutoff_minutes)
+        placed, origin_node, destination_node = self._place(origins_xy, destinations_xy)
+        shape = (len(origin_node), len(destination_node))
+        from_destinations = k is None and (
+            len(np.unique(destination_node)) < len(np.unique(origin_node))
+        )
+        graph = placed.graph.T.tocsr() if from_destinations else placed.graph
+        sources, targets = (destination_node, origin_node) if from_destinations else (origin_node, destination_node)
+        table = self._run(graph, sources, targets, cutoff_minutes, k, progress)
+        return table.transposed() if from_destinations else table
+
+    def _run(self, graph, source_node, target_node, cutoff_minutes, k, progress):
+        """Pairs (source index, target index, minutes) within the cutoff, grouped by distinct source node."""
+        shape = (len(source_node), len(target_node))
+        on_sources = np.flatnonzero(source_node >= 0)
+        distinct_sources, source_group = np.unique(source_node[on_sources], return_inverse=True)
+        on_targets = np.flatnonzero(target_node >= 0)
+        target_columns = target_node[on_targets]
+        chunk = self._chunk_size(graph.shape[0], len(on_targets))
+        pieces = []
+        _report(progress, 0.0)
+        for begin in range(0, len(distinct_sources), chunk):
+            nodes = distinct_sources[begin:begin + chunk]
+            times = dijkstra(graph, directed=True, indices=nodes, limit=cutoff_minutes)[:, target_columns]
+            if k is not None and times.shape[1] > k:
+                kth = np.partition(times, k - 1, axis=1)[:, k - 1:k]
+                times = np.where(times <= kth, times, np.inf)
+            row, col = np.nonzero(times <= cutoff_minutes)
+            pieces.append((begin + row, on_targets[col], times[row, col]))
+            _report(progress, min(1.0, (begin + len(nodes)) / len(distinct_sources)))
+        if not pieces:
+            return TravelTimeTable.empty(*shape)
+        group, target, minutes = (np.concatenate(p) for p in zip(*pieces))
+        # Expand each distinct source node back to every input that shares it.
+        members = np.argsort(source_group, kind="stable")
+        member_start = np.searchsorted(source_group[members], np.arange(len(distinct_sources)))
+        member_count = np.bincount(source_group, minlength=len(distinct_sources))
+        repeat = member_count[group]
+        pair = np.repeat(np.arange(len(group)), repeat)
+        offset = np.arange(len(pair)) - np.repeat(np.cumsum(repeat) - repeat, repeat)
+        source = on_sources[members[member_start[group[pair]] + offset]]
+        table = TravelTimeTable(source, target[pair], minutes[pair], shape)
+        return table.k_nearest(k) if k is not None else table
+
+    def nearest(self, origins_xy, facilities_xy, cutoff_minutes, progress=None):
+        """For each origin: minutes to its nearest facility (NaN beyond the cutoff or off the network) and that
+        facility's index (-1). One multi-source Dijkstra on the reversed graph from all facilities at once."""
+        _validate_cutoff(cutoff_minutes)
+        placed, origin_node, facility_node = self._place(origins_xy, facilities_xy)
+        minutes = np.full(len(origin_node), np.nan)
+        facility = np.full(len(origin_node), -1, dtype=np.int64)
+        on_facilities = np.flatnonzero(facility_node >= 0)
+        _report(progress, 0.0)
+        if len(on_facilities) == 0:
+            return minutes, facility
+        # The lowest facility index wins when several share a node.
+        source_nodes, first = np.unique(facility_node[on_facilities], return_index=True)
+        node_times, _, node_source = dijkstra(
+            placed.graph.T.tocsr(), directed=True, indices=source_nodes, limit=cutoff_minutes,
+            min_only=True, return_predecessors=True,
+        )
+        facility_of_node = np.full(placed.graph.shape[0], -1, dtype=np.int64)
+        facility_of_node[source_nodes] = on_facilities[first]
+        on = np.flatnonzero(origin_node >= 0)
+        reached = np.isfinite(node_times[origin_node[on]])
+        minutes[on[reached]] = node_times[origin_node[on[reached]]]
+        facility[on[reached]] = facility_of_node[node_source[origin_node[on[reached]]]]
+        _report(progress, 1.0)
+        return minutes, facility
+
+
+class StraightLineTravel:
+    """Travel times without a road layer: straight-line distance x detour factor at a constant speed."""
+
+    def __init__(self, speed_kmh=50.0, detour_factor=1.3):
+        if not (speed_kmh > 0):
+            raise ValueError("the straight-line speed must be a positive number of km/h")
+        if not (detour_factor >= 1):
+            raise ValueError("the detour factor must be 1 or more")
+        self.speed_kmh = float(speed_kmh)
+        self.detour_factor = float(detour_factor)
+        self.last_snap = None
+
+    def _metres_for(self, minutes):
+        return minutes * self.speed_kmh * METRES_PER_MINUTE_PER_KMH / self.detour_factor
+
+    def _minutes_for(self, distance_m):
+        return minutes_for(distance_m * self.detour_factor, self.speed_kmh)
+
+    def table(self, origins_xy, destinations_xy, cutoff_minutes, k=None, progress=None):
+        """Pairs within ``cutoff_minutes`` (optionally each origin's ``k`` nearest)."""
+        _validate_cutoff(cutoff_minutes)
+        origins_xy = np.asarray(origins_xy, dtype=float).reshape(-1, 2)
+        destinations_xy = np.asarray(destinations_xy, dtype=float).reshape(-1, 2)
+        shape = (len(origins_xy), len(destinations_xy))
+        _report(progress, 0.0)
+        if not all(shape):
+            return TravelTimeTable.empty(*shape)
+        pairs = cKDTree(origins_xy).sparse_distance_matrix(
+            cKDTree(destinations_xy), self._metres_for(cutoff_minutes), output_type="ndarray"
+        )
+        table = TravelTimeTable(pairs["i"], pairs["j"], self._minutes_for(pairs["v"]), shape)
+        _report(progress, 1.0)
+        return table.k_nearest(k) if k is not None else table
+
+    def nearest(self, origins_xy, facilities_xy, cutoff_minutes, progress=None):
+        """Minutes to the nearest facility (NaN beyond the cutoff) and its index (-1)."""
+        _validate_cutoff(cutoff_minutes)
+        origins_xy = np.asarray(origins_xy, dtype=float).reshape(-1, 2)
+        facilities_xy = np.asarray(facilities_xy, dtype=float).reshape(-1, 2)
+        minutes = np.full(len(origins_xy), np.nan)
+        facility = np.full(len(origins_xy), -1, dtype=np.int64)
+        if len(origins_xy) and len(facilities_xy):
+            distance, index = cKDTree(facilities_xy).query(
+                origins_xy, distance_upper_bound=self._metres_for(cutoff_minutes) * (1 + 1e-12)
+            )
+            found = np.isfinite(distance)
+            minutes[found] = self._minutes_for(distance[found])
+            facility[found] = index[found]
+            beyond = minutes > cutoff_minutes
+            minutes[beyond], facility[beyond] = np.nan, -1
+        _report(progress, 1.0)
+        return minutes, facility

@@ -1,0 +1,1 @@
+"""Readers of the French open-data files (RPPS, FINESS, INSEE, ANCT, IGN). Pure pandas, no qgis."""

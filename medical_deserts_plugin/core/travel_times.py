@@ -1,0 +1,101 @@
+"""Sparse origin x destination travel-time table, the currency between the network engine and the indicators.
+
+A pair that is not stored is unreachable within the cutoff: there is never a fake "infinite" number. A stored time
+may be exactly 0 (same place), which is why the table keeps explicit (origin, destination, minutes) arrays instead of
+a scipy sparse matrix, whose arithmetic silently drops explicit zeros.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+
+@dataclass(frozen=True)
+class TravelTimeTable:
+    """Reachable pairs: ``origin[k]`` reaches ``destination[k]`` in ``minutes[k]`` (indices into the inputs)."""
+
+    origin: np.ndarray
+    destination: np.ndarray
+    minutes: np.ndarray
+    shape: tuple
+
+    def __post_init__(self):
+        object.__setattr__(self, "origin", np.asarray(self.origin, dtype=np.int64))
+        object.__setattr__(self, "destination", np.asarray(self.destination, dtype=np.int64))
+        object.__setattr__(self, "minutes", np.asarray(self.minutes, dtype=np.float64))
+        object.__setattr__(self, "shape", (int(self.shape[0]), int(self.shape[1])))
+        if not (len(self.origin) == len(self.destination) == len(self.minutes)):
+            raise ValueError("origin, destination and minutes must have the same length")
+
+    @classmethod
+    def empty(cls, n_origins, n_destinations):
+        """A table where nothing is reachable."""
+        return cls(np.empty(0), np.empty(0), np.empty(0), (n_origins, n_destinations))
+
+    def __len__(self):
+        return len(self.minutes)
+
+    def sorted(self):
+        """Pairs ordered by origin, then minutes, then destination (a stable, reproducible order)."""
+        order = np.lexsort((self.destination, self.minutes, self.origin))
+        return TravelTimeTable(self.origin[order], self.destination[order], self.minutes[order], self.shape)
+
+    def within(self, cutoff_minutes):
+        """Only the pairs with ``minutes <= cutoff_minutes``."""
+        keep = self.minutes <= cutoff_minutes
+        return TravelTimeTable(self.origin[keep], self.destination[keep], self.minutes[keep], self.shape)
+
+    def transposed(self):
+        """The same pairs seen from the destinations (rows and columns swapped)."""
+        return TravelTimeTable(self.destination, self.origin, self.minutes, self.shape[::-1])
+
+    def rank(self):
+        """Rank of each pair among its origin's destinations, 1 = nearest (ties broken by destination index)."""
+        order = np.lexsort((self.destination, self.minutes, self.origin))
+        ranks = np.empty(len(order), dtype=np.int64)
+        sorted_origin = self.origin[order]
+        group_start = np.r_[0, np.flatnonzero(np.diff(sorted_origin)) + 1]
+        starts = np.repeat(group_start, np.diff(np.r_[group_start, len(order)]))
+        ranks[order] = np.arange(len(order)) - starts + 1
+        return ranks
+
+    def k_nearest(self, k):
+        """Keep, for each origin, its ``k`` nearest destinations."""
+        keep = self.rank() <= k
+        return TravelTimeTable(self.origin[keep], self.destination[keep], self.minutes[keep], self.shape)
+
+    def nearest(self):
+        """For each origin: (minutes to its nearest destination or NaN, that destination's index or -1)."""
+        best_minutes = np.full(self.shape[0], np.nan)
+        best_destination = np.full(self.shape[0], -1, dtype=np.int64)
+        if len(self):
+            first = self.rank() == 1
+            best_minutes[self.origin[first]] = self.minutes[first]
+            best_destination[self.origin[first]] = self.destination[first]
+        return best_minutes, best_destination
+
+    def count_within(self, cutoff_minutes):
+        """Number of destinations each origin reaches in ``cutoff_minutes`` or less."""
+        return np.bincount(self.origin[self.minutes <= cutoff_minutes], minlength=self.shape[0])
+
+    def weight_matrix(self, weights):
+        """CSR matrix (origins x destinations) of per-pair ``weights``; pairs of weight 0 are dropped."""
+        weights = np.asarray(weights, dtype=np.float64)
+        keep = weights != 0
+        return sparse.csr_matrix(
+            (weights[keep], (self.origin[keep], self.destination[keep])), shape=self.shape
+        )
+
+    @classmethod
+    def concatenate(cls, tables, shape):
+        """Join tables computed on disjoint chunks of the same problem."""
+        tables = list(tables)
+        if not tables:
+            return cls.empty(*shape)
+        return cls(
+            np.concatenate([t.origin for t in tables]),
+            np.concatenate([t.destination for t in tables]),
+            np.concatenate([t.minutes for t in tables]),
+            shape,
+        )
