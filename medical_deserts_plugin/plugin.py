@@ -1,0 +1,105 @@
+"""The plugin object QGIS loads: Processing provider, menu, toolbar button and the data dock."""
+
+from qgis.core import Qgis, QgsApplication
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction, QMessageBox
+
+from .i18n import icon_path, install_translator, tr
+
+MENU = "&Medical Deserts"
+
+
+class MedicalDesertsPlugin:
+    """Registers the ``medicaldeserts`` Processing provider and the data dock."""
+
+    def __init__(self, iface):
+        self.iface = iface
+        self.translator = install_translator()
+        self.provider = None
+        self.dock = None
+        self.actions = []
+
+    def initProcessing(self):  # noqa: N802 (QGIS API)
+        from .processing.provider import MedicalDesertsProvider
+
+        self.provider = MedicalDesertsProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802 (QGIS API)
+        self.initProcessing()
+        icon = QIcon(icon_path("medical_deserts.svg"))
+        dock_action = QAction(icon, tr("Medical deserts data panel"), self.iface.mainWindow())
+        dock_action.setCheckable(True)
+        dock_action.toggled.connect(self.show_dock)
+        self.iface.addPluginToMenu(tr(MENU), dock_action)
+        self.iface.addToolBarIcon(dock_action)
+        self.actions.append(dock_action)
+        for algorithm in self.provider.algorithms():
+            action = QAction(algorithm.icon(), algorithm.displayName() + "…", self.iface.mainWindow())
+            action.triggered.connect(lambda _=False, alg_id=algorithm.id(): self.open_algorithm(alg_id))
+            self.iface.addPluginToMenu(tr(MENU), action)
+            self.actions.append(action)
+
+    def show_dock(self, visible):
+        if self.dock is None:
+            from .gui.dock import DataDock
+
+            self.dock = DataDock(self.iface.mainWindow())
+            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.dock.visibilityChanged.connect(self.actions[0].setChecked)
+        self.dock.setVisible(visible)
+
+    @staticmethod
+    def open_algorithm(algorithm_id):
+        import processing
+
+        processing.execAlgorithmDialog(algorithm_id)
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(tr(MENU), action)
+        if self.actions:
+            self.iface.removeToolBarIcon(self.actions[0])
+        self.actions = []
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        if self.translator is not None:
+            from qgis.PyQt.QtCore import QCoreApplication
+
+            QCoreApplication.removeTranslator(self.translator)
+
+
+class MissingDependenciesPlugin:
+    """Stand-in loaded when a library is missing: it says what to install, and does nothing else."""
+
+    def __init__(self, iface, missing):
+        self.iface = iface
+        self.missing = missing
+        self.translator = install_translator()
+
+    def message(self):
+        lines = [
+            tr("{module} {found} found, {minimum} or later needed: {how}").format(
+                module=module, found=found or tr("not"), minimum=minimum, how=how
+            )
+            for module, found, minimum, how in self.missing
+        ]
+        return tr("Medical Deserts cannot start until these libraries are installed:") + "\n" + "\n".join(lines)
+
+    def initProcessing(self):  # noqa: N802 (QGIS API)
+        pass
+
+    def initGui(self):  # noqa: N802 (QGIS API)
+        text = self.message()
+        if self.iface is not None and hasattr(self.iface, "messageBar"):
+            self.iface.messageBar().pushMessage("Medical Deserts", text.replace("\n", " "), Qgis.Critical, 0)
+            QMessageBox.warning(self.iface.mainWindow(), "Medical Deserts", text)
+
+    def unload(self):
+        pass

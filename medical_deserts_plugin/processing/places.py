@@ -1,0 +1,32 @@
+"""Parameters and reading of the place layers (demand units, facilities, origins, destinations)."""
+
+from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource
+
+from ..i18n import tr
+from .layers import feature_ids, located_points, read_layer
+
+POLYGON_POINT = "POLYGON_POINT"
+PLACE_TYPES = [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]
+
+
+def place_source_parameter(name, description, optional=False):
+    return QgsProcessingParameterFeatureSource(name, description, PLACE_TYPES, optional=optional)
+
+
+def polygon_point_parameter():
+    return QgsProcessingParameterEnum(
+        POLYGON_POINT, tr("Where a polygon (commune, cell) starts from"),
+        options=[tr("Point on surface (always inside)"), tr("Centroid")], defaultValue=0)
+
+
+def read_places(algorithm, parameters, context, feedback, crs, layer_parameter, id_parameter, label):
+    """Read a place layer: its data (features in the working CRS), (x, y) in metres, and text ids."""
+    source = algorithm.parameterAsSource(parameters, layer_parameter, context)
+    id_field = algorithm.parameterAsString(parameters, id_parameter, context) if id_parameter else ""
+    data = read_layer(source, crs, context, label, fields=[id_field], feedback=feedback)
+    how = algorithm.parameterAsEnum(parameters, POLYGON_POINT, context)
+    xy = located_points(data, label, how)
+    if data.transformed_from:
+        feedback.pushInfo(tr("The {label} layer is reprojected from {source} to {target}.").format(
+            label=label, source=data.transformed_from, target=crs.authid()))
+    return data, xy, feature_ids(data, id_field)

@@ -1,0 +1,26 @@
+"""Processing provider ``medicaldeserts``."""
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..i18n import icon_path, tr
+from .nearest_facility import NearestFacilityAlgorithm
+from .travel_time_matrix import TravelTimeMatrixAlgorithm
+
+
+class MedicalDesertsProvider(QgsProcessingProvider):
+    def id(self):
+        return "medicaldeserts"
+
+    def name(self):
+        return tr("Medical deserts")
+
+    def longName(self):  # noqa: N802 (QGIS API)
+        return tr("Medical deserts: access to care in France")
+
+    def icon(self):
+        return QIcon(icon_path("medical_deserts.svg"))
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS API)
+        for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm()):
+            self.addAlgorithm(algorithm)

@@ -1,0 +1,131 @@
+"""traveltimematrix and nearestfacility through processing.run, on hand-made layers with hand-computed minutes."""
+
+import processing
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+
+from conftest import memory_layer
+
+# 3 x 3 grid of 1 km cells: horizontal roads "primary" with speed 60 km/h, vertical "residential" at 30 km/h.
+GRID_ROADS = [(f"LINESTRING(0 {y}, 1000 {y}, 2000 {y})", [60.0, "primary", "no"]) for y in (0, 1000, 2000)] + [
+    (f"LINESTRING({x} 0, {x} 1000, {x} 2000)", [30.0, "residential", "no"]) for x in (0, 1000, 2000)
+]
+ROAD_FIELDS = ["speed:double", "highway:string", "oneway:string"]
+
+
+def grid_roads(crs="EPSG:2154"):
+    return memory_layer("LineString", ROAD_FIELDS, GRID_ROADS, name="roads")
+
+
+def points(rows, crs="EPSG:2154"):
+    return memory_layer("Point", ["code:string"], [(f"POINT({x} {y})", [code]) for code, x, y in rows], crs=crs)
+
+
+PLACES = [("A", 0, 0), ("B", 2000, 2000), ("C", 1000, 1000), ("D", 2000, 0)]
+
+
+def matrix(provider, **overrides):
+    parameters = {
+        "ORIGINS": points(PLACES[:2]), "ORIGIN_ID_FIELD": "code",
+        "DESTINATIONS": points(PLACES[2:]), "DESTINATION_ID_FIELD": "code",
+        "ROADS": grid_roads(), "SPEED_FIELD": "speed", "CUTOFF": 60, "OUTPUT": "memory:",
+    }
+    parameters.update(overrides)
+    return processing.run("medicaldeserts:traveltimematrix", parameters)
+
+
+def rows(layer, *fields):
+    return sorted(tuple(feature[field] for field in fields) for feature in layer.getFeatures())
+
+
+def test_matrix_gives_hand_computed_minutes(provider):
+    result = matrix(provider, OUTPUT_LINES="memory:")
+    # A -> C: 1 km at 60 + 1 km at 30 = 3 min; A -> D: 2 km at 60 = 2 min; B -> C: 3 min; B -> D: 2 km at 30 = 4 min.
+    got = rows(result["OUTPUT"], "origin_id", "destination_id", "minutes", "rank")
+    assert got == [("A", "C", pytest.approx(3.0), 2), ("A", "D", pytest.approx(2.0), 1),
+                   ("B", "C", pytest.approx(3.0), 1), ("B", "D", pytest.approx(4.0), 2)]
+    assert result["OUTPUT_LINES"].featureCount() == 4
+
+
+def test_matrix_cutoff_and_k_nearest(provider):
+    assert len(rows(matrix(provider, CUTOFF=3)["OUTPUT"], "minutes")) == 3
+    nearest = rows(matrix(provider, K_NEAREST=1)["OUTPUT"], "origin_id", "destination_id")
+    assert nearest == [("A", "D"), ("B", "C")]
+
+
+def test_matrix_speeds_from_road_classes(provider):
+    # OSM preset: primary 75 km/h, residential 30 km/h. A -> D = 2 km at 75 km/h = 1.6 min.
+    result = matrix(provider, SPEED_FIELD=None, ROAD_CLASS_FIELD="highway", SPEED_PRESET=0)
+    got = {(o, d): m for o, d, m in rows(result["OUTPUT"], "origin_id", "destination_id", "minutes")}
+    assert got[("A", "D")] == pytest.approx(1.6)
+    assert got[("A", "C")] == pytest.approx(0.8 + 2.0)
+
+
+def test_matrix_without_roads_uses_straight_lines(provider):
+    result = matrix(provider, ROADS=None, STRAIGHT_SPEED=60, DETOUR_FACTOR=1.0)
+    got = {(o, d): m for o, d, m in rows(result["OUTPUT"], "origin_id", "destination_id", "minutes")}
+    assert got[("A", "D")] == pytest.approx(2.0)
+    assert got[("A", "C")] == pytest.approx(2 ** 0.5)
+
+
+def test_one_way_field_is_honoured(provider):
+    roads = memory_layer("LineString", ROAD_FIELDS, [
+        ("LINESTRING(0 0, 1000 0)", [60.0, "primary", "yes"]),
+        ("LINESTRING(1000 0, 1000 1000, 0 1000, 0 0)", [60.0, "primary", "no"]),
+    ])
+    result = matrix(provider, ROADS=roads, DIRECTION_FIELD="oneway",
+                    ORIGINS=points([("E", 1000, 0)]), DESTINATIONS=points([("F", 0, 0)]))
+    assert rows(result["OUTPUT"], "minutes") == [(pytest.approx(3.0),)]
+
+
+def test_inputs_in_a_geographic_crs_are_reprojected(provider):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    to_wgs84 = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:2154"),
+                                      QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    shifted = [(code, x + 600000, y + 6600000) for code, x, y in PLACES]
+    wgs84 = []
+    for code, x, y in shifted:
+        from qgis.core import QgsPointXY
+
+        point = to_wgs84.transform(QgsPointXY(x, y))
+        wgs84.append((code, point.x(), point.y()))
+    roads = memory_layer("LineString", ROAD_FIELDS, [
+        (f"LINESTRING({600000} {6600000 + y}, {602000} {6600000 + y})", [60.0, "primary", "no"]) for y in (0, 2000)
+    ] + [(f"LINESTRING({600000 + x} {6600000}, {600000 + x} {6602000})", [30.0, "residential", "no"])
+         for x in (0, 2000)])
+    result = matrix(provider, ROADS=roads, ORIGINS=points(wgs84[:1], crs="EPSG:4326"),
+                    DESTINATIONS=points(wgs84[1:2], crs="EPSG:4326"))
+    assert rows(result["OUTPUT"], "minutes") == [(pytest.approx(6.0, abs=1e-3),)]
+
+
+def test_nearest_facility_on_polygons(provider):
+    communes = memory_layer("Polygon", ["code_insee:string"], [
+        ("POLYGON((-100 -100, 100 -100, 100 100, -100 100, -100 -100))", ["00001"]),
+        ("POLYGON((1900 1900, 2100 1900, 2100 2100, 1900 2100, 1900 1900))", ["00002"]),
+        ("POLYGON((50000 50000, 50100 50000, 50100 50100, 50000 50000))", ["00003"]),
+    ])
+    result = processing.run("medicaldeserts:nearestfacility", {
+        "INPUT": communes, "FACILITIES": points(PLACES[2:]), "FACILITY_ID_FIELD": "code",
+        "ROADS": grid_roads(), "SPEED_FIELD": "speed", "COUNT_WITHIN": 3, "POLYGON_POINT": 1, "OUTPUT": "memory:",
+    })
+    got = rows(result["OUTPUT"], "code_insee", "nearest_min", "nearest_id", "n_within_3", "access_m")
+    assert got[0] == ("00001", pytest.approx(2.0), "D", 2, pytest.approx(0.0))
+    assert got[1] == ("00002", pytest.approx(3.0), "C", 1, pytest.approx(0.0))
+    assert got[2][0] == "00003" and got[2][1:4] == (None, None, 0)  # farther than the snap tolerance
+    assert result["OUTPUT"].geometryType() == communes.geometryType()
+
+
+def test_nearest_facility_agrees_with_the_matrix_on_random_places(provider):
+    import random
+
+    rng = random.Random(5)
+    demand = points([(f"d{i}", rng.uniform(-300, 2300), rng.uniform(-300, 2300)) for i in range(60)])
+    facilities = points([(f"f{i}", rng.uniform(0, 2000), rng.uniform(0, 2000)) for i in range(7)])
+    nearest = processing.run("medicaldeserts:nearestfacility", {
+        "INPUT": demand, "FACILITIES": facilities, "FACILITY_ID_FIELD": "code", "ROADS": grid_roads(),
+        "SPEED_FIELD": "speed", "MAX_TIME": 30, "OUTPUT": "memory:"})["OUTPUT"]
+    table = matrix(provider, ORIGINS=demand, DESTINATIONS=facilities, K_NEAREST=1, CUTOFF=30)["OUTPUT"]
+    by_origin = {o: (d, m) for o, d, m in rows(table, "origin_id", "destination_id", "minutes")}
+    for code, minutes, facility in rows(nearest, "code", "nearest_min", "nearest_id"):
+        assert by_origin[code][1] == pytest.approx(minutes)
