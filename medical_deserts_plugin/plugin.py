@@ -1,9 +1,9 @@
 """The plugin object QGIS loads: Processing provider, menu, toolbar button and the data dock."""
 
-from qgis.core import Qgis, QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QMessageBox
+from qgis.PyQt.QtWidgets import QAction
 
 from .i18n import icon_path, install_translator, tr
 
@@ -97,9 +97,10 @@ class MissingDependenciesPlugin:
 
     def initGui(self):  # noqa: N802 (QGIS API)
         text = self.message()
+        QgsMessageLog.logMessage(text, "Medical Deserts", Qgis.Critical)
         if self.iface is not None and hasattr(self.iface, "messageBar"):
-            self.iface.messageBar().pushMessage("Medical Deserts", text.replace("\n", " "), Qgis.Critical, 0)
-            QMessageBox.warning(self.iface.mainWindow(), "Medical Deserts", text)
+            summary = tr("Medical Deserts cannot start: libraries missing (see details).")
+            self.iface.messageBar().pushMessage("Medical Deserts", summary, text, Qgis.Critical, 0)
 
     def unload(self):
         pass
