@@ -52,3 +52,24 @@ def test_old_versions_are_reported(monkeypatch):
     missing = dependencies.missing_dependencies()
     assert [(m[0], m[1]) for m in missing] == [("shapely", "1.8.5")]
     assert "shapely>=2.0,<2.1" in missing[0][3]
+
+
+def test_french_interface_from_the_compiled_translation(tmp_path):
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from medical_deserts_plugin import i18n
+    from scripts.plugin_tool import build
+
+    plugin_dir = build(tmp_path)
+    translator = None
+    try:
+        original = i18n.PLUGIN_DIR
+        i18n.PLUGIN_DIR = plugin_dir
+        translator = i18n.install_translator("fr")
+        assert translator is not None
+        assert i18n.tr("Nearest facility") == "Établissement le plus proche"
+        assert i18n.tr("Cutoff (minutes)") == "Limite (minutes)"
+    finally:
+        i18n.PLUGIN_DIR = original
+        if translator is not None:
+            QCoreApplication.removeTranslator(translator)
