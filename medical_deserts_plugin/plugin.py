@@ -21,12 +21,17 @@ class MedicalDesertsPlugin:
         self.actions = []
 
     def initProcessing(self):  # noqa: N802 (QGIS API)
-        from .processing.provider import MedicalDesertsProvider
 
-        self.provider = MedicalDesertsProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        from .processing.provider import MedicalDesertsProvider  # here: it needs the checked libraries
+
+        if self.provider is None:  # QGIS calls this before initGui, which calls it again for older versions
+            provider = MedicalDesertsProvider()
+            if QgsApplication.processingRegistry().addProvider(provider):
+                self.provider = provider
 
     def initGui(self):  # noqa: N802 (QGIS API)
+        from .processing.provider import PROVIDER_ID
+
         self.initProcessing()
         icon = QIcon(icon_path("medical_deserts.svg"))
         dock_action = QAction(icon, tr("Medical deserts data panel"), self.iface.mainWindow())
@@ -35,7 +40,7 @@ class MedicalDesertsPlugin:
         self.iface.addPluginToMenu(tr(MENU), dock_action)
         self.iface.addToolBarIcon(dock_action)
         self.actions.append(dock_action)
-        for algorithm in self.provider.algorithms():
+        for algorithm in QgsApplication.processingRegistry().providerById(PROVIDER_ID).algorithms():
             action = QAction(algorithm.icon(), algorithm.displayName() + "…", self.iface.mainWindow())
             action.triggered.connect(lambda _=False, alg_id=algorithm.id(): self.open_algorithm(alg_id))
             self.iface.addPluginToMenu(tr(MENU), action)

@@ -7,10 +7,12 @@ from ..i18n import icon_path, tr
 from .nearest_facility import NearestFacilityAlgorithm
 from .travel_time_matrix import TravelTimeMatrixAlgorithm
 
+PROVIDER_ID = "medicaldeserts"
+
 
 class MedicalDesertsProvider(QgsProcessingProvider):
     def id(self):
-        return "medicaldeserts"
+        return PROVIDER_ID
 
     def name(self):
         return tr("Medical deserts")

@@ -1,14 +1,13 @@
 """Fixtures for tests that run inside QGIS: the registered provider, the sample département, layer builders,
 and a QGIS profile with the built plugin installed, for qgis_process runs."""
 
-import os
-import sysconfig
 from pathlib import Path
 
 import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsVectorLayer
 
 from scripts.plugin_tool import install
+from scripts.qgis_runner import qgis_process_env
 
 
 @pytest.fixture(scope="session")
@@ -46,17 +45,11 @@ def memory_layer(geometry_type, fields, rows, crs="EPSG:2154", name="layer"):
 
 
 @pytest.fixture(scope="session")
-def qgis_process_env(tmp_path_factory):
+def qgis_process_config(tmp_path_factory):
     """Environment in which /usr/bin/qgis_process.bin sees the built plugin, in a throw-away profile."""
     config = tmp_path_factory.mktemp("qgis_config")
     install(config / "profiles" / "default")
-    env = dict(os.environ)
-    env.update(
-        QGIS_CUSTOM_CONFIG_PATH=str(config),
-        QT_QPA_PLATFORM="offscreen",
-        PYTHONPATH=sysconfig.get_paths()["purelib"],
-    )
-    return env
+    return qgis_process_env(config)
 
 
 @pytest.fixture

@@ -1,15 +1,13 @@
 """Both network algorithms on the embedded sample département: through processing.run, checked against each other
 and against QGIS's own shortest path, and through ``qgis_process.bin --json run`` as a user runs them in batch."""
 
-import json
-import subprocess
-
 import numpy as np
 import processing
 import pytest
 from qgis.core import NULL, QgsVectorLayer
 
 from conftest import memory_layer
+from scripts.qgis_runner import run_algorithm
 
 SAMPLE_NETWORK = {"ROAD_CLASS_FIELD": "highway", "SPEED_PRESET": 0, "DIRECTION_FIELD": "oneway"}
 
@@ -90,25 +88,17 @@ def test_same_minutes_as_qgis_native_shortest_path(provider, sample):
         assert path["cost"] * 60 == pytest.approx(native_planar_minutes, rel=2e-3)
 
 
-def run_qgis_process(env, algorithm, **parameters):
-    command = ["/usr/bin/qgis_process.bin", "--json", "run", algorithm, "--"] + [
-        f"{name}={value}" for name, value in parameters.items()]
-    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
-    return json.loads(done.stdout[done.stdout.index("{"):])
-
-
-def test_both_algorithms_through_qgis_process(qgis_process_env, sample, tmp_path, communes_to_gps):
+def test_both_algorithms_through_qgis_process(qgis_process_config, sample, tmp_path, communes_to_gps):
     nearest_path, matrix_path = tmp_path / "nearest.gpkg", tmp_path / "matrix.gpkg"
     network = dict(ROADS=sample["roads"], ROAD_CLASS_FIELD="highway", SPEED_PRESET=0, DIRECTION_FIELD="oneway")
-    result = run_qgis_process(
-        qgis_process_env, "medicaldeserts:nearestfacility", INPUT=sample["communes"], FACILITIES=sample["gp_sites"],
-        FACILITY_ID_FIELD="site_id", MAX_TIME=120, COUNT_WITHIN=15, OUTPUT=nearest_path, **network)
+    result = run_algorithm("medicaldeserts:nearestfacility", dict(
+        INPUT=sample["communes"], FACILITIES=sample["gp_sites"],
+        FACILITY_ID_FIELD="site_id", MAX_TIME=120, COUNT_WITHIN=15, OUTPUT=nearest_path, **network),
+        qgis_process_config)
     assert result["results"]["OUTPUT"] == str(nearest_path)
-    run_qgis_process(
-        qgis_process_env, "medicaldeserts:traveltimematrix", ORIGINS=sample["communes"], ORIGIN_ID_FIELD="code_insee",
-        DESTINATIONS=sample["gp_sites"], DESTINATION_ID_FIELD="site_id", CUTOFF=120, K_NEAREST=1,
-        OUTPUT=matrix_path, **network)
+    run_algorithm("medicaldeserts:traveltimematrix", dict(
+        ORIGINS=sample["communes"], ORIGIN_ID_FIELD="code_insee", DESTINATIONS=sample["gp_sites"],
+        DESTINATION_ID_FIELD="site_id", CUTOFF=120, K_NEAREST=1, OUTPUT=matrix_path, **network), qgis_process_config)
     in_process, _ = communes_to_gps
     expected = dict(values(in_process, "code_insee", "nearest_min"))
     batch = QgsVectorLayer(str(nearest_path), "nearest", "ogr")
