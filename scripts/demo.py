@@ -1,0 +1,69 @@
+"""``make demo``: generate the sample département and run the plugin's algorithms on it through qgis_process.
+
+    python scripts/demo.py --out demo_output [--qgis-process /usr/bin/qgis_process.bin] [--seed 42]
+
+Writes the sample files in ``OUT/sample`` and one GeoPackage per algorithm run in ``OUT``, then lists them.
+The plugin must be installed in the QGIS profile qgis_process uses (``make install`` does it).
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from medical_deserts_plugin.sample import write_sample  # noqa: E402
+from scripts.qgis_runner import QGIS_PROCESS, qgis_process_env, run_algorithm  # noqa: E402
+
+
+def demo_runs(sample, out):
+    """(title, algorithm, parameters) of every demo run on the sample files."""
+    network = dict(ROADS=sample["roads"], ROAD_CLASS_FIELD="highway", SPEED_PRESET=0, DIRECTION_FIELD="oneway")
+    return [
+        ("Time from every commune to the nearest GP practice, GP practices within 15 min",
+         "medicaldeserts:nearestfacility",
+         dict(network, INPUT=sample["communes"], FACILITIES=sample["gp_sites"], FACILITY_ID_FIELD="site_id",
+              MAX_TIME=120, COUNT_WITHIN=15, OUTPUT=out / "nearest_gp.gpkg")),
+        ("Travel-time matrix communes x GP practices within 30 min, with lines",
+         "medicaldeserts:traveltimematrix",
+         dict(network, ORIGINS=sample["communes"], ORIGIN_ID_FIELD="code_insee", DESTINATIONS=sample["gp_sites"],
+              DESTINATION_ID_FIELD="site_id", CUTOFF=30, OUTPUT=out / "matrix_communes_gp.gpkg",
+              OUTPUT_LINES=out / "matrix_communes_gp_lines.gpkg")),
+        ("Time from every commune to the nearest FINESS facility (MSP, centre de santé, hospital, pharmacy)",
+         "medicaldeserts:nearestfacility",
+         dict(network, INPUT=sample["communes"], FACILITIES=sample["facilities"], FACILITY_ID_FIELD="finess",
+              MAX_TIME=120, COUNT_WITHIN=30, OUTPUT=out / "nearest_finess.gpkg")),
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", default="demo_output")
+    parser.add_argument("--qgis-process", default=QGIS_PROCESS)
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args()
+    out = Path(args.out).resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    sample = write_sample(out / "sample", seed=args.seed)
+    print(f"Sample département written in {out / 'sample'}")
+    env = qgis_process_env()
+    written = []
+    for title, algorithm, parameters in demo_runs(sample, out):
+        for key, value in parameters.items():
+            if key.startswith("OUTPUT") and Path(value).exists():
+                Path(value).unlink()
+        start = time.perf_counter()
+        result = run_algorithm(algorithm, parameters, env, executable=args.qgis_process)
+        print(f"{algorithm} ({time.perf_counter() - start:.1f} s): {title}")
+        for key, value in sorted(result["results"].items()):
+            if key.startswith("OUTPUT"):
+                written.append(value)
+    print("\nOutputs (GeoPackage, EPSG:2154):")
+    for path in written:
+        print("  " + str(path))
+    print(f"Sample inputs: {', '.join(str(path) for path in sample.values())}")
+
+
+if __name__ == "__main__":
+    main()
