@@ -9,7 +9,6 @@ segment, through an access leg (straight line at the access speed). Shortest pat
 from dataclasses import dataclass, field
 
 import numpy as np
-import shapely
 from scipy import sparse
 from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
@@ -45,7 +44,7 @@ class RoadNetwork:
     segment_forward_minutes: np.ndarray
     segment_backward_minutes: np.ndarray
     graph: sparse.csr_matrix
-    _segment_tree: list = field(default_factory=list, repr=False, compare=False)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def node_count(self):
@@ -59,14 +58,68 @@ class RoadNetwork:
         """Number of weakly connected parts of the network."""
         return connected_components(self.graph, directed=True, connection="weak")[0]
 
-    def segment_tree(self):
+    def segment_index(self):
         """Spatial index of the segments (built on first use, then kept)."""
-        if not self._segment_tree:
-            lines = shapely.linestrings(
-                np.stack([self.node_xy[self.segment_a], self.node_xy[self.segment_b]], axis=1)
-            )
-            self._segment_tree.append(shapely.STRtree(lines))
-        return self._segment_tree[0]
+        if "segments" not in self._cache:
+            self._cache["segments"] = SegmentIndex(self.node_xy[self.segment_a], self.node_xy[self.segment_b])
+        return self._cache["segments"]
+
+    def edges(self):
+        """The graph's directed edges as (from, to, minutes) arrays (computed once, then kept)."""
+        if "edges" not in self._cache:
+            coo = self.graph.tocoo()
+            self._cache["edges"] = (coo.row.astype(np.int64), coo.col.astype(np.int64), coo.data)
+        return self._cache["edges"]
+
+
+class SegmentIndex:
+    """Exact nearest-segment queries through a ``cKDTree`` of sample points along the segments.
+
+    Samples sit at the middles of equal pieces no longer than ``step_m`` (the median segment length), so every
+    point of a segment lies within ``step_m / 2`` of one of its samples. The nearest segment to a point is then
+    among those having a sample within (distance to the nearest sample + ``step_m / 2``): those candidates are
+    gathered with k-nearest queries, k growing until the bound is passed, and the exact projection decides.
+    """
+
+    def __init__(self, start_xy, end_xy):
+        self.start_xy, self.end_xy = start_xy, end_xy
+        length = np.hypot(*(end_xy - start_xy).T)
+        self.step_m = float(np.clip(np.median(length), 1.0, 1000.0)) if len(length) else 1.0
+        pieces = np.maximum(1, np.ceil(length / self.step_m).astype(np.int64))
+        self.sample_segment = np.repeat(np.arange(len(length)), pieces)
+        piece = np.arange(len(self.sample_segment)) - np.repeat(np.cumsum(pieces) - pieces, pieces)
+        along = (piece + 0.5) / pieces[self.sample_segment]
+        delta = end_xy - start_xy
+        self.tree = cKDTree(start_xy[self.sample_segment] + along[:, None] * delta[self.sample_segment])
+
+    def nearest(self, points_xy):
+        """For each point: (nearest segment, position along it 0..1, distance in metres)."""
+        n_samples = len(self.sample_segment)
+        segment = np.zeros(len(points_xy), dtype=np.int64)
+        fraction = np.zeros(len(points_xy))
+        distance = np.full(len(points_xy), np.inf)
+        pending, k = np.arange(len(points_xy)), 8
+        while len(pending):
+            k = min(k, n_samples)
+            sample_distance, sample = self.tree.query(points_xy[pending], k=k)
+            sample_distance, sample = sample_distance.reshape(len(pending), k), sample.reshape(len(pending), k)
+            candidates = self.sample_segment[sample]
+            best, best_fraction, best_distance = self._project(points_xy[pending], candidates)
+            segment[pending], fraction[pending], distance[pending] = best, best_fraction, best_distance
+            complete = (k == n_samples) | (sample_distance[:, -1] > sample_distance[:, 0] + self.step_m / 2)
+            pending, k = pending[~complete], 4 * k
+        return segment, fraction, distance
+
+    def _project(self, points_xy, candidates):
+        """Best of each row of candidate segments: (segment, fraction, distance); ties go to the lowest index."""
+        start, delta = self.start_xy[candidates], self.end_xy[candidates] - self.start_xy[candidates]
+        offset = points_xy[:, None, :] - start
+        along = np.clip(np.einsum("ijk,ijk->ij", offset, delta) / np.einsum("ijk,ijk->ij", delta, delta), 0, 1)
+        gap = np.hypot(*np.moveaxis(offset - along[..., None] * delta, -1, 0))
+        nearest = gap == gap.min(axis=1, keepdims=True)
+        pick = np.argmin(np.where(nearest, candidates, np.iinfo(np.int64).max), axis=1)
+        rows = np.arange(len(points_xy))
+        return candidates[rows, pick], along[rows, pick], gap[rows, pick]
 
 
 def merge_coincident_vertices(coords, tolerance_m):
@@ -155,32 +208,52 @@ def snap_points(network, points_xy, max_distance_m=None):
     """Nearest point of the nearest segment for each point; segment -1 where none lies within ``max_distance_m``."""
     points_xy = np.asarray(points_xy, dtype=float).reshape(-1, 2)
     n = len(points_xy)
-    segment = np.full(n, -1, dtype=np.int64)
-    fraction = np.zeros(n)
-    distance_m = np.full(n, np.inf)
     if n == 0 or network.segment_count == 0:
-        return Snap(segment, fraction, distance_m)
-    points = shapely.points(points_xy)
-    tree = network.segment_tree()
-    limit = None if max_distance_m is None or not np.isfinite(max_distance_m) else float(max_distance_m)
-    (point_index, segment_index), found_distance = tree.query_nearest(
-        points, max_distance=limit, return_distance=True, all_matches=False
-    )
-    segment[point_index] = segment_index
-    distance_m[point_index] = found_distance
-    fraction[point_index] = shapely.line_locate_point(
-        tree.geometries[segment_index], points[point_index], normalized=True
-    )
-    return Snap(segment, np.nan_to_num(fraction), distance_m)
+        return Snap(np.full(n, -1, dtype=np.int64), np.zeros(n), np.full(n, np.inf))
+    segment, fraction, distance_m = network.segment_index().nearest(points_xy)
+    if max_distance_m is not None and np.isfinite(max_distance_m):
+        too_far = distance_m > max_distance_m
+        segment[too_far], fraction[too_far], distance_m[too_far] = -1, 0.0, np.inf
+    return Snap(segment, fraction, distance_m)
 
 
-@dataclass(frozen=True)
 class PlacedGraph:
-    """The road graph plus one node per distinct place, linked to the road by its access leg."""
+    """The road graph plus one node per distinct place, linked to the road by its access leg.
 
-    graph: sparse.csr_matrix
-    place_node: np.ndarray  # graph node of each place, -1 if it is off the network
-    snap: Snap
+    The road's own edges are kept as they are: a place splits its segment a-b with a node s, and the new edges
+    a-s-b add up to exactly the old a-b time, so the old edge needs no removal. The graph and its reverse are built
+    on first use from the road edges plus the few new ones.
+    """
+
+    def __init__(self, network, n_nodes, new_from, new_to, new_minutes, place_node, snap):
+        self.network = network
+        self.n_nodes = n_nodes
+        keep = np.isfinite(new_minutes)
+        self.new_edges = (new_from[keep], new_to[keep], new_minutes[keep])
+        self.place_node = place_node  # graph node of each place, -1 if it is off the network
+        self.snap = snap
+        self._graphs = {}
+
+    def _build(self, reverse):
+        if reverse not in self._graphs:
+            road_from, road_to, road_minutes = self.network.edges()
+            new_from, new_to, new_minutes = self.new_edges
+            row, col = np.concatenate([road_from, new_from]), np.concatenate([road_to, new_to])
+            if reverse:
+                row, col = col, row
+            self._graphs[reverse] = sparse.csr_matrix(
+                (np.concatenate([road_minutes, new_minutes]), (row, col)), shape=(self.n_nodes, self.n_nodes))
+        return self._graphs[reverse]
+
+    @property
+    def graph(self):
+        """CSR matrix of directed edges (minutes)."""
+        return self._build(False)
+
+    @property
+    def reversed_graph(self):
+        """The same graph with every edge turned round: Dijkstra on it gives times *to* its sources."""
+        return self._build(True)
 
 
 def place_on_network(network, places_xy, access_speed_kmh, max_snap_m=None):
@@ -222,14 +295,14 @@ def place_on_network(network, places_xy, access_speed_kmh, max_snap_m=None):
         chain_forward = np.concatenate([step * forward, tail_step * network.segment_forward_minutes[tail_seg]])
         chain_backward = np.concatenate([step * backward, tail_step * network.segment_backward_minutes[tail_seg]])
 
-    base = network.graph.tocoo()
-    edge_from = np.concatenate([base.row, chain_from, chain_to, place_node[on], snap_node])
-    edge_to = np.concatenate([base.col, chain_to, chain_from, snap_node, place_node[on]])
-    edge_minutes = np.concatenate([base.data, chain_forward, chain_backward, access, access])
-    graph = directed_graph(edge_from, edge_to, edge_minutes, n + 2 * n_on)
-    return PlacedGraph(graph, place_node[place_of_input], Snap(
-        snap.segment[place_of_input], snap.fraction[place_of_input], snap.distance_m[place_of_input]
-    ))
+    return PlacedGraph(
+        network, n + 2 * n_on,
+        np.concatenate([chain_from, chain_to, place_node[on], snap_node]),
+        np.concatenate([chain_to, chain_from, snap_node, place_node[on]]),
+        np.concatenate([chain_forward, chain_backward, access, access]),
+        place_node[place_of_input],
+        Snap(snap.segment[place_of_input], snap.fraction[place_of_input], snap.distance_m[place_of_input]),
+    )
 
 
 def _report(progress, fraction):
@@ -278,7 +351,7 @@ class NetworkTravel:
         from_destinations = k is None and (
             len(np.unique(destination_node)) < len(np.unique(origin_node))
         )
-        graph = placed.graph.T.tocsr() if from_destinations else placed.graph
+        graph = placed.reversed_graph if from_destinations else placed.graph
         sources, targets = (destination_node, origin_node) if from_destinations else (origin_node, destination_node)
         table = self._run(graph, sources, targets, cutoff_minutes, k, progress)
         return table.transposed() if from_destinations else table
@@ -330,10 +403,10 @@ class NetworkTravel:
         # The lowest facility index wins when several share a node.
         source_nodes, first = np.unique(facility_node[on_facilities], return_index=True)
         node_times, _, node_source = dijkstra(
-            placed.graph.T.tocsr(), directed=True, indices=source_nodes, limit=cutoff_minutes,
+            placed.reversed_graph, directed=True, indices=source_nodes, limit=cutoff_minutes,
             min_only=True, return_predecessors=True,
         )
-        facility_of_node = np.full(placed.graph.shape[0], -1, dtype=np.int64)
+        facility_of_node = np.full(placed.n_nodes, -1, dtype=np.int64)
         facility_of_node[source_nodes] = on_facilities[first]
         on = np.flatnonzero(origin_node >= 0)
         reached = np.isfinite(node_times[origin_node[on]])

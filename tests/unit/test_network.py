@@ -201,3 +201,22 @@ def test_straight_line_times():
     minutes, facility = travel.nearest([(0, 0), (100000, 0)], [(3000, 4000)], cutoff_minutes=7.5)
     assert minutes[0] == pytest.approx(7.5) and facility[0] == 0
     assert np.isnan(minutes[1]) and facility[1] == -1
+
+
+def test_segment_index_finds_the_exact_nearest_segment_like_brute_force():
+    from medical_deserts_plugin.core.network import SegmentIndex
+
+    rng = np.random.default_rng(7)
+    start = rng.uniform(0, 10_000, size=(400, 2))
+    length = np.where(rng.random(400) < 0.1, 5_000.0, 150.0)  # a few long segments among short ones
+    angle = rng.uniform(0, 2 * np.pi, 400)
+    end = start + length[:, None] * np.c_[np.cos(angle), np.sin(angle)]
+    points = rng.uniform(-2_000, 12_000, size=(1_000, 2))
+    segment, fraction, distance = SegmentIndex(start, end).nearest(points)
+    delta = end - start
+    along = np.clip(np.einsum("pk,sk->ps", points, delta) - (start * delta).sum(1), 0, None) / (delta ** 2).sum(1)
+    along = np.clip(along, 0, 1)
+    gap = np.hypot(*(points[:, None, :] - start - along[..., None] * delta).transpose(2, 0, 1))
+    assert distance == pytest.approx(gap.min(axis=1), abs=1e-9)
+    assert np.take_along_axis(gap, segment[:, None], 1).ravel() == pytest.approx(distance, abs=1e-9)
+    assert fraction == pytest.approx(along[np.arange(1_000), segment], abs=1e-9)
