@@ -1,0 +1,41 @@
+"""``make bench``: every benchmark in this folder, one after the other, each in its own process.
+
+    python bench/run_all.py [--only network,rpps] [--real-data ../shared/data/real]
+
+Each bench prints its sizes, seconds and the ratio to the reference it names. The real-data folder (the project's
+shared validation data) is used by the benches that know it, when it exists; nothing from it enters the project.
+"""
+
+import argparse
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHES = {
+    "network": ["bench_network.py", "--real-data"],
+    "rpps": ["bench_rpps.py"],
+}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", default=",".join(BENCHES))
+    parser.add_argument("--real-data", default=str(HERE.parent.parent / "shared" / "data" / "real"))
+    args = parser.parse_args()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    failed = []
+    for name in args.only.split(","):
+        script, *options = BENCHES[name]
+        command = [sys.executable, str(HERE / script)] + [
+            value for option in options for value in (option, args.real_data)]
+        print(f"\n##### {name}: {' '.join(command[1:])}", flush=True)
+        if subprocess.run(command, env=env).returncode != 0:
+            failed.append(name)
+    if failed:
+        sys.exit(f"benches that failed: {', '.join(failed)}")
+
+
+if __name__ == "__main__":
+    main()
