@@ -36,6 +36,230 @@ Les analyses sont dans la boîte à outils Traitements, sous « Déserts médica
       <translation>non</translation>
     </message>
     <message>
+      <source>DREES APL (consultations per standardised inhabitant; 10/15/20 min decay)</source>
+      <translation>APL de la DREES (consultations par habitant standardisé ; décroissance à 10/15/20 min)</translation>
+    </message>
+    <message>
+      <source>2SFCA (everything within the cutoff counts fully)</source>
+      <translation>2SFCA (tout ce qui est dans la limite compte pleinement)</translation>
+    </message>
+    <message>
+      <source>E2SFCA (weights by time bands)</source>
+      <translation>E2SFCA (poids par tranches de temps)</translation>
+    </message>
+    <message>
+      <source>3SFCA (E2SFCA bands, demand shared among competing supply)</source>
+      <translation>3SFCA (tranches E2SFCA, demande partagée entre offres concurrentes)</translation>
+    </message>
+    <message>
+      <source>Gravity (power decay of time, within the cutoff)</source>
+      <translation>Gravitaire (décroissance en puissance du temps, dans la limite)</translation>
+    </message>
+    <message>
+      <source>Gaussian decay (within the cutoff)</source>
+      <translation>Décroissance gaussienne (dans la limite)</translation>
+    </message>
+    <message>
+      <source>Accessibility index (APL, 2SFCA, E2SFCA…)</source>
+      <translation>Indice d’accessibilité (APL, 2SFCA, E2SFCA…)</translation>
+    </message>
+    <message>
+      <source>Spatial accessibility of every demand unit (commune, grid cell) to supply (GPs, practices), by the two-step floating catchment family: each supply point's ratio of supply to the demand that reaches it, then each unit sums the ratios it reaches, both steps with the same time weights (Luo &amp; Qi).
+
+DREES APL: supply = each GP's yearly consultations and visits (under 250 → 0, up to 3,600 → 3,600, over 6,000 → 6,000, unknown → 5,400) times the number of GPs; weights 1 under 10 min, 2/3 up to 15, 1/3 up to 20, 0 beyond; demand standardised by the 19 age groups with the DREES weights; a commune to its own GPs at 0 min when commune code fields are given. Output in consultations per year per standardised inhabitant; under 2.5 is a priority zone.
+
+Other methods: supply = the count or FTE field (1 per feature without it); the index is supply per “scale” inhabitants (10,000 by default). Coverage is time ≤ cutoff, as PySAL access.
+
+Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or an INSEE Metric export) matched by the id fields, so the network is built once and reused.
+
+Output fields: access_index, pop_std (standardised inhabitants), nearest_min (minutes to the nearest supply). The log gives the mean weighted by standardised population and the population under 2.5.</source>
+      <translation>Accessibilité spatiale de chaque unité de demande (commune, carreau) à l’offre (médecins généralistes, cabinets), par la famille des aires flottantes à deux étapes : chaque point d’offre rapporte son offre à la demande qui l’atteint, puis chaque unité additionne les rapports qu’elle atteint, les deux étapes avec les mêmes poids de temps (Luo et Qi).
+
+APL de la DREES : offre = consultations et visites annuelles de chaque médecin (moins de 250 → 0, jusqu’à 3 600 → 3 600, plus de 6 000 → 6 000, inconnue → 5 400) multipliées par le nombre de médecins ; poids 1 sous 10 min, 2/3 jusqu’à 15, 1/3 jusqu’à 20, 0 au-delà ; demande standardisée par les 19 tranches d’âge avec les poids de la DREES ; une commune à ses propres médecins à 0 min quand les champs de code commune sont donnés. Résultat en consultations par an et par habitant standardisé ; sous 2,5, c’est une zone prioritaire.
+
+Autres méthodes : offre = le champ d’effectif ou d’ETP (1 par entité sans lui) ; l’indice est l’offre pour « échelle » habitants (10 000 par défaut). Couverture : temps ≤ limite, comme PySAL access.
+
+Les temps viennent du réseau routier, ou d’une table de temps de trajet (sortie de « Matrice des temps de trajet » ou export INSEE Metric) appariée par les champs identifiants : le réseau est construit une fois et réutilisé.
+
+Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min (minutes jusqu’à l’offre la plus proche). Le journal donne la moyenne pondérée par la population standardisée et la population sous 2,5.</translation>
+    </message>
+    <message>
+      <source>Time bands must have increasing upper bounds above 0 minutes.</source>
+      <translation>Les tranches de temps doivent avoir des bornes supérieures croissantes, au-dessus de 0 minute.</translation>
+    </message>
+    <message>
+      <source>Band weights must lie between 0 and 1.</source>
+      <translation>Les poids des tranches doivent être compris entre 0 et 1.</translation>
+    </message>
+    <message>
+      <source>travel-time table</source>
+      <translation>table des temps de trajet</translation>
+    </message>
+    <message>
+      <source>demand units</source>
+      <translation>unités de demande</translation>
+    </message>
+    <message>
+      <source>supply</source>
+      <translation>offre</translation>
+    </message>
+    <message>
+      <source>Demand units (e.g. communes, grid cells)</source>
+      <translation>Unités de demande (communes, carreaux…)</translation>
+    </message>
+    <message>
+      <source>Population field (inhabitants)</source>
+      <translation>Champ de population (habitants)</translation>
+    </message>
+    <message>
+      <source>19 age-group fields, &lt;5 to 90+ in order (standardised demand)</source>
+      <translation>19 champs de tranches d’âge, de &lt;5 à 90+ dans l’ordre (demande standardisée)</translation>
+    </message>
+    <message>
+      <source>DREES age weights</source>
+      <translation>Poids par âge de la DREES</translation>
+    </message>
+    <message>
+      <source>Demand commune code field (same commune = 0 min)</source>
+      <translation>Champ code commune de la demande (même commune = 0 min)</translation>
+    </message>
+    <message>
+      <source>Supply (e.g. GPs, GP practices)</source>
+      <translation>Offre (médecins généralistes, cabinets…)</translation>
+    </message>
+    <message>
+      <source>Supply count or FTE field (default: 1 per feature)</source>
+      <translation>Champ d’effectif ou d’ETP de l’offre (par défaut : 1 par entité)</translation>
+    </message>
+    <message>
+      <source>APL: consultations per year per GP (empty = 5,400)</source>
+      <translation>APL : consultations par an et par médecin (vide = 5 400)</translation>
+    </message>
+    <message>
+      <source>Supply commune code field (same commune = 0 min)</source>
+      <translation>Champ code commune de l’offre (même commune = 0 min)</translation>
+    </message>
+    <message>
+      <source>Method</source>
+      <translation>Méthode</translation>
+    </message>
+    <message>
+      <source>Cutoff (minutes; 2SFCA, gravity, Gaussian)</source>
+      <translation>Limite (minutes ; 2SFCA, gravitaire, gaussienne)</translation>
+    </message>
+    <message>
+      <source>Time bands, minutes:weight (E2SFCA, 3SFCA)</source>
+      <translation>Tranches de temps, minutes:poids (E2SFCA, 3SFCA)</translation>
+    </message>
+    <message>
+      <source>Travel-time table instead of the road network (optional)</source>
+      <translation>Table des temps de trajet à la place du réseau routier (facultatif)</translation>
+    </message>
+    <message>
+      <source>Demand identifier field (matches the table's origins)</source>
+      <translation>Champ identifiant de la demande (apparié aux origines de la table)</translation>
+    </message>
+    <message>
+      <source>Supply identifier field (matches the table's destinations)</source>
+      <translation>Champ identifiant de l’offre (apparié aux destinations de la table)</translation>
+    </message>
+    <message>
+      <source>Accessibility index</source>
+      <translation>Indice d’accessibilité</translation>
+    </message>
+    <message>
+      <source>Give a population field or the 19 age-group fields.</source>
+      <translation>Indiquez un champ de population ou les 19 champs de tranches d’âge.</translation>
+    </message>
+    <message>
+      <source>population</source>
+      <translation>population</translation>
+    </message>
+    <message>
+      <source>No age groups: every inhabitant weighs 1 (standardised population = population).</source>
+      <translation>Pas de tranches d’âge : chaque habitant pèse 1 (population standardisée = population).</translation>
+    </message>
+    <message>
+      <source>activity</source>
+      <translation>activité</translation>
+    </message>
+    <message>
+      <source>No row of the travel-time table matches the demand and supply identifiers: check the identifier fields.</source>
+      <translation>Aucune ligne de la table des temps de trajet ne correspond aux identifiants de la demande et de l’offre : vérifiez les champs identifiants.</translation>
+    </message>
+    <message>
+      <source>The cutoff must be more than 0 minutes.</source>
+      <translation>La limite doit dépasser 0 minute.</translation>
+    </message>
+    <message>
+      <source>The {label} field “{field}” has {count} negative value(s).</source>
+      <translation>Le champ {label} « {field} » a {count} valeur(s) négative(s).</translation>
+    </message>
+    <message>
+      <source>Gravity exponent β (weight = minutes^-β, from 1 min)</source>
+      <translation>Exposant gravitaire β (poids = minutes^-β, à partir de 1 min)</translation>
+    </message>
+    <message>
+      <source>Gaussian σ (minutes)</source>
+      <translation>σ gaussien (minutes)</translation>
+    </message>
+    <message>
+      <source>Index per how many inhabitants (not APL)</source>
+      <translation>Indice pour combien d’habitants (hors APL)</translation>
+    </message>
+    <message>
+      <source>Table: origin id field</source>
+      <translation>Table : champ identifiant d’origine</translation>
+    </message>
+    <message>
+      <source>Table: destination id field</source>
+      <translation>Table : champ identifiant de destination</translation>
+    </message>
+    <message>
+      <source>Table: minutes field</source>
+      <translation>Table : champ des minutes</translation>
+    </message>
+    <message>
+      <source>The Gaussian σ must be more than 0 minutes.</source>
+      <translation>Le σ gaussien doit dépasser 0 minute.</translation>
+    </message>
+    <message>
+      <source>Mean index weighted by standardised population: {mean:.3f} ({units} units, {inhabitants:,.0f} inhabitants).</source>
+      <translation>Indice moyen pondéré par la population standardisée : {mean:.3f} ({units} unités, {inhabitants:,.0f} habitants).</translation>
+    </message>
+    <message>
+      <source>Time bands must look like “10:1, 20:0.68, 30:0.22” (minutes:weight); “{item}” does not.</source>
+      <translation>Les tranches de temps s’écrivent « 10:1, 20:0.68, 30:0.22 » (minutes:poids) ; « {item} » ne convient pas.</translation>
+    </message>
+    <message>
+      <source>Give the 19 age-group fields (&lt;5, 5–9, … 85–89, 90+), not {count}.</source>
+      <translation>Indiquez les 19 champs de tranches d’âge (&lt;5, 5–9, … 85–89, 90+), pas {count}.</translation>
+    </message>
+    <message>
+      <source>age group</source>
+      <translation>tranche d’âge</translation>
+    </message>
+    <message>
+      <source>{count} row(s) of the travel-time table match no demand or supply identifier, or have no time: left out.</source>
+      <translation>{count} ligne(s) de la table des temps de trajet ne correspondent à aucun identifiant de demande ou d’offre, ou n’ont pas de temps : écartées.</translation>
+    </message>
+    <message>
+      <source>{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5 consultations per year.</source>
+      <translation>{people:,.0f} habitants ({share:.1%}) vivent là où l’APL est inférieure à 2,5 consultations par an.</translation>
+    </message>
+    <message>
+      <source>{count} supply point(s) reach no demand unit within the time limit: their supply counts for nobody.</source>
+      <translation>{count} point(s) d’offre n’atteignent aucune unité de demande dans la limite de temps : leur offre ne compte pour personne.</translation>
+    </message>
+    <message>
+      <source>{count} demand unit(s) reach no supply (index 0).</source>
+      <translation>{count} unité(s) de demande n’atteignent aucune offre (indice 0).</translation>
+    </message>
+    <message>
+      <source>The demand layer already has a field “{name}”: rename it first.</source>
+      <translation>La couche de demande a déjà un champ « {name} » : renommez-le d’abord.</translation>
+    </message>
+    <message>
       <source>Access to care</source>
       <translation>Accès aux soins</translation>
     </message>
@@ -96,16 +320,8 @@ Les polygones partent d’un point sur leur surface ou de leur centroïde ; la s
 Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), access_m (mètres de l’unité à la route où elle démarre).</translation>
     </message>
     <message>
-      <source>demand units</source>
-      <translation>unités de demande</translation>
-    </message>
-    <message>
       <source>facilities</source>
       <translation>établissements</translation>
-    </message>
-    <message>
-      <source>Demand units (e.g. communes, grid cells)</source>
-      <translation>Unités de demande (communes, carreaux…)</translation>
     </message>
     <message>
       <source>Facilities (e.g. GP practices, MSP)</source>
@@ -134,10 +350,6 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>{reached} of {total} demand units reach a facility; median {median:.1f} min, worst {worst:.1f} min; {none} have none within {within:g} min.</source>
       <translation>{reached} unités de demande sur {total} atteignent un établissement ; médiane {median:.1f} min, pire {worst:.1f} min ; {none} n’en ont aucun à moins de {within:g} min.</translation>
-    </message>
-    <message>
-      <source>The demand layer already has a field “{name}”: rename it first.</source>
-      <translation>La couche de demande a déjà un champ « {name} » : renommez-le d’abord.</translation>
     </message>
     <message>
       <source>OpenStreetMap “highway”</source>
@@ -354,10 +566,6 @@ Sortie : une table origin_id, destination_id, minutes, rank ; en option les mêm
     <message>
       <source>Travel-time lines</source>
       <translation>Lignes des temps de trajet</translation>
-    </message>
-    <message>
-      <source>The cutoff must be more than 0 minutes.</source>
-      <translation>La limite doit dépasser 0 minute.</translation>
     </message>
     <message>
       <source>{pairs} origin-destination pairs within {cutoff} min; {unreached} of {origins} origins reach no destination.</source>

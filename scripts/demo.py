@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from medical_deserts_plugin.sample import write_sample  # noqa: E402
+from medical_deserts_plugin.sample.generator import AGE_FIELDS  # noqa: E402
 from scripts.qgis_runner import QGIS_PROCESS, qgis_process_env, run_algorithm  # noqa: E402
 
 
@@ -34,6 +35,11 @@ def demo_runs(sample, out):
          "medicaldeserts:nearestfacility",
          dict(network, INPUT=sample["communes"], FACILITIES=sample["facilities"], FACILITY_ID_FIELD="finess",
               MAX_TIME=120, COUNT_WITHIN=30, OUTPUT=out / "nearest_finess.gpkg")),
+        ("DREES APL of every commune (age-standardised, 10/15/20-min decay, same commune at 0 min)",
+         "medicaldeserts:accessibilityindex",
+         dict(network, INPUT=sample["communes"], POPULATION_FIELD="population", AGE_FIELDS=";".join(AGE_FIELDS),
+              DEMAND_CODE_FIELD="code_insee", SUPPLY=sample["gp_sites"], SUPPLY_FIELD="n_gp",
+              SUPPLY_CODE_FIELD="code_insee", METHOD=0, OUTPUT=out / "apl_communes.gpkg")),
     ]
 
 

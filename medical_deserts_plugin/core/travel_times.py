@@ -8,6 +8,7 @@ a scipy sparse matrix, whose arithmetic silently drops explicit zeros.
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 from scipy import sparse
 
 
@@ -99,3 +100,50 @@ class TravelTimeTable:
             np.concatenate([t.minutes for t in tables]),
             shape,
         )
+
+    def with_zero_pairs(self, origin, destination):
+        """The same table where the pairs (``origin[k]``, ``destination[k]``) take 0 minutes, added if absent
+        (e.g. DREES APL: a commune to its own practitioners)."""
+        origin = np.asarray(origin, dtype=np.int64)
+        destination = np.asarray(destination, dtype=np.int64)
+        n_destinations = max(self.shape[1], 1)
+        zero_keys = origin * n_destinations + destination
+        keep = ~np.isin(self.origin * n_destinations + self.destination, zero_keys)
+        _, first = np.unique(zero_keys, return_index=True)
+        return TravelTimeTable(
+            np.concatenate([self.origin[keep], origin[first]]),
+            np.concatenate([self.destination[keep], destination[first]]),
+            np.concatenate([self.minutes[keep], np.zeros(len(first))]),
+            self.shape,
+        )
+
+    @classmethod
+    def from_id_pairs(cls, origin_ids, destination_ids, minutes, known_origins, known_destinations):
+        """A table from (origin id, destination id, minutes) rows, such as a ``traveltimematrix`` output or an
+        INSEE Metric export, matched by text id to ``known_origins`` and ``known_destinations``.
+
+        Returns (table, number of rows left out: unknown id or missing/negative minutes). Several rows for one
+        pair keep the shortest time.
+        """
+        rows = pd.DataFrame({"o": pd.Series(origin_ids, dtype=object).astype(str),
+                             "d": pd.Series(destination_ids, dtype=object).astype(str),
+                             "m": pd.to_numeric(pd.Series(minutes, dtype=object), errors="coerce")})
+        rows["oi"] = rows["o"].map(pd.Series(np.arange(len(known_origins)), index=pd.Index(known_origins, dtype=str))
+                                   .groupby(level=0).first())
+        rows["di"] = rows["d"].map(pd.Series(np.arange(len(known_destinations)),
+                                             index=pd.Index(known_destinations, dtype=str)).groupby(level=0).first())
+        usable = rows["oi"].notna() & rows["di"].notna() & (rows["m"] >= 0)
+        best = rows[usable].groupby(["oi", "di"], sort=True)["m"].min()
+        table = cls(best.index.get_level_values(0).to_numpy(np.int64),
+                    best.index.get_level_values(1).to_numpy(np.int64),
+                    best.to_numpy(np.float64), (len(known_origins), len(known_destinations)))
+        return table, int((~usable).sum())
+
+
+def same_code_pairs(origin_codes, destination_codes):
+    """(origin index, destination index) of every pair whose codes are equal and not empty (e.g. same commune)."""
+    origins = pd.DataFrame({"code": pd.Series(origin_codes, dtype=object).astype(str), "o": np.arange(len(origin_codes))})
+    destinations = pd.DataFrame({"code": pd.Series(destination_codes, dtype=object).astype(str),
+                                 "d": np.arange(len(destination_codes))})
+    pairs = origins[origins["code"] != ""].merge(destinations[destinations["code"] != ""], on="code")
+    return pairs["o"].to_numpy(np.int64), pairs["d"].to_numpy(np.int64)

@@ -4,6 +4,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import icon_path, tr
+from .accessibility_index import AccessibilityIndexAlgorithm
 from .nearest_facility import NearestFacilityAlgorithm
 from .travel_time_matrix import TravelTimeMatrixAlgorithm
 
@@ -24,5 +25,5 @@ class MedicalDesertsProvider(QgsProcessingProvider):
         return QIcon(icon_path("medical_deserts.svg"))
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
-        for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm()):
+        for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm()):
             self.addAlgorithm(algorithm)

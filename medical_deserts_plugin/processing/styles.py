@@ -1,5 +1,6 @@
 """Default styles applied to outputs when QGIS loads them into the project."""
 
+import numpy as np
 from qgis.core import (
     QgsGraduatedSymbolRenderer,
     QgsProcessingLayerPostProcessorInterface,
@@ -16,6 +17,29 @@ TIME_CLASSES = (
     (30, 45, "#e31a1c", "30–45 min"),
     (45, 100000, "#800026", "≥ 45 min"),
 )
+
+#: DREES map classes of the APL to GPs (consultations per year per standardised inhabitant).
+APL_CLASSES = (
+    (-1e-9, 2.5, "#d7301f", "< 2.5 (priority)"),
+    (2.5, 4.0, "#fdcc8a", "2.5–4"),
+    (4.0, 1e9, "#31a354", "≥ 4"),
+)
+
+#: Five colours from low (poor access, red) to high (good access, green).
+ACCESS_COLOURS = ("#d7191c", "#fdae61", "#ffffbf", "#a6d96a", "#1a9641")
+
+
+def quantile_classes(values, colours=ACCESS_COLOURS):
+    """Classes of (lower, upper, colour, label) at the quantiles of ``values`` (NaN ignored), one per colour."""
+    values = np.asarray(values, dtype=float)
+    values = values[~np.isnan(values)]
+    if len(values) == 0:
+        return ((0.0, 0.0, colours[0], "0"),)
+    edges = np.unique(np.quantile(values, np.linspace(0, 1, len(colours) + 1)))
+    if len(edges) == 1:
+        return ((edges[0], edges[0], colours[-1], f"{edges[0]:.3g}"),)
+    return tuple((lower, upper, colours[round(i * (len(colours) - 1) / max(len(edges) - 2, 1))],
+                  f"{lower:.3g} – {upper:.3g}") for i, (lower, upper) in enumerate(zip(edges[:-1], edges[1:])))
 
 
 def graduated_renderer(layer, field, classes):

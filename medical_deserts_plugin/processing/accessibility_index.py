@@ -1,0 +1,336 @@
+"""``medicaldeserts:accessibilityindex``: 2SFCA family and the DREES APL for every demand unit."""
+
+import numpy as np
+from qgis.core import (
+    QgsFeatureSink,
+    QgsField,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import accessibility
+from ..core.travel_times import TravelTimeTable, same_code_pairs
+from ..i18n import tr
+from .base import RunnableAlgorithm, check_cancel, core_errors, progress_callback
+from .layers import is_null, new_feature, read_layer
+from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
+from .places import place_source_parameter, polygon_point_parameter, read_places
+from .styles import APL_CLASSES, GraduatedStyle, quantile_classes, style_on_load
+
+INPUT, DEMAND_ID_FIELD, DEMAND_CODE_FIELD = "INPUT", "DEMAND_ID_FIELD", "DEMAND_CODE_FIELD"
+POPULATION_FIELD, AGE_FIELDS, AGE_WEIGHTS = "POPULATION_FIELD", "AGE_FIELDS", "AGE_WEIGHTS"
+SUPPLY, SUPPLY_ID_FIELD, SUPPLY_CODE_FIELD = "SUPPLY", "SUPPLY_ID_FIELD", "SUPPLY_CODE_FIELD"
+SUPPLY_FIELD, ACTIVITY_FIELD = "SUPPLY_FIELD", "ACTIVITY_FIELD"
+METHOD, CUTOFF, BANDS, BETA, SIGMA, SCALE = "METHOD", "CUTOFF", "BANDS", "BETA", "SIGMA", "SCALE"
+TRAVEL_TABLE, TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD = (
+    "TRAVEL_TABLE", "TABLE_ORIGIN_FIELD", "TABLE_DESTINATION_FIELD", "TABLE_MINUTES_FIELD")
+OUTPUT = "OUTPUT"
+
+APL, TWO_STEP, ENHANCED, THREE_STEP, GRAVITY, GAUSSIAN = range(6)
+AGE_WEIGHT_YEARS = ["2023", "2022"]
+NEAREST_SEARCH_MINUTES = 120.0
+OUTPUT_FIELDS = ("access_index", "pop_std", "nearest_min")
+
+
+def method_labels():
+    return [
+        tr("DREES APL (consultations per standardised inhabitant; 10/15/20 min decay)"),
+        tr("2SFCA (everything within the cutoff counts fully)"),
+        tr("E2SFCA (weights by time bands)"),
+        tr("3SFCA (E2SFCA bands, demand shared among competing supply)"),
+        tr("Gravity (power decay of time, within the cutoff)"),
+        tr("Gaussian decay (within the cutoff)"),
+    ]
+
+
+def parse_bands(text):
+    """``"10:1, 20:0.68, 30:0.22"`` -> [(10, 1.0), (20, 0.68), (30, 0.22)] (upper bound in minutes, weight)."""
+    bands = []
+    for item in (text or "").replace(";", ",").split(","):
+        if not item.strip():
+            continue
+        bound, sep, weight = item.partition(":")
+        try:
+            bands.append((float(bound), float(weight)))
+        except ValueError:
+            sep = ""
+        if not sep:
+            raise QgsProcessingException(tr("Time bands must look like “10:1, 20:0.68, 30:0.22” (minutes:weight); "
+                                            "“{item}” does not.").format(item=item.strip()))
+    bounds = [bound for bound, _ in bands]
+    if not bands or bounds[0] <= 0 or any(b <= a for a, b in zip(bounds, bounds[1:])):
+        raise QgsProcessingException(tr("Time bands must have increasing upper bounds above 0 minutes."))
+    if any(not 0 <= weight <= 1 for _, weight in bands):
+        raise QgsProcessingException(tr("Band weights must lie between 0 and 1."))
+    return bands
+
+
+def numbers(values, label, field):
+    """Floats from a field's values (NULL -> NaN); negative values are refused with the field named."""
+    array = np.array([np.nan if is_null(value) else float(value) for value in values], dtype=float)
+    if (array < 0).any():
+        raise QgsProcessingException(tr("The {label} field “{field}” has {count} negative value(s).").format(
+            label=label, field=field, count=int((array < 0).sum())))
+    return array
+
+
+class AccessibilityIndexAlgorithm(RunnableAlgorithm):
+    def name(self):
+        return "accessibilityindex"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Accessibility index (APL, 2SFCA, E2SFCA…)")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "Spatial accessibility of every demand unit (commune, grid cell) to supply (GPs, practices), by the "
+            "two-step floating catchment family: each supply point's ratio of supply to the demand that reaches it, "
+            "then each unit sums the ratios it reaches, both steps with the same time weights (Luo & Qi).\n\n"
+            "DREES APL: supply = each GP's yearly consultations and visits (under 250 → 0, up to 3,600 → 3,600, "
+            "over 6,000 → 6,000, unknown → 5,400) times the number of GPs; weights 1 under 10 min, 2/3 up to 15, "
+            "1/3 up to 20, 0 beyond; demand standardised by the 19 age groups with the DREES weights; a commune "
+            "to its own GPs at 0 min when commune code fields are given. Output in consultations per year per "
+            "standardised inhabitant; under 2.5 is a priority zone.\n\n"
+            "Other methods: supply = the count or FTE field (1 per feature without it); the index is supply per "
+            "“scale” inhabitants (10,000 by default). Coverage is time ≤ cutoff, as PySAL access.\n\n"
+            "Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or an "
+            "INSEE Metric export) matched by the id fields, so the network is built once and reused.\n\n"
+            "Output fields: access_index, pop_std (standardised inhabitants), nearest_min (minutes to the nearest "
+            "supply). The log gives the mean weighted by standardised population and the population under 2.5."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        def advanced(parameter):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            return parameter
+
+        self.addParameter(place_source_parameter(INPUT, tr("Demand units (e.g. communes, grid cells)")))
+        self.addParameter(QgsProcessingParameterField(
+            POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=INPUT,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            AGE_FIELDS, tr("19 age-group fields, <5 to 90+ in order (standardised demand)"),
+            parentLayerParameterName=INPUT, type=QgsProcessingParameterField.Numeric, allowMultiple=True,
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            AGE_WEIGHTS, tr("DREES age weights"), options=AGE_WEIGHT_YEARS, defaultValue=0))
+        self.addParameter(QgsProcessingParameterField(
+            DEMAND_CODE_FIELD, tr("Demand commune code field (same commune = 0 min)"), parentLayerParameterName=INPUT,
+            optional=True))
+        self.addParameter(place_source_parameter(SUPPLY, tr("Supply (e.g. GPs, GP practices)")))
+        self.addParameter(QgsProcessingParameterField(
+            SUPPLY_FIELD, tr("Supply count or FTE field (default: 1 per feature)"), parentLayerParameterName=SUPPLY,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            ACTIVITY_FIELD, tr("APL: consultations per year per GP (empty = 5,400)"), parentLayerParameterName=SUPPLY,
+            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            SUPPLY_CODE_FIELD, tr("Supply commune code field (same commune = 0 min)"), parentLayerParameterName=SUPPLY,
+            optional=True))
+        self.addParameter(QgsProcessingParameterEnum(METHOD, tr("Method"), options=method_labels(), defaultValue=APL))
+        self.addParameter(QgsProcessingParameterNumber(
+            CUTOFF, tr("Cutoff (minutes; 2SFCA, gravity, Gaussian)"), QgsProcessingParameterNumber.Double,
+            defaultValue=30.0))
+        self.addParameter(QgsProcessingParameterString(
+            BANDS, tr("Time bands, minutes:weight (E2SFCA, 3SFCA)"), defaultValue="10:1, 20:0.68, 30:0.22"))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            BETA, tr("Gravity exponent β (weight = minutes^-β, from 1 min)"), QgsProcessingParameterNumber.Double,
+            defaultValue=1.0)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            SIGMA, tr("Gaussian σ (minutes)"), QgsProcessingParameterNumber.Double, defaultValue=10.0)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            SCALE, tr("Index per how many inhabitants (not APL)"), QgsProcessingParameterNumber.Double,
+            defaultValue=10000.0)))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            TRAVEL_TABLE, tr("Travel-time table instead of the road network (optional)"), [QgsProcessing.TypeVector],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            DEMAND_ID_FIELD, tr("Demand identifier field (matches the table's origins)"),
+            parentLayerParameterName=INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            SUPPLY_ID_FIELD, tr("Supply identifier field (matches the table's destinations)"),
+            parentLayerParameterName=SUPPLY, optional=True))
+        self.addParameter(advanced(QgsProcessingParameterString(
+            TABLE_ORIGIN_FIELD, tr("Table: origin id field"), defaultValue="origin_id")))
+        self.addParameter(advanced(QgsProcessingParameterString(
+            TABLE_DESTINATION_FIELD, tr("Table: destination id field"), defaultValue="destination_id")))
+        self.addParameter(advanced(QgsProcessingParameterString(
+            TABLE_MINUTES_FIELD, tr("Table: minutes field"), defaultValue="minutes")))
+        self.addParameter(polygon_point_parameter())
+        add_network_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, tr("Accessibility index"), QgsProcessing.TypeVectorAnyGeometry))
+
+    # -- reading ---------------------------------------------------------------------------------------------
+
+    def demand_values(self, parameters, context, demand, feedback):
+        """(plain population, standardised population) per demand unit, inhabitants."""
+        population_field = self.parameterAsString(parameters, POPULATION_FIELD, context)
+        age_fields = self.parameterAsFields(parameters, AGE_FIELDS, context)
+        if age_fields and len(age_fields) != 19:
+            raise QgsProcessingException(tr("Give the 19 age-group fields (<5, 5–9, … 85–89, 90+), not {count}.")
+                                         .format(count=len(age_fields)))
+        if not population_field and not age_fields:
+            raise QgsProcessingException(tr("Give a population field or the 19 age-group fields."))
+        values = {name: read_column(demand, name) for name in [population_field, *age_fields] if name}
+        ages = np.column_stack([numbers(values[name], tr("age group"), name) for name in age_fields]) \
+            if age_fields else None
+        population = numbers(values[population_field], tr("population"), population_field) if population_field \
+            else np.nansum(ages, axis=1)
+        population = np.nan_to_num(population)
+        if ages is None:
+            feedback.pushInfo(tr("No age groups: every inhabitant weighs 1 (standardised population = population)."))
+            return population, population
+        year = AGE_WEIGHT_YEARS[self.parameterAsEnum(parameters, AGE_WEIGHTS, context)]
+        standardised, _ = accessibility.standardised_population(np.nan_to_num(ages), weights=year)
+        return population, standardised
+
+    def supply_values(self, parameters, context, supply, method):
+        """Supply per feature: APL consultations per year, else the count/FTE field (1 without it)."""
+        count_field = self.parameterAsString(parameters, SUPPLY_FIELD, context)
+        count = np.nan_to_num(numbers(read_column(supply, count_field), tr("supply"), count_field)) \
+            if count_field else np.ones(len(supply))
+        if method != APL:
+            return count
+        activity_field = self.parameterAsString(parameters, ACTIVITY_FIELD, context)
+        activity = numbers(read_column(supply, activity_field), tr("activity"), activity_field) if activity_field \
+            else np.full(len(supply), np.nan)
+        return count * accessibility.apl_supply(activity)
+
+    def travel_table(self, parameters, context, feedback, crs, demand_xy, supply_xy, ids, cutoff):
+        """(table demand x supply within ``cutoff`` minutes, nearest minutes per demand unit)."""
+        source = self.parameterAsSource(parameters, TRAVEL_TABLE, context)
+        if source is None:
+            engine = travel_engine(self, parameters, context, feedback, crs)
+            table = engine.table(demand_xy, supply_xy, cutoff, progress=progress_callback(feedback, 25, 70))
+            check_cancel(feedback)
+            nearest, _ = engine.nearest(demand_xy, supply_xy, max(cutoff, NEAREST_SEARCH_MINUTES),
+                                        progress_callback(feedback, 70, 85))
+            report_snapping(engine, feedback, [(tr("demand units"), len(demand_xy)), (tr("supply"), len(supply_xy))])
+            return table, nearest
+        fields = [self.parameterAsString(parameters, name, context)
+                  for name in (TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD)]
+        rows = read_layer(source, crs, context, tr("travel-time table"), fields=fields, keep_features=False,
+                          feedback=feedback)
+        full, rejected = TravelTimeTable.from_id_pairs(*(rows.columns[name] for name in fields), *ids)
+        if rejected:
+            feedback.pushWarning(tr("{count} row(s) of the travel-time table match no demand or supply identifier, "
+                                    "or have no time: left out.").format(count=rejected))
+        if len(full) == 0:
+            raise QgsProcessingException(tr("No row of the travel-time table matches the demand and supply "
+                                            "identifiers: check the identifier fields."))
+        nearest, _ = full.nearest()
+        return full.within(cutoff), nearest
+
+    # -- the run ---------------------------------------------------------------------------------------------
+
+    def run_algorithm(self, parameters, context, feedback):
+        crs = working_crs(self, parameters, context)
+        method = self.parameterAsEnum(parameters, METHOD, context)
+        cutoff, decay = self.decay(parameters, context, method)
+        demand, demand_xy, demand_ids = read_places(
+            self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD, tr("demand units"))
+        supply, supply_xy, supply_ids = read_places(
+            self, parameters, context, feedback, crs, SUPPLY, SUPPLY_ID_FIELD, tr("supply"))
+        for name in OUTPUT_FIELDS:
+            if demand.features[0].fields().indexOf(name) >= 0:
+                raise QgsProcessingException(tr("The demand layer already has a field “{name}”: rename it first.")
+                                             .format(name=name))
+        population, standardised = self.demand_values(parameters, context, demand, feedback)
+        supply_amount = self.supply_values(parameters, context, supply, method)
+        check_cancel(feedback)
+        feedback.setProgress(10)
+        with core_errors():
+            table, nearest = self.travel_table(parameters, context, feedback, crs, demand_xy, supply_xy,
+                                               (demand_ids, supply_ids), cutoff)
+            demand_codes = self.parameterAsString(parameters, DEMAND_CODE_FIELD, context)
+            supply_codes = self.parameterAsString(parameters, SUPPLY_CODE_FIELD, context)
+            if demand_codes and supply_codes:
+                same = same_code_pairs(code_column(demand, demand_codes), code_column(supply, supply_codes))
+                table = table.with_zero_pairs(*same)
+                nearest[same[0]] = 0.0
+            check_cancel(feedback)
+            result = self.index(method, table, standardised, supply_amount, decay)
+        index = result.index * (1.0 if method == APL else self.parameterAsDouble(parameters, SCALE, context))
+        self.summarise(feedback, method, index, population, standardised, result)
+
+        fields = demand.features[0].fields()
+        for name in OUTPUT_FIELDS:
+            fields.append(QgsField(name, QVariant.Double))
+        sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, demand.wkb_type, crs)
+        output = []
+        for row, feature in enumerate(demand.features):
+            output.append(new_feature(fields, feature.attributes() + [
+                float(index[row]), float(standardised[row]),
+                None if np.isnan(nearest[row]) else float(nearest[row])]))
+            output[-1].setGeometry(feature.geometry())
+        sink.addFeatures(output, QgsFeatureSink.FastInsert)
+        classes = APL_CLASSES if method == APL else quantile_classes(index)
+        style_on_load(context, output_id, GraduatedStyle("access_index", classes))
+        feedback.setProgress(100)
+        return {OUTPUT: output_id}
+
+    def decay(self, parameters, context, method):
+        """(search cutoff in minutes, weights function of minutes) for ``method``."""
+        cutoff = self.parameterAsDouble(parameters, CUTOFF, context)
+        if method == APL:
+            return accessibility.APL_BOUNDS[-1], accessibility.apl_weights
+        if method in (ENHANCED, THREE_STEP):
+            bands = parse_bands(self.parameterAsString(parameters, BANDS, context))
+            return bands[-1][0], lambda minutes: accessibility.step_weights(minutes, bands)
+        if not cutoff > 0:
+            raise QgsProcessingException(tr("The cutoff must be more than 0 minutes."))
+        if method == GRAVITY:
+            beta = self.parameterAsDouble(parameters, BETA, context)
+            return cutoff, lambda minutes: accessibility.gravity_weights(minutes, beta=beta, cutoff=cutoff)
+        if method == GAUSSIAN:
+            sigma = self.parameterAsDouble(parameters, SIGMA, context)
+            if not sigma > 0:
+                raise QgsProcessingException(tr("The Gaussian σ must be more than 0 minutes."))
+            return cutoff, lambda minutes: accessibility.gaussian_weights(minutes, sigma=sigma, cutoff=cutoff)
+        return cutoff, lambda minutes: accessibility.binary_weights(minutes, cutoff)
+
+    @staticmethod
+    def index(method, table, standardised, supply_amount, decay):
+        if method == APL:
+            return accessibility.apl(table, standardised, supply_amount)
+        if method == THREE_STEP:
+            return accessibility.three_step_fca(table, standardised, supply_amount, decay)
+        return accessibility.two_step_fca(table, standardised, supply_amount, decay)
+
+    @staticmethod
+    def summarise(feedback, method, index, population, standardised, result):
+        mean = accessibility.population_weighted_mean(index, standardised)
+        feedback.pushInfo(tr("Mean index weighted by standardised population: {mean:.3f} ({units} units, "
+                             "{inhabitants:,.0f} inhabitants).").format(
+            mean=mean, units=len(index), inhabitants=float(population.sum())))
+        if method == APL:
+            below = accessibility.population_below(index, population, 2.5)
+            feedback.pushInfo(tr("{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5 "
+                                 "consultations per year.").format(
+                people=below, share=below / population.sum() if population.sum() else 0.0))
+        unreached = int(np.count_nonzero(result.supply_unreached))
+        if unreached:
+            feedback.pushWarning(tr("{count} supply point(s) reach no demand unit within the time limit: their "
+                                    "supply counts for nobody.").format(count=unreached))
+        unserved = int(np.count_nonzero(result.demand_unserved))
+        if unserved:
+            feedback.pushInfo(tr("{count} demand unit(s) reach no supply (index 0).").format(count=unserved))
+
+
+def read_column(data, field):
+    """Values of ``field`` from the features read by read_places (all attributes are kept there)."""
+    index = data.features[0].fields().indexOf(field)
+    return [feature.attributes()[index] for feature in data.features]
+
+
+def code_column(data, field):
+    return ["" if is_null(value) else str(value) for value in read_column(data, field)]
