@@ -499,6 +499,18 @@ def _run(model, time_limit, mip_rel_gap, infeasible_message, heuristic):
     return res.x[: model.n_cand] > 0.5, res, ""
 
 
+def _solve(model, n_vars, method, size_limit, time_limit, mip_rel_gap, infeasible_message, heuristic,
+           exact_only=False):
+    """Heuristic or HiGHS as ``method`` and the size say; returns (open mask, optimal, gap, method used, status)."""
+    if _decide_method(method, n_vars, size_limit, not exact_only) == "heuristic":
+        note = f"{n_vars:,} variables exceed the size limit; " if method == "auto" else ""
+        open_mask, res = heuristic(), None
+    else:
+        open_mask, res, note = _run(model, time_limit, mip_rel_gap, infeasible_message,
+                                    None if exact_only else heuristic)
+    return (open_mask, *_status(res, note))
+
+
 def _status(res, note):
     if res is None:
         return False, float("nan"), METHOD_HEURISTIC, note + "greedy + swap heuristic (not proven optimal)"
@@ -543,13 +555,8 @@ def mclp(table, weights, radius, p, *, predefined=(), capacity=None, method="aut
     _site_row(b, n_cand, p + predefined.size)
     model = b.build(n_cand)
 
-    chosen = _decide_method(method, b.n_vars, size_limit, cap is None)
-    if chosen == "heuristic":
-        open_mask, res = heuristic(), None
-        note = f"{b.n_vars:,} variables exceed the size limit; " if method == "auto" else ""
-    else:
-        open_mask, res, note = _run(model, time_limit, mip_rel_gap, "MCLP is infeasible", heuristic)
-    optimal, gap, used, status = _status(res, note)
+    open_mask, optimal, gap, used, status = _solve(model, b.n_vars, method, size_limit, time_limit, mip_rel_gap,
+                                                   "MCLP is infeasible", heuristic, exact_only=cap is not None)
 
     if cap is None:
         site, minutes = _nearest_open(cover, open_mask, n_units)
@@ -654,13 +661,8 @@ def p_median(table, weights, p, *, predefined=(), capacity=None, drop_unreachabl
             raise ValueError(infeasible + " (greedy + swap heuristic; an exact solve may still find one)")
         return mask
 
-    chosen = _decide_method(method, b.n_vars, size_limit, cap is None)
-    if chosen == "heuristic":
-        open_mask, res = heuristic(), None
-        note2 = f"{b.n_vars:,} variables exceed the size limit; " if method == "auto" else ""
-    else:
-        open_mask, res, note2 = _run(model, time_limit, mip_rel_gap, infeasible, heuristic if cap is None else None)
-    optimal, gap, used, status = _status(res, note2)
+    open_mask, optimal, gap, used, status = _solve(model, b.n_vars, method, size_limit, time_limit, mip_rel_gap,
+                                                   infeasible, heuristic, exact_only=cap is not None)
 
     if cap is None:
         site, minutes = _nearest_open(pairs, open_mask, n_units)
@@ -903,14 +905,9 @@ def apl_lift(index, gain, population, p, supply, *, threshold=APL_THRESHOLD, obj
     model = b.build(n_cand)
 
     heuristic = lambda: _greedy_swap(ev, n_cand, p, predefined, swap=objective == "lifted")
-    chosen = _decide_method(method, b.n_vars, size_limit, True)
-    if chosen == "heuristic":
-        open_mask, res = heuristic(), None
-        note = f"{b.n_vars:,} variables exceed the size limit; " if method == "auto" else ""
-    else:
-        open_mask, res, note = _run(model, time_limit, mip_rel_gap, "APL lift is infeasible", heuristic)
-    optimal, gap, used, status = _status(res, note)
-    if res is None and objective == "gain":
+    open_mask, optimal, gap, used, status = _solve(model, b.n_vars, method, size_limit, time_limit, mip_rel_gap,
+                                                   "APL lift is infeasible", heuristic)
+    if used == METHOD_HEURISTIC and objective == "gain":
         optimal, gap, status = True, 0.0, "greedy top-p (exact for this linear objective)"
 
     delta = ev.state(open_mask)
