@@ -16,6 +16,170 @@ The analyses are in the Processing toolbox under “Medical deserts”: travel-t
 Les analyses sont dans la boîte à outils Traitements, sous « Déserts médicaux » : matrice des temps de trajet et établissement le plus proche.</translation>
     </message>
     <message>
+      <source>the server sent a web page instead of the data file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the server name was not found (no internet connection, or a proxy is needed: QGIS Options › Network)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the server refused the connection</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the server closed the connection before the end</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the server did not answer in time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the secure connection failed (certificate problem)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the network connection was lost</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the proxy refused the connection (QGIS Options › Network)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the proxy was not found (QGIS Options › Network)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the proxy asks for a password (QGIS Options › Network)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the proxy did not answer in time</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the request was stopped by the QGIS network timeout (QGIS Options › Network › Timeout)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the server redirected to an insecure (http://) address</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>access refused</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>file not found: it may have moved, see the source page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>file removed, see the source page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>too many requests, try again later</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>server error, try again later</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>server unavailable, try again later</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>the server did not answer in time, try again later</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Refused to download {url}: only secure https:// addresses are accepted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is not a JSON file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>network error: {detail}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is not a {kind} file</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>it is not a text file (binary content)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file received from {url} is not usable: {problem}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of {url} cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of {url} failed: no data received for {seconds} s (the server or the network is too slow, or the connection was lost).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of {url} failed: the file could not be written in the cache folder ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of {url} stopped: the answer is larger than expected ({size}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of {url} failed: the server answered {status} ({reason}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of {url} is incomplete: {received} received of {expected} announced (the connection was cut). Nothing was kept; try again.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of {url} failed: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download cancelled.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The answer of {url} is not the expected JSON document ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file received from {url} is too small ({size}) to be the expected data.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} is not a readable zip archive ({error}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The archive {path} would expand to more than {size}: nothing was extracted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The archive {path} holds an unsafe entry “{name}” (it would be written outside the folder): nothing was extracted.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The data.gouv.fr dataset {dataset} ({api}) has no file to download: {reason}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unexpected error while downloading: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Medical deserts data panel</source>
       <translation>Panneau de données Déserts médicaux</translation>
     </message>
@@ -268,6 +432,304 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Annulé : rien n’a été écrit.</translation>
     </message>
     <message>
+      <source>Import FINESS establishments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads the FINESS “extraction géolocalisée” of health establishments (etalab cs1100507, .csv or .zip) and makes one point per establishment at its geolocation.
+
+Categories: FINESS categetab codes or group names, comma separated (603 maison de santé, 124 centre de santé, 101/355/106/114 public hospitals, 620 pharmacie; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies); empty keeps every category. Départements: e.g. 23,53.
+
+Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). Establishments without coordinates, or in a system that is not known, are counted and listed in the log, not placed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>FINESS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>health establishments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>FINESS extraction (etalab cs1100507, .csv or .zip)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>FINESS extraction (*.csv *.txt *.zip);;All files (*.*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Establishment categories (categetab codes or groups; empty = all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Health establishments</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No establishment matches the filters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{source}: {structures} establishments, {geolocations} geolocations ({encoding}, extraction {date}); {kept} kept.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} establishment(s) placed.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} line(s) of the FINESS file that are neither establishments nor geolocations skipped.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} establishment(s) have no coordinates and are not placed (FINESS: {ids}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} establishment(s) have coordinates in a system that is not known ({systems}) and are not placed (FINESS: {ids}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} establishment(s) could not be transformed to {target} and are not placed (FINESS: {ids}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} establishment(s) transformed from EPSG:{code} to {target}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import INSEE population</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Joins INSEE population by commune to the commune polygons: population by 5-year age group (pop_00_04 … pop_85_89, pop_90_plus: INSEE “population par sexe et âge quinquennal”, single-year ages, or a table with the 19 groups) or the populations légales (totals only).
+
+Adds the 19 age groups, population, and pop_std_2023: the population standardised by the DREES 2023 age weights (consumption of care of each age group / national mean), the demand of the APL. Without age groups every inhabitant weighs 1, and the log says so.
+
+Commune codes are matched as 5-character text (a code that lost its leading zero is padded); Paris, Lyon and Marseille arrondissements are summed into the city. With départements given, only the communes of those départements are kept. Communes without a population row are listed in the log and get empty values. Fields of the communes layer with the same names are replaced.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Communes (polygons)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>population per commune</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>INSEE population file (by age group, or populations légales)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Population table (*.csv *.txt *.zip);;All files (*.*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Population per commune</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{source}: {layout}, {communes} communes, {population:,.0f} inhabitants.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} commune(s) joined: {population:,.0f} inhabitants, {standardised:,.0f} standardised inhabitants (DREES 2023 age weights).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} commune code(s) had lost their leading zero: padded.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} arrondissement row(s) summed into Paris, Lyon and Marseille.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} commune(s) have a total that differs from the sum of their age groups: the total is kept.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The communes layer's fields {names} are replaced by the computed ones.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} commune(s) of the layer have no population row: their values are empty (communes: {codes}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} population row(s) match no commune of the layer (communes: {codes}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The population file has no age groups: every inhabitant weighs 1 in {field}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} commune(s) have incomplete age groups: each of their inhabitants weighs 1 in {field}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Data import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import RPPS practitioners (Annuaire santé)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reads the RPPS open extraction (PS_LibreAcces_Personne_activite, the zip as downloaded or the .txt) and places each practitioner's site at a point on the surface of its commune.
+
+Filters: profession codes (10 = médecin), savoir-faire codes (SM53, SM54, SM26 = general practice; empty keeps every speciality), modes of practice (L libéral, S salarié, B bénévole; empty = all) and départements. Newer extractions keep the savoir-faire in a separate PS_LibreAcces_SavoirFaire file: give it, or leave it in the same zip or folder.
+
+A practitioner with several sites is split across them (weight = 1 / number of sites), so that each counts once in total. Paris, Lyon and Marseille arrondissements are counted in the city.
+
+Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), and every commune of the layer with n_gp (practitioners with a site there) and fte (sum of their weights), 0 where there is none. Rows without a commune code, or whose commune is not in the layer, are counted and listed in the log.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Départements to keep (e.g. 23,53; empty = all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Commune code field (INSEE code)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>communes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>RPPS</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>savoir-faire</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>practitioner sites</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>practitioners per commune</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Working CRS, projected in metres (inputs are reprojected to it)</source>
+      <translation>SCR de travail, projeté en mètres (les entrées y sont reprojetées)</translation>
+    </message>
+    <message>
+      <source>Choose the commune code field of the communes layer.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>RPPS extraction (PS_LibreAcces_Personne_activite, .txt or .zip)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>RPPS extraction (*.txt *.zip *.csv);;All files (*.*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Separate savoir-faire file (PS_LibreAcces_SavoirFaire)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Profession codes (10 = médecin; empty = all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Savoir-faire codes (general practice: SM53,SM54,SM26; empty = all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Modes of practice (L libéral, S salarié, B bénévole; empty = all)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Practitioner sites</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Practitioners per commune</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No practitioner matches the filters.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {label} file “{path}” does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>… ({count} more)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{placed} practitioner-site rows placed in {communes} commune(s): {n_gp} practitioners, {fte:.1f} full-time equivalents.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{source}: {lines} lines read ({encoding}); {rows} practitioner-site rows kept for {practitioners} practitioners ({fte:.1f} full-time equivalents).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tip: give the départements of the communes layer to keep only their practitioners.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The département list “{text}” is not valid: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {label} file could not be read: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The {label} layer is reprojected from {source} to {target}.</source>
+      <translation>La couche {label} est reprojetée de {source} en {target}.</translation>
+    </message>
+    <message>
+      <source>{count} commune(s) of the layer have no code in “{field}”: nothing can be joined to them.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} commune code(s) appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Could not write to the output {name}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} malformed line(s) of the RPPS file skipped (wrong number of fields).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} row(s) with neither commune nor postal code left out by the département filter.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} practitioner-site row(s) have no commune code and are not placed (RPPS ids: {ids}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} practitioner-site row(s) have a commune code that is not in the communes layer and are not placed (RPPS ids and communes: {ids}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{count} practitioner-site row(s) are in a commune without geometry and are not placed (RPPS ids and communes: {ids}).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No commune of the layer is in the département(s) {departements} (codes in “{field}”).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>The working CRS is not valid: choose a projected CRS such as EPSG:2154.</source>
       <translation>Le SCR de travail n’est pas valide : choisissez un SCR projeté comme EPSG:2154.</translation>
     </message>
@@ -444,10 +906,6 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Coefficient de détour sans réseau routier (distance routière / distance à vol d’oiseau)</translation>
     </message>
     <message>
-      <source>Working CRS, projected in metres (inputs are reprojected to it)</source>
-      <translation>SCR de travail, projeté en mètres (les entrées y sont reprojetées)</translation>
-    </message>
-    <message>
       <source>Road network: {lines} lines, {nodes} nodes, {edges} directed edges, {parts} connected part(s).</source>
       <translation>Réseau routier : {lines} lignes, {nodes} nœuds, {edges} arcs orientés, {parts} partie(s) connexe(s).</translation>
     </message>
@@ -496,16 +954,168 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Centroïde</translation>
     </message>
     <message>
-      <source>The {label} layer is reprojected from {source} to {target}.</source>
-      <translation>La couche {label} est reprojetée de {source} en {target}.</translation>
-    </message>
-    <message>
       <source>Medical deserts</source>
       <translation>Déserts médicaux</translation>
     </message>
     <message>
       <source>Medical deserts: access to care in France</source>
       <translation>Déserts médicaux : l’accès aux soins en France</translation>
+    </message>
+    <message>
+      <source>Maximal covering (MCLP): most people within the radius with p new sites</source>
+      <translation>Couverture maximale (MCLP) : le plus d’habitants dans le rayon avec p nouveaux sites</translation>
+    </message>
+    <message>
+      <source>p-median: least total travel time with p new sites</source>
+      <translation>p-médian : le moins de temps de trajet total avec p nouveaux sites</translation>
+    </message>
+    <message>
+      <source>p-center: shortest worst travel time with p new sites</source>
+      <translation>p-centre : le pire temps de trajet le plus court avec p nouveaux sites</translation>
+    </message>
+    <message>
+      <source>Set covering (LSCP): fewest sites so everyone is within the radius</source>
+      <translation>Couverture d’ensemble (LSCP) : le moins de sites pour que tous soient dans le rayon</translation>
+    </message>
+    <message>
+      <source>APL lift: most people brought to the APL threshold with p new sites</source>
+      <translation>Relèvement de l’APL : le plus d’habitants portés au seuil d’APL avec p nouveaux sites</translation>
+    </message>
+    <message>
+      <source>APL gain: largest population-weighted APL gain with p new sites</source>
+      <translation>Gain d’APL : le plus grand gain d’APL pondéré par la population avec p nouveaux sites</translation>
+    </message>
+    <message>
+      <source>Suggest sites for new health centres</source>
+      <translation>Proposer des sites pour de nouveaux centres de santé</translation>
+    </message>
+    <message>
+      <source>Chooses among candidate sites (town halls, vacant buildings, commune centres; the demand units themselves when no candidate layer is given) where to open new health centres, keeping the existing facilities open, over the road network.
+
+Models (Church &amp; ReVelle; coverage is time ≤ radius): maximal covering, p-median, p-center, set covering, and the APL lift: with the DREES APL method, a new site of a given supply (consultations per year, 3 GPs × 5,400 by default) adds to each commune's APL a known amount, so the sites that bring the most inhabitants to the threshold (2.5) are found exactly.
+
+Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the result is proven optimal and the gap. Very large cases use a greedy + swap heuristic, said so.
+
+Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is dropped); the demand units with their site and time (or APL) before and after; allocation lines.</source>
+      <translation>Choisit parmi des sites candidats (mairies, locaux vacants, centres de communes ; les unités de demande elles-mêmes sans couche de candidats) où ouvrir de nouveaux centres de santé, en gardant les établissements existants, sur le réseau routier.
+
+Modèles (Church et ReVelle ; couverture : temps ≤ rayon) : couverture maximale, p-médian, p-centre, couverture d’ensemble, et le relèvement de l’APL : avec la méthode APL de la DREES, un nouveau site d’une offre donnée (consultations par an, 3 médecins × 5 400 par défaut) ajoute à l’APL de chaque commune une quantité connue, de sorte que les sites qui portent le plus d’habitants au seuil (2,5) sont trouvés exactement.
+
+Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans la limite de temps ; le journal dit si le résultat est prouvé optimal et l’écart. Les très grands cas utilisent une heuristique gloutonne avec échanges, et le disent.
+
+Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objectif perd si ce seul site est retiré) ; les unités de demande avec leur site et leur temps (ou APL) avant et après ; les lignes d’affectation.</translation>
+    </message>
+    <message>
+      <source>Candidate sites (default: the demand units)</source>
+      <translation>Sites candidats (par défaut : les unités de demande)</translation>
+    </message>
+    <message>
+      <source>Candidate identifier field (default: feature id)</source>
+      <translation>Champ identifiant des candidats (par défaut : identifiant d’entité)</translation>
+    </message>
+    <message>
+      <source>Existing facilities, kept open</source>
+      <translation>Établissements existants, maintenus ouverts</translation>
+    </message>
+    <message>
+      <source>Existing facility identifier field (default: feature id)</source>
+      <translation>Champ identifiant des établissements existants (par défaut : identifiant d’entité)</translation>
+    </message>
+    <message>
+      <source>APL: GPs per existing facility (default 1; 5,400 consultations each)</source>
+      <translation>APL : médecins par établissement existant (1 par défaut ; 5 400 consultations chacun)</translation>
+    </message>
+    <message>
+      <source>Model</source>
+      <translation>Modèle</translation>
+    </message>
+    <message>
+      <source>Number of new sites (p)</source>
+      <translation>Nombre de nouveaux sites (p)</translation>
+    </message>
+    <message>
+      <source>Coverage radius (minutes; MCLP, LSCP)</source>
+      <translation>Rayon de couverture (minutes ; MCLP, LSCP)</translation>
+    </message>
+    <message>
+      <source>Longest trip considered (minutes; p-median, p-center)</source>
+      <translation>Trajet le plus long considéré (minutes ; p-médian, p-centre)</translation>
+    </message>
+    <message>
+      <source>Capacity of a site (inhabitants; 0 = no limit; MCLP, p-median)</source>
+      <translation>Capacité d’un site (habitants ; 0 = sans limite ; MCLP, p-médian)</translation>
+    </message>
+    <message>
+      <source>APL: supply of a new site (consultations per year)</source>
+      <translation>APL : offre d’un nouveau site (consultations par an)</translation>
+    </message>
+    <message>
+      <source>APL threshold</source>
+      <translation>Seuil d’APL</translation>
+    </message>
+    <message>
+      <source>Suggested sites</source>
+      <translation>Sites proposés</translation>
+    </message>
+    <message>
+      <source>Demand units before and after</source>
+      <translation>Unités de demande avant et après</translation>
+    </message>
+    <message>
+      <source>Allocation lines</source>
+      <translation>Lignes d’affectation</translation>
+    </message>
+    <message>
+      <source>coverage radius</source>
+      <translation>rayon de couverture</translation>
+    </message>
+    <message>
+      <source>longest trip</source>
+      <translation>trajet le plus long</translation>
+    </message>
+    <message>
+      <source>No candidate layer: every demand unit is a candidate site.</source>
+      <translation>Pas de couche de candidats : chaque unité de demande est un site candidat.</translation>
+    </message>
+    <message>
+      <source>candidate sites</source>
+      <translation>sites candidats</translation>
+    </message>
+    <message>
+      <source>existing facilities</source>
+      <translation>établissements existants</translation>
+    </message>
+    <message>
+      <source>Solver time limit (seconds)</source>
+      <translation>Limite de temps du solveur (secondes)</translation>
+    </message>
+    <message>
+      <source>Relative optimality gap accepted</source>
+      <translation>Écart relatif à l’optimum accepté</translation>
+    </message>
+    <message>
+      <source>No existing facilities: every demand unit starts from an APL of 0.</source>
+      <translation>Pas d’établissement existant : chaque unité de demande part d’une APL de 0.</translation>
+    </message>
+    <message>
+      <source>sites</source>
+      <translation>sites</translation>
+    </message>
+    <message>
+      <source>Within {radius:g} min: {before:,.0f} inhabitants ({before_share:.1%}) before, {after:,.0f} ({after_share:.1%}) after.</source>
+      <translation>À moins de {radius:g} min : {before:,.0f} habitants ({before_share:.1%}) avant, {after:,.0f} ({after_share:.1%}) après.</translation>
+    </message>
+    <message>
+      <source>The {name} must be more than 0 minutes.</source>
+      <translation>Le {name} doit dépasser 0 minute.</translation>
+    </message>
+    <message>
+      <source>Mean time {before:.1f} min before, {after:.1f} min after; worst {worst_before:.1f} min before, {worst_after:.1f} min after.</source>
+      <translation>Temps moyen {before:.1f} min avant, {after:.1f} min après ; pire {worst_before:.1f} min avant, {worst_after:.1f} min après.</translation>
+    </message>
+    <message>
+      <source>Under the APL threshold {threshold:g}: {before:,.0f} inhabitants before, {after:,.0f} after; mean APL {mean_before:.2f} before, {mean_after:.2f} after.</source>
+      <translation>Sous le seuil d’APL {threshold:g} : {before:,.0f} habitants avant, {after:,.0f} après ; APL moyenne {mean_before:.2f} avant, {mean_after:.2f} après.</translation>
     </message>
     <message>
       <source>Travel-time matrix</source>

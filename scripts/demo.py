@@ -40,6 +40,16 @@ def demo_runs(sample, out):
          dict(network, INPUT=sample["communes"], POPULATION_FIELD="population", AGE_FIELDS=";".join(AGE_FIELDS),
               DEMAND_CODE_FIELD="code_insee", SUPPLY=sample["gp_sites"], SUPPLY_FIELD="n_gp",
               SUPPLY_CODE_FIELD="code_insee", METHOD=0, OUTPUT=out / "apl_communes.gpkg")),
+        ("Three new health centres bringing the most inhabitants to an APL of 2.5 (commune centres as candidates)",
+         "medicaldeserts:suggestsites",
+         dict(network, INPUT=sample["communes"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
+              EXISTING_SUPPLY_FIELD="n_gp", MODEL=4, P=3, OUTPUT_SITES=out / "suggested_sites_apl.gpkg",
+              OUTPUT_DEMAND=out / "communes_apl_before_after.gpkg")),
+        ("Three new sites putting the most inhabitants within 10 min of a GP practice",
+         "medicaldeserts:suggestsites",
+         dict(network, INPUT=sample["communes"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
+              MODEL=0, P=3, RADIUS=10, OUTPUT_SITES=out / "suggested_sites_mclp.gpkg",
+              OUTPUT_DEMAND=out / "communes_time_before_after.gpkg", OUTPUT_LINES=out / "allocation_mclp.gpkg")),
     ]
 
 
@@ -62,6 +72,8 @@ def main():
         start = time.perf_counter()
         result = run_algorithm(algorithm, parameters, env, executable=args.qgis_process)
         print(f"{algorithm} ({time.perf_counter() - start:.1f} s): {title}")
+        for line in result.get("log", {}).get("info", [])[-2:]:
+            print("    " + line)
         for key, value in sorted(result["results"].items()):
             if key.startswith("OUTPUT"):
                 written.append(value)

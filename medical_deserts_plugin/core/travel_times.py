@@ -101,6 +101,15 @@ class TravelTimeTable:
             shape,
         )
 
+    def destinations(self, keep):
+        """Only the pairs whose destination is in ``keep``, destinations renumbered 0..len(keep)-1 in that order."""
+        keep = np.asarray(keep, dtype=np.int64)
+        new_index = np.full(self.shape[1], -1, dtype=np.int64)
+        new_index[keep] = np.arange(len(keep))
+        mask = new_index[self.destination] >= 0
+        return TravelTimeTable(self.origin[mask], new_index[self.destination[mask]], self.minutes[mask],
+                               (self.shape[0], len(keep)))
+
     def with_zero_pairs(self, origin, destination):
         """The same table where the pairs (``origin[k]``, ``destination[k]``) take 0 minutes, added if absent
         (e.g. DREES APL: a commune to its own practitioners)."""

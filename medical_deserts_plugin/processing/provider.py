@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import icon_path, tr
 from .accessibility_index import AccessibilityIndexAlgorithm
 from .nearest_facility import NearestFacilityAlgorithm
+from .suggest_sites import SuggestSitesAlgorithm
 from .travel_time_matrix import TravelTimeMatrixAlgorithm
 
 PROVIDER_ID = "medicaldeserts"
@@ -25,5 +26,6 @@ class MedicalDesertsProvider(QgsProcessingProvider):
         return QIcon(icon_path("medical_deserts.svg"))
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
-        for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm()):
+        for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm(),
+                          SuggestSitesAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -26,3 +26,10 @@ def test_same_code_pairs_ignores_empty_codes():
     origin, destination = same_code_pairs(["23001", "23002", ""], ["23002", "", "23002", "23001"])
     assert sorted(zip(origin, destination)) == [(0, 3), (1, 0), (1, 2)]
     assert len(same_code_pairs([], ["1"])[0]) == 0
+
+
+def test_destinations_keeps_and_renumbers_columns():
+    table = TravelTimeTable([0, 0, 1, 1], [0, 2, 1, 2], [1.0, 2.0, 3.0, 4.0], (2, 3))
+    kept = table.destinations([2, 0])
+    assert kept.shape == (2, 2)
+    assert sorted(zip(kept.origin, kept.destination, kept.minutes)) == [(0, 0, 2.0), (0, 1, 1.0), (1, 0, 4.0)]

@@ -1,0 +1,300 @@
+"""``medicaldeserts:suggestsites``: where to open the next health centres (MCLP, p-median, p-center, LSCP, APL lift)."""
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import accessibility, location
+from ..i18n import tr
+from .accessibility_index import numbers, read_column
+from .base import RunnableAlgorithm, check_cancel, core_errors, progress_callback
+from .layers import new_feature
+from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
+from .places import place_source_parameter, polygon_point_parameter, read_places
+
+INPUT, POPULATION_FIELD = "INPUT", "POPULATION_FIELD"
+CANDIDATES, CANDIDATE_ID_FIELD = "CANDIDATES", "CANDIDATE_ID_FIELD"
+EXISTING, EXISTING_ID_FIELD, EXISTING_SUPPLY_FIELD = "EXISTING", "EXISTING_ID_FIELD", "EXISTING_SUPPLY_FIELD"
+MODEL, P, RADIUS, MAX_TIME, CAPACITY = "MODEL", "P", "RADIUS", "MAX_TIME", "CAPACITY"
+SITE_SUPPLY, THRESHOLD, TIME_LIMIT, MIP_GAP = "SITE_SUPPLY", "THRESHOLD", "TIME_LIMIT", "MIP_GAP"
+OUTPUT_SITES, OUTPUT_DEMAND, OUTPUT_LINES = "OUTPUT_SITES", "OUTPUT_DEMAND", "OUTPUT_LINES"
+
+MCLP, P_MEDIAN, P_CENTER, LSCP, APL_LIFTED, APL_GAIN = range(6)
+APL_MODELS = (APL_LIFTED, APL_GAIN)
+DEMAND_FIELDS = ("assigned_site", "before_min", "after_min", "index_before", "index_after")
+
+
+def model_labels():
+    return [
+        tr("Maximal covering (MCLP): most people within the radius with p new sites"),
+        tr("p-median: least total travel time with p new sites"),
+        tr("p-center: shortest worst travel time with p new sites"),
+        tr("Set covering (LSCP): fewest sites so everyone is within the radius"),
+        tr("APL lift: most people brought to the APL threshold with p new sites"),
+        tr("APL gain: largest population-weighted APL gain with p new sites"),
+    ]
+
+
+class SuggestSitesAlgorithm(RunnableAlgorithm):
+    def name(self):
+        return "suggestsites"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Suggest sites for new health centres")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "Chooses among candidate sites (town halls, vacant buildings, commune centres; the demand units "
+            "themselves when no candidate layer is given) where to open new health centres, keeping the existing "
+            "facilities open, over the road network.\n\n"
+            "Models (Church & ReVelle; coverage is time ≤ radius): maximal covering, p-median, p-center, set "
+            "covering, and the APL lift: with the DREES APL method, a new site of a given supply (consultations "
+            "per year, 3 GPs × 5,400 by default) adds to each commune's APL a known amount, so the sites that "
+            "bring the most inhabitants to the threshold (2.5) are found exactly.\n\n"
+            "Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the "
+            "result is proven optimal and the gap. Very large cases use a greedy + swap heuristic, said so.\n\n"
+            "Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is "
+            "dropped); the demand units with their site and time (or APL) before and after; allocation lines."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        def advanced(parameter):
+            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            return parameter
+
+        self.addParameter(place_source_parameter(INPUT, tr("Demand units (e.g. communes, grid cells)")))
+        self.addParameter(QgsProcessingParameterField(
+            POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=INPUT,
+            type=QgsProcessingParameterField.Numeric))
+        self.addParameter(place_source_parameter(
+            CANDIDATES, tr("Candidate sites (default: the demand units)"), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            CANDIDATE_ID_FIELD, tr("Candidate identifier field (default: feature id)"),
+            parentLayerParameterName=CANDIDATES, optional=True))
+        self.addParameter(place_source_parameter(EXISTING, tr("Existing facilities, kept open"), optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            EXISTING_ID_FIELD, tr("Existing facility identifier field (default: feature id)"),
+            parentLayerParameterName=EXISTING, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            EXISTING_SUPPLY_FIELD, tr("APL: GPs per existing facility (default 1; 5,400 consultations each)"),
+            parentLayerParameterName=EXISTING, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(MODEL, tr("Model"), options=model_labels(), defaultValue=MCLP))
+        self.addParameter(QgsProcessingParameterNumber(
+            P, tr("Number of new sites (p)"), QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0))
+        self.addParameter(QgsProcessingParameterNumber(
+            RADIUS, tr("Coverage radius (minutes; MCLP, LSCP)"), QgsProcessingParameterNumber.Double,
+            defaultValue=30.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            MAX_TIME, tr("Longest trip considered (minutes; p-median, p-center)"),
+            QgsProcessingParameterNumber.Double, defaultValue=120.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            CAPACITY, tr("Capacity of a site (inhabitants; 0 = no limit; MCLP, p-median)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            SITE_SUPPLY, tr("APL: supply of a new site (consultations per year)"), QgsProcessingParameterNumber.Double,
+            defaultValue=3 * accessibility.APL_IMPUTED))
+        self.addParameter(QgsProcessingParameterNumber(
+            THRESHOLD, tr("APL threshold"), QgsProcessingParameterNumber.Double, defaultValue=location.APL_THRESHOLD))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            TIME_LIMIT, tr("Solver time limit (seconds)"), QgsProcessingParameterNumber.Double, defaultValue=60.0)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            MIP_GAP, tr("Relative optimality gap accepted"), QgsProcessingParameterNumber.Double,
+            defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0)))
+        self.addParameter(polygon_point_parameter())
+        add_network_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT_SITES, tr("Suggested sites"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT_DEMAND, tr("Demand units before and after"), QgsProcessing.TypeVectorAnyGeometry))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT_LINES, tr("Allocation lines"), QgsProcessing.TypeVectorLine, optional=True,
+            createByDefault=False))
+
+    def run_algorithm(self, parameters, context, feedback):
+        crs = working_crs(self, parameters, context)
+        model = self.parameterAsEnum(parameters, MODEL, context)
+        p = self.parameterAsInt(parameters, P, context)
+        radius = self.parameterAsDouble(parameters, RADIUS, context)
+        max_time = self.parameterAsDouble(parameters, MAX_TIME, context)
+        for value, name in ((radius, tr("coverage radius")), (max_time, tr("longest trip"))):
+            if not value > 0:
+                raise QgsProcessingException(tr("The {name} must be more than 0 minutes.").format(name=name))
+        demand, demand_xy, demand_ids = read_places(
+            self, parameters, context, feedback, crs, INPUT, None, tr("demand units"))
+        population_field = self.parameterAsString(parameters, POPULATION_FIELD, context)
+        population = np.nan_to_num(numbers(read_column(demand, population_field), tr("population"), population_field))
+        for name in DEMAND_FIELDS:
+            if demand.features[0].fields().indexOf(name) >= 0:
+                raise QgsProcessingException(tr("The demand layer already has a field “{name}”: rename it first.")
+                                             .format(name=name))
+        if self.parameterAsSource(parameters, CANDIDATES, context) is None:
+            candidate_xy, candidate_ids = demand_xy, demand_ids
+            feedback.pushInfo(tr("No candidate layer: every demand unit is a candidate site."))
+        else:
+            _, candidate_xy, candidate_ids = read_places(
+                self, parameters, context, feedback, crs, CANDIDATES, CANDIDATE_ID_FIELD, tr("candidate sites"))
+        existing_xy, existing_ids, existing_gps = np.empty((0, 2)), [], np.empty(0)
+        if self.parameterAsSource(parameters, EXISTING, context) is not None:
+            existing, existing_xy, existing_ids = read_places(
+                self, parameters, context, feedback, crs, EXISTING, EXISTING_ID_FIELD, tr("existing facilities"))
+            supply_field = self.parameterAsString(parameters, EXISTING_SUPPLY_FIELD, context)
+            existing_gps = np.nan_to_num(numbers(read_column(existing, supply_field), tr("supply"), supply_field)) \
+                if supply_field else np.ones(len(existing_xy))
+        elif model in APL_MODELS:
+            feedback.pushInfo(tr("No existing facilities: every demand unit starts from an APL of 0."))
+        n_candidates = len(candidate_xy)
+        site_xy = np.vstack([candidate_xy, existing_xy])
+        site_ids = list(candidate_ids) + list(existing_ids)
+        cutoff = {MCLP: radius, LSCP: radius, P_MEDIAN: max_time, P_CENTER: max_time}.get(
+            model, accessibility.APL_BOUNDS[-1])
+        check_cancel(feedback)
+        feedback.setProgress(5)
+        with core_errors():
+            engine = travel_engine(self, parameters, context, feedback, crs)
+            table = engine.table(demand_xy, site_xy, cutoff, progress=progress_callback(feedback, 10, 50))
+            report_snapping(engine, feedback, [(tr("demand units"), len(demand_xy)), (tr("sites"), len(site_xy))])
+            check_cancel(feedback)
+            feedback.setProgress(50)
+            options = dict(time_limit=self.parameterAsDouble(parameters, TIME_LIMIT, context),
+                           mip_rel_gap=self.parameterAsDouble(parameters, MIP_GAP, context))
+            if model in APL_MODELS:
+                result, index_before = self.apl_model(parameters, context, model, p, table, existing_gps,
+                                                      population, n_candidates, options)
+            else:
+                result, index_before = self.network_model(parameters, context, model, p, table, population,
+                                                          radius, n_candidates, len(site_xy), options), None
+            feedback.setProgress(80)
+            before_min = engine.nearest(demand_xy, existing_xy, max_time)[0] if len(existing_xy) \
+                else np.full(len(demand_xy), np.nan)
+            open_xy = site_xy[np.concatenate([result.sites, np.arange(n_candidates, len(site_xy))])]
+            after_min = engine.nearest(demand_xy, open_xy, max_time)[0]
+        feedback.setProgress(90)
+        self.report(feedback, model, result, population, (before_min, after_min), radius, index_before,
+                    self.parameterAsDouble(parameters, THRESHOLD, context))
+        return self.write(parameters, context, demand, result, site_xy, site_ids, demand_xy, population,
+                          (before_min, after_min), index_before)
+
+    def network_model(self, parameters, context, model, p, table, population, radius, n_candidates, n_sites,
+                      options):
+        predefined = np.arange(n_candidates, n_sites)
+        capacity = self.parameterAsDouble(parameters, CAPACITY, context) or None
+        if model == MCLP:
+            return location.mclp(table, population, radius, p, predefined=predefined, capacity=capacity, **options)
+        if model == P_MEDIAN:
+            return location.p_median(table, population, p, predefined=predefined, capacity=capacity,
+                                     drop_unreachable=True, **options)
+        if model == P_CENTER:
+            return location.p_center(table, population, p, predefined=predefined, drop_unreachable=True, **options)
+        return location.lscp(table, population, radius, predefined=predefined, **options)
+
+    def apl_model(self, parameters, context, model, p, table, existing_gps, population, n_candidates, options):
+        """APL lift or gain: (result, APL before); plain population counts people, as the index uses it."""
+        apl_table = table.within(accessibility.APL_BOUNDS[-1])
+        existing = apl_table.destinations(np.arange(n_candidates, table.shape[1]))
+        if existing.shape[1]:
+            index_before = accessibility.apl(existing, population, existing_gps * accessibility.APL_IMPUTED).index
+        else:
+            index_before = np.zeros(table.shape[0])
+        candidates = apl_table.destinations(np.arange(n_candidates))
+        gain = location.apl_gain_matrix(candidates.weight_matrix(accessibility.apl_weights(candidates.minutes)),
+                                        population)
+        result = location.apl_lift(
+            index_before, gain, population, p, self.parameterAsDouble(parameters, SITE_SUPPLY, context),
+            threshold=self.parameterAsDouble(parameters, THRESHOLD, context),
+            objective="lifted" if model == APL_LIFTED else "gain", **options)
+        return result, index_before
+
+    @staticmethod
+    def report(feedback, model, result, population, times, radius, index_before, threshold):
+        """Log the objective's message and the situation before vs after (minutes to the nearest open site)."""
+        feedback.pushInfo(result.message)
+        before_min, after_min = times
+        total = population.sum() or 1.0
+        if model in (MCLP, LSCP):
+            before = population[before_min <= radius].sum()
+            after = population[after_min <= radius].sum()
+            feedback.pushInfo(tr("Within {radius:g} min: {before:,.0f} inhabitants ({before_share:.1%}) before, "
+                                 "{after:,.0f} ({after_share:.1%}) after.").format(
+                radius=radius, before=before, before_share=before / total, after=after, after_share=after / total))
+        elif model in (P_MEDIAN, P_CENTER):
+            feedback.pushInfo(tr("Mean time {before:.1f} min before, {after:.1f} min after; worst {worst_before:.1f} "
+                                 "min before, {worst_after:.1f} min after.").format(
+                before=weighted_mean(before_min, population), after=weighted_mean(after_min, population),
+                worst_before=np.nanmax(before_min) if np.isfinite(before_min).any() else np.nan,
+                worst_after=np.nanmax(after_min) if np.isfinite(after_min).any() else np.nan))
+        else:
+            feedback.pushInfo(tr("Under the APL threshold {threshold:g}: {before:,.0f} inhabitants before, "
+                                 "{after:,.0f} after; mean APL {mean_before:.2f} before, {mean_after:.2f} after.")
+                              .format(threshold=threshold,
+                                      before=accessibility.population_below(index_before, population, threshold),
+                                      after=accessibility.population_below(result.index_after, population, threshold),
+                                      mean_before=accessibility.population_weighted_mean(index_before, population),
+                                      mean_after=accessibility.population_weighted_mean(result.index_after,
+                                                                                        population)))
+
+    def write(self, parameters, context, demand, result, site_xy, site_ids, demand_xy, population, times,
+              index_before):
+        before_min, after_min = times
+        crs = working_crs(self, parameters, context)
+        site_fields = QgsFields()
+        for name, kind in (("site_id", QVariant.String), ("rank", QVariant.Int), ("adds", QVariant.Double),
+                           ("served_pop", QVariant.Double)):
+            site_fields.append(QgsField(name, kind))
+        sites, sites_id = self.parameterAsSink(parameters, OUTPUT_SITES, context, site_fields, QgsWkbTypes.Point, crs)
+        assigned = result.assignment
+        share = result.served if result.served is not None else (assigned >= 0).astype(float)
+        served_pop = np.bincount(assigned[assigned >= 0], (population * share)[assigned >= 0],
+                                 minlength=len(site_xy))
+        site_wkb = shapely.to_wkb(shapely.points(site_xy))
+        sites.addFeatures([new_feature(site_fields, [site_ids[site], rank + 1, float(result.contribution[rank]),
+                                                     float(served_pop[site])], site_wkb[site])
+                           for rank, site in enumerate(result.sites)], QgsFeatureSink.FastInsert)
+
+        fields = demand.features[0].fields()
+        for name, kind in zip(DEMAND_FIELDS, (QVariant.String,) + (QVariant.Double,) * 4):
+            fields.append(QgsField(name, kind))
+        units, units_id = self.parameterAsSink(parameters, OUTPUT_DEMAND, context, fields, demand.wkb_type, crs)
+        after = result.index_after
+        output = []
+        for row, feature in enumerate(demand.features):
+            output.append(new_feature(fields, feature.attributes() + [
+                site_ids[assigned[row]] if assigned[row] >= 0 else None, finite(before_min[row]),
+                finite(after_min[row]),
+                None if index_before is None else float(index_before[row]),
+                None if after is None else float(after[row])]))
+            output[-1].setGeometry(feature.geometry())
+        units.addFeatures(output, QgsFeatureSink.FastInsert)
+        results = {OUTPUT_SITES: sites_id, OUTPUT_DEMAND: units_id}
+
+        lines, lines_id = self.parameterAsSink(parameters, OUTPUT_LINES, context, site_fields, QgsWkbTypes.LineString,
+                                               crs)
+        if lines is not None:
+            rows = np.flatnonzero(assigned >= 0)
+            wkb = shapely.to_wkb(shapely.linestrings(np.stack([demand_xy[rows], site_xy[assigned[rows]]], axis=1)))
+            lines.addFeatures([new_feature(site_fields, [site_ids[assigned[row]], None, None, float(population[row])],
+                                           line) for row, line in zip(rows, wkb)], QgsFeatureSink.FastInsert)
+            results[OUTPUT_LINES] = lines_id
+        return results
+
+
+def weighted_mean(minutes, population):
+    reached = np.isfinite(minutes)
+    weight = population[reached].sum()
+    return float(minutes[reached] @ population[reached] / weight) if weight > 0 else float("nan")
+
+
+def finite(value):
+    return float(value) if np.isfinite(value) else None

@@ -1,0 +1,116 @@
+"""suggestsites through processing.run on hand-made places (straight lines at 60 km/h: 1 km = 1 min), the sample
+département, qgis_process, and bad input."""
+
+from pathlib import Path
+
+import processing
+import pytest
+from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
+
+from conftest import memory_layer
+from scripts.qgis_runner import run_algorithm
+
+STRAIGHT = dict(STRAIGHT_SPEED=60, DETOUR_FACTOR=1.0)
+
+# Villages on a line (km): population. An existing practice at km 0.
+VILLAGES = [("v0", 0, 300.0), ("v10", 10, 200.0), ("v25", 25, 400.0), ("v40", 40, 100.0), ("v55", 55, 250.0)]
+CANDIDATES = [("c20", 20), ("c30", 30), ("c50", 50)]
+
+
+def villages():
+    return memory_layer("Point", ["name:string", "pop:double"],
+                        [(f"POINT({km * 1000} 0)", [name, pop]) for name, km, pop in VILLAGES])
+
+
+def points(rows):
+    return memory_layer("Point", ["id:string", "gps:double"], [(f"POINT({km * 1000} 0)", [i, 2.0]) for i, km in rows])
+
+
+def suggest(provider, **overrides):
+    parameters = dict(INPUT=villages(), POPULATION_FIELD="pop", CANDIDATES=points(CANDIDATES),
+                      CANDIDATE_ID_FIELD="id", EXISTING=points([("e0", 0)]), EXISTING_ID_FIELD="id", P=1,
+                      RADIUS=12, OUTPUT_SITES="memory:", OUTPUT_DEMAND="memory:", OUTPUT_LINES="memory:",
+                      **STRAIGHT)
+    parameters.update(overrides)
+    result = processing.run("medicaldeserts:suggestsites", parameters)
+    sites = sorted((f["rank"], f["site_id"], f["adds"], f["served_pop"]) for f in result["OUTPUT_SITES"].getFeatures())
+    demand = {f["name"]: (f["assigned_site"], f["before_min"], f["after_min"], f["index_before"], f["index_after"])
+              for f in result["OUTPUT_DEMAND"].getFeatures()}
+    return sites, demand, result
+
+
+def test_mclp_with_the_existing_practice_kept(provider):
+    # Existing e0 covers v0 and v10 within 12 min. c30 adds v25 + v40 (500), c20 adds v25 (400), c50 v40 + v55 (350).
+    sites, demand, result = suggest(provider)
+    assert sites == [(1, "c30", 500.0, 500.0)]
+    assert demand["v25"][0] == "c30" and demand["v25"][1] == pytest.approx(25.0)
+    assert demand["v25"][2] == pytest.approx(5.0)
+    assert demand["v55"][0] == NULL  # not covered within 12 min: no site assigned
+    assert result["OUTPUT_LINES"].featureCount() == 4
+
+
+def test_two_sites_cover_most_then_pmedian_minimises_time(provider):
+    sites, _, _ = suggest(provider, P=2)
+    assert [site for _, site, _, _ in sites] == ["c30", "c50"]  # c30 adds 500 covered, c50 then 350
+
+    # p-median, p = 1: inhabitant-minutes to the nearer of e0 and the candidate, for each of the three candidates.
+    def cost(site_km):
+        return sum(pop * min(abs(km), abs(km - site_km)) for _, km, pop in VILLAGES)
+    best = min(CANDIDATES, key=lambda c: cost(c[1]))
+    sites, demand, _ = suggest(provider, MODEL=1)
+    assert sites[0][1] == best[0]
+    assert sum(p * demand[n][2] for n, _, p in VILLAGES) == pytest.approx(cost(best[1]))
+
+
+def test_pcenter_and_set_cover(provider):
+    sites, demand, _ = suggest(provider, MODEL=2)  # the worst trip, whichever candidate opens, is the least possible
+    worst = {c: max(min(abs(km), abs(km - ckm)) for _, km, _ in VILLAGES) for c, ckm in CANDIDATES}
+    assert max(v[2] for v in demand.values()) == pytest.approx(min(worst.values()))
+    sites, demand, _ = suggest(provider, MODEL=3, RADIUS=15)  # everyone within 15 min: c30 and c50 with e0
+    assert all(v[2] <= 15 for v in demand.values())
+    assert len(sites) == 2
+
+
+def test_apl_lift_predicts_what_accessibilityindex_then_computes(provider):
+    villages_near = memory_layer("Point", ["name:string", "pop:double"], [
+        ("POINT(0 0)", ["a", 1000.0]), ("POINT(12000 0)", ["b", 800.0]), ("POINT(30000 0)", ["c", 600.0])])
+    sites, demand, _ = suggest(provider, INPUT=villages_near, CANDIDATES=points([("k12", 12), ("k30", 30)]),
+                               MODEL=4, SITE_SUPPLY=5400.0, EXISTING_SUPPLY_FIELD="gps")
+    chosen = sites[0][1]
+    after = processing.run("medicaldeserts:accessibilityindex", dict(
+        INPUT=villages_near, POPULATION_FIELD="pop",
+        SUPPLY=memory_layer("Point", ["id:string", "n:double"], [
+            ("POINT(0 0)", ["e0", 2.0]), (f"POINT({int(chosen[1:]) * 1000} 0)", [chosen, 1.0])]),
+        SUPPLY_FIELD="n", METHOD=0, OUTPUT="memory:", **STRAIGHT))["OUTPUT"]
+    recomputed = {f["name"]: f["access_index"] for f in after.getFeatures()}
+    assert {name: values[4] for name, values in demand.items()} == {
+        name: pytest.approx(value, rel=1e-9) for name, value in recomputed.items()}
+    assert demand["c"][3] == 0.0 and demand["c"][4] > 2.5  # village c had nothing within 20 min
+
+
+def test_sample_and_qgis_process(provider, sample, qgis_process_config, tmp_path):
+    out = tmp_path / "sites.gpkg"
+    demand_out = tmp_path / "demand.gpkg"
+    run_algorithm("medicaldeserts:suggestsites", dict(
+        INPUT=sample["communes"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"], P=3, RADIUS=10,
+        ROADS=sample["roads"], ROAD_CLASS_FIELD="highway", OUTPUT_SITES=out, OUTPUT_DEMAND=demand_out),
+        qgis_process_config)
+    sites = QgsVectorLayer(str(out), "sites", "ogr")
+    assert sites.featureCount() == 3
+    adds = [f["adds"] for f in sorted(sites.getFeatures(), key=lambda f: f["rank"])]
+    assert adds == sorted(adds, reverse=True) and adds[-1] > 0
+
+
+@pytest.mark.parametrize("overrides, message", [
+    (dict(P=5), "only 3 candidate sites"),
+    (dict(MODEL=3, RADIUS=1), "LSCP"),
+    (dict(RADIUS=0), "more than 0 minutes"),
+    (dict(POPULATION_FIELD="name"), "population|numeric|Numeric|field"),
+])
+def test_bad_input(provider, no_file, overrides, message):
+    parameters = dict(INPUT=villages(), POPULATION_FIELD="pop", CANDIDATES=points(CANDIDATES), P=1, RADIUS=12,
+                      OUTPUT_SITES=no_file, OUTPUT_DEMAND=no_file.replace(".gpkg", "_demand.gpkg"), **STRAIGHT)
+    parameters.update(overrides)
+    with pytest.raises(QgsProcessingException, match=message):
+        processing.run("medicaldeserts:suggestsites", parameters)
+    assert not Path(no_file).exists()
