@@ -4,16 +4,180 @@
   <context>
     <name>MedicalDeserts</name>
     <message>
+      <source>Medical deserts</source>
+      <translation>Déserts médicaux</translation>
+    </message>
+    <message>
       <source>Medical deserts — data</source>
       <translation>Déserts médicaux — données</translation>
     </message>
     <message>
-      <source>The data catalogue (RPPS practitioners, FINESS facilities, INSEE population, ANCT territories, IGN communes) arrives in a later version.
-
-The analyses are in the Processing toolbox under “Medical deserts”: travel-time matrix and nearest facility.</source>
-      <translation>Le catalogue de données (praticiens RPPS, établissements FINESS, population INSEE, territoires ANCT, communes IGN) arrive dans une prochaine version.
-
-Les analyses sont dans la boîte à outils Traitements, sous « Déserts médicaux » : matrice des temps de trajet et établissement le plus proche.</translation>
+      <source>Filters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>e.g. 23, 87 (empty: all France)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Départements</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Profession</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Savoir-faire codes, comma-separated (SM53, SM54...), or a preset.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Specialties</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Activity modes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Commune polygons used to place practitioners and population.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Commune layer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Commune code field</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download and load</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Load a local file…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Downloaded files are kept here and reused while recent.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download again even if a recent copy is in the cache</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Data files (*.gpkg *.geojson *.shp *.csv *.txt *.zip)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No file to load.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Choose the commune layer first (download “Commune boundaries” for the same départements, or load your own).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Loaded: {names} ({counts} features).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Give one or more départements for this dataset (e.g. 23).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You can download the file from the source page and use “Load a local file…”.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unknown département code(s): {codes}. Expected 01 to 95, 2A, 2B, 971 to 976.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Producer: {name}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Format: {format}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Licence: {licence}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cached copy reused for {days} days</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Source page</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>All files (*)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Downloading {title}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Downloading {title}…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>No data file found in {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The layer made from {path} is not valid.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The algorithm {id} needs: {names}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The Processing algorithm {id} is not available: is the Medical deserts provider enabled (Processing › Options › Providers)?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{id} gave no layer for {path}.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Documentation</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reused the copy downloaded on {date} (cache).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The file {path} does not exist.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{path} could not be opened as a layer or table (unknown or damaged format).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{id} could not read {path}: {error}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Unexpected error while loading: {error}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>the server sent a web page instead of the data file</source>
@@ -433,7 +597,7 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     </message>
     <message>
       <source>Import FINESS establishments</source>
-      <translation type="unfinished" />
+      <translation>Importer les établissements FINESS</translation>
     </message>
     <message>
       <source>Reads the FINESS “extraction géolocalisée” of health establishments (etalab cs1100507, .csv or .zip) and makes one point per establishment at its geolocation.
@@ -441,67 +605,71 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
 Categories: FINESS categetab codes or group names, comma separated (603 maison de santé, 124 centre de santé, 101/355/106/114 public hospitals, 620 pharmacie; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies); empty keeps every category. Départements: e.g. 23,53.
 
 Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). Establishments without coordinates, or in a system that is not known, are counted and listed in the log, not placed.</source>
-      <translation type="unfinished" />
+      <translation>Lit l’« extraction géolocalisée » FINESS des établissements de santé (etalab cs1100507, .csv ou .zip) et crée un point par établissement à sa géolocalisation.
+
+Catégories : codes categetab FINESS ou noms de groupes, séparés par des virgules (603 maison de santé, 124 centre de santé, 101/355/106/114 hôpitaux publics, 620 pharmacie ; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies) ; vide = toutes les catégories. Départements : p. ex. 23,53.
+
+Les coordonnées de chaque ligne sont dans le système que le fichier indique pour elle (Lambert-93 en métropole, UTM outre-mer) : chaque système est transformé vers le SCR de travail (EPSG:2154 par défaut). Les établissements sans coordonnées, ou dans un système inconnu, sont comptés et listés dans le journal, sans être placés.</translation>
     </message>
     <message>
       <source>FINESS</source>
-      <translation type="unfinished" />
+      <translation>FINESS</translation>
     </message>
     <message>
       <source>health establishments</source>
-      <translation type="unfinished" />
+      <translation>établissements de santé</translation>
     </message>
     <message>
       <source>FINESS extraction (etalab cs1100507, .csv or .zip)</source>
-      <translation type="unfinished" />
+      <translation>Extraction FINESS (etalab cs1100507, .csv ou .zip)</translation>
     </message>
     <message>
       <source>FINESS extraction (*.csv *.txt *.zip);;All files (*.*)</source>
-      <translation type="unfinished" />
+      <translation>Extraction FINESS (*.csv *.txt *.zip);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
       <source>Establishment categories (categetab codes or groups; empty = all)</source>
-      <translation type="unfinished" />
+      <translation>Catégories d’établissements (codes categetab ou groupes ; vide = toutes)</translation>
     </message>
     <message>
       <source>Health establishments</source>
-      <translation type="unfinished" />
+      <translation>Établissements de santé</translation>
     </message>
     <message>
       <source>No establishment matches the filters.</source>
-      <translation type="unfinished" />
+      <translation>Aucun établissement ne correspond aux filtres.</translation>
     </message>
     <message>
       <source>{source}: {structures} establishments, {geolocations} geolocations ({encoding}, extraction {date}); {kept} kept.</source>
-      <translation type="unfinished" />
+      <translation>{source} : {structures} établissements, {geolocations} géolocalisations ({encoding}, extraction {date}) ; {kept} retenus.</translation>
     </message>
     <message>
       <source>{count} establishment(s) placed.</source>
-      <translation type="unfinished" />
+      <translation>{count} établissement(s) placé(s).</translation>
     </message>
     <message>
       <source>{count} line(s) of the FINESS file that are neither establishments nor geolocations skipped.</source>
-      <translation type="unfinished" />
+      <translation>{count} ligne(s) du fichier FINESS qui ne sont ni des établissements ni des géolocalisations ignorée(s).</translation>
     </message>
     <message>
       <source>{count} establishment(s) have no coordinates and are not placed (FINESS: {ids}).</source>
-      <translation type="unfinished" />
+      <translation>{count} établissement(s) sans coordonnées, non placé(s) (FINESS : {ids}).</translation>
     </message>
     <message>
       <source>{count} establishment(s) have coordinates in a system that is not known ({systems}) and are not placed (FINESS: {ids}).</source>
-      <translation type="unfinished" />
+      <translation>{count} établissement(s) ont des coordonnées dans un système inconnu ({systems}), non placé(s) (FINESS : {ids}).</translation>
     </message>
     <message>
       <source>{count} establishment(s) could not be transformed to {target} and are not placed (FINESS: {ids}).</source>
-      <translation type="unfinished" />
+      <translation>{count} établissement(s) n’ont pas pu être transformés vers {target}, non placé(s) (FINESS : {ids}).</translation>
     </message>
     <message>
       <source>{count} establishment(s) transformed from EPSG:{code} to {target}.</source>
-      <translation type="unfinished" />
+      <translation>{count} établissement(s) transformé(s) de EPSG:{code} vers {target}.</translation>
     </message>
     <message>
       <source>Import INSEE population</source>
-      <translation type="unfinished" />
+      <translation>Importer la population INSEE</translation>
     </message>
     <message>
       <source>Joins INSEE population by commune to the commune polygons: population by 5-year age group (pop_00_04 … pop_85_89, pop_90_plus: INSEE “population par sexe et âge quinquennal”, single-year ages, or a table with the 19 groups) or the populations légales (totals only).
@@ -509,75 +677,79 @@ Each row's coordinates are in the system the file names for it (Lambert-93 in me
 Adds the 19 age groups, population, and pop_std_2023: the population standardised by the DREES 2023 age weights (consumption of care of each age group / national mean), the demand of the APL. Without age groups every inhabitant weighs 1, and the log says so.
 
 Commune codes are matched as 5-character text (a code that lost its leading zero is padded); Paris, Lyon and Marseille arrondissements are summed into the city. With départements given, only the communes of those départements are kept. Communes without a population row are listed in the log and get empty values. Fields of the communes layer with the same names are replaced.</source>
-      <translation type="unfinished" />
+      <translation>Joint la population INSEE par commune aux polygones des communes : population par tranche d’âge de 5 ans (pop_00_04 … pop_85_89, pop_90_plus : « population par sexe et âge quinquennal » de l’INSEE, âges détaillés, ou tableau des 19 tranches) ou populations légales (totaux seuls).
+
+Ajoute les 19 tranches d’âge, population, et pop_std_2023 : la population standardisée par les poids par âge DREES 2023 (consommation de soins de chaque tranche / moyenne nationale), la demande de l’APL. Sans tranches d’âge, chaque habitant pèse 1, et le journal le signale.
+
+Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu son zéro initial est complété) ; les arrondissements de Paris, Lyon et Marseille sont sommés dans la ville. Avec des départements indiqués, seules les communes de ces départements sont gardées. Les communes sans ligne de population sont listées dans le journal et reçoivent des valeurs vides. Les champs de la couche des communes portant les mêmes noms sont remplacés.</translation>
     </message>
     <message>
       <source>Communes (polygons)</source>
-      <translation type="unfinished" />
+      <translation>Communes (polygones)</translation>
     </message>
     <message>
       <source>population per commune</source>
-      <translation type="unfinished" />
+      <translation>population par commune</translation>
     </message>
     <message>
       <source>INSEE population file (by age group, or populations légales)</source>
-      <translation type="unfinished" />
+      <translation>Fichier de population INSEE (par tranche d’âge, ou populations légales)</translation>
     </message>
     <message>
       <source>Population table (*.csv *.txt *.zip);;All files (*.*)</source>
-      <translation type="unfinished" />
+      <translation>Table de population (*.csv *.txt *.zip);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
       <source>Population per commune</source>
-      <translation type="unfinished" />
+      <translation>Population par commune</translation>
     </message>
     <message>
       <source>{source}: {layout}, {communes} communes, {population:,.0f} inhabitants.</source>
-      <translation type="unfinished" />
+      <translation>{source} : {layout}, {communes} communes, {population:,.0f} habitants.</translation>
     </message>
     <message>
       <source>{count} commune(s) joined: {population:,.0f} inhabitants, {standardised:,.0f} standardised inhabitants (DREES 2023 age weights).</source>
-      <translation type="unfinished" />
+      <translation>{count} commune(s) jointe(s) : {population:,.0f} habitants, {standardised:,.0f} habitants standardisés (poids par âge DREES 2023).</translation>
     </message>
     <message>
       <source>{count} commune code(s) had lost their leading zero: padded.</source>
-      <translation type="unfinished" />
+      <translation>{count} code(s) commune avaient perdu leur zéro initial : complété(s).</translation>
     </message>
     <message>
       <source>{count} arrondissement row(s) summed into Paris, Lyon and Marseille.</source>
-      <translation type="unfinished" />
+      <translation>{count} ligne(s) d’arrondissement sommée(s) dans Paris, Lyon et Marseille.</translation>
     </message>
     <message>
       <source>{count} commune(s) have a total that differs from the sum of their age groups: the total is kept.</source>
-      <translation type="unfinished" />
+      <translation>{count} commune(s) ont un total différent de la somme de leurs tranches d’âge : le total est gardé.</translation>
     </message>
     <message>
       <source>The communes layer's fields {names} are replaced by the computed ones.</source>
-      <translation type="unfinished" />
+      <translation>Les champs {names} de la couche des communes sont remplacés par les valeurs calculées.</translation>
     </message>
     <message>
       <source>{count} commune(s) of the layer have no population row: their values are empty (communes: {codes}).</source>
-      <translation type="unfinished" />
+      <translation>{count} commune(s) de la couche n’ont pas de ligne de population : leurs valeurs sont vides (communes : {codes}).</translation>
     </message>
     <message>
       <source>{count} population row(s) match no commune of the layer (communes: {codes}).</source>
-      <translation type="unfinished" />
+      <translation>{count} ligne(s) de population ne correspondent à aucune commune de la couche (communes : {codes}).</translation>
     </message>
     <message>
       <source>The population file has no age groups: every inhabitant weighs 1 in {field}.</source>
-      <translation type="unfinished" />
+      <translation>Le fichier de population n’a pas de tranches d’âge : chaque habitant pèse 1 dans {field}.</translation>
     </message>
     <message>
       <source>{count} commune(s) have incomplete age groups: each of their inhabitants weighs 1 in {field}.</source>
-      <translation type="unfinished" />
+      <translation>{count} commune(s) ont des tranches d’âge incomplètes : chacun de leurs habitants pèse 1 dans {field}.</translation>
     </message>
     <message>
       <source>Data import</source>
-      <translation type="unfinished" />
+      <translation>Import de données</translation>
     </message>
     <message>
       <source>Import RPPS practitioners (Annuaire santé)</source>
-      <translation type="unfinished" />
+      <translation>Importer les praticiens RPPS (Annuaire santé)</translation>
     </message>
     <message>
       <source>Reads the RPPS open extraction (PS_LibreAcces_Personne_activite, the zip as downloaded or the .txt) and places each practitioner's site at a point on the surface of its commune.
@@ -587,35 +759,41 @@ Filters: profession codes (10 = médecin), savoir-faire codes (SM53, SM54, SM26 
 A practitioner with several sites is split across them (weight = 1 / number of sites), so that each counts once in total. Paris, Lyon and Marseille arrondissements are counted in the city.
 
 Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), and every commune of the layer with n_gp (practitioners with a site there) and fte (sum of their weights), 0 where there is none. Rows without a commune code, or whose commune is not in the layer, are counted and listed in the log.</source>
-      <translation type="unfinished" />
+      <translation>Lit l’extraction ouverte du RPPS (PS_LibreAcces_Personne_activite, le zip tel que téléchargé ou le .txt) et place le site de chaque praticien en un point à l’intérieur de sa commune.
+
+Filtres : codes profession (10 = médecin), codes savoir-faire (SM53, SM54, SM26 = médecine générale ; vide = toutes les spécialités), modes d’exercice (L libéral, S salarié, B bénévole ; vide = tous) et départements. Les extractions récentes mettent le savoir-faire dans un fichier PS_LibreAcces_SavoirFaire séparé : indiquez-le, ou laissez-le dans le même zip ou dossier.
+
+Un praticien exerçant sur plusieurs sites est réparti entre eux (poids = 1 / nombre de sites), de sorte qu’il compte une fois au total. Les arrondissements de Paris, Lyon et Marseille sont comptés dans la ville.
+
+Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), et chaque commune de la couche avec n_gp (praticiens y ayant un site) et fte (somme de leurs poids), 0 s’il n’y en a aucun. Les lignes sans code commune, ou dont la commune n’est pas dans la couche, sont comptées et listées dans le journal.</translation>
     </message>
     <message>
       <source>Départements to keep (e.g. 23,53; empty = all)</source>
-      <translation type="unfinished" />
+      <translation>Départements à garder (p. ex. 23,53 ; vide = tous)</translation>
     </message>
     <message>
       <source>Commune code field (INSEE code)</source>
-      <translation type="unfinished" />
+      <translation>Champ du code commune (code INSEE)</translation>
     </message>
     <message>
       <source>communes</source>
-      <translation type="unfinished" />
+      <translation>communes</translation>
     </message>
     <message>
       <source>RPPS</source>
-      <translation type="unfinished" />
+      <translation>RPPS</translation>
     </message>
     <message>
       <source>savoir-faire</source>
-      <translation type="unfinished" />
+      <translation>savoir-faire</translation>
     </message>
     <message>
       <source>practitioner sites</source>
-      <translation type="unfinished" />
+      <translation>sites des praticiens</translation>
     </message>
     <message>
       <source>practitioners per commune</source>
-      <translation type="unfinished" />
+      <translation>praticiens par commune</translation>
     </message>
     <message>
       <source>Working CRS, projected in metres (inputs are reprojected to it)</source>
@@ -623,71 +801,71 @@ Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mo
     </message>
     <message>
       <source>Choose the commune code field of the communes layer.</source>
-      <translation type="unfinished" />
+      <translation>Choisissez le champ du code commune de la couche des communes.</translation>
     </message>
     <message>
       <source>RPPS extraction (PS_LibreAcces_Personne_activite, .txt or .zip)</source>
-      <translation type="unfinished" />
+      <translation>Extraction RPPS (PS_LibreAcces_Personne_activite, .txt ou .zip)</translation>
     </message>
     <message>
       <source>RPPS extraction (*.txt *.zip *.csv);;All files (*.*)</source>
-      <translation type="unfinished" />
+      <translation>Extraction RPPS (*.txt *.zip *.csv);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
       <source>Separate savoir-faire file (PS_LibreAcces_SavoirFaire)</source>
-      <translation type="unfinished" />
+      <translation>Fichier savoir-faire séparé (PS_LibreAcces_SavoirFaire)</translation>
     </message>
     <message>
       <source>Profession codes (10 = médecin; empty = all)</source>
-      <translation type="unfinished" />
+      <translation>Codes profession (10 = médecin ; vide = tous)</translation>
     </message>
     <message>
       <source>Savoir-faire codes (general practice: SM53,SM54,SM26; empty = all)</source>
-      <translation type="unfinished" />
+      <translation>Codes savoir-faire (médecine générale : SM53,SM54,SM26 ; vide = tous)</translation>
     </message>
     <message>
       <source>Modes of practice (L libéral, S salarié, B bénévole; empty = all)</source>
-      <translation type="unfinished" />
+      <translation>Modes d’exercice (L libéral, S salarié, B bénévole ; vide = tous)</translation>
     </message>
     <message>
       <source>Practitioner sites</source>
-      <translation type="unfinished" />
+      <translation>Sites des praticiens</translation>
     </message>
     <message>
       <source>Practitioners per commune</source>
-      <translation type="unfinished" />
+      <translation>Praticiens par commune</translation>
     </message>
     <message>
       <source>No practitioner matches the filters.</source>
-      <translation type="unfinished" />
+      <translation>Aucun praticien ne correspond aux filtres.</translation>
     </message>
     <message>
       <source>The {label} file “{path}” does not exist.</source>
-      <translation type="unfinished" />
+      <translation>Le fichier {label} « {path} » n’existe pas.</translation>
     </message>
     <message>
       <source>… ({count} more)</source>
-      <translation type="unfinished" />
+      <translation>… ({count} de plus)</translation>
     </message>
     <message>
       <source>{placed} practitioner-site rows placed in {communes} commune(s): {n_gp} practitioners, {fte:.1f} full-time equivalents.</source>
-      <translation type="unfinished" />
+      <translation>{placed} lignes praticien-site placées dans {communes} commune(s) : {n_gp} praticiens, {fte:.1f} équivalents temps plein.</translation>
     </message>
     <message>
       <source>{source}: {lines} lines read ({encoding}); {rows} practitioner-site rows kept for {practitioners} practitioners ({fte:.1f} full-time equivalents).</source>
-      <translation type="unfinished" />
+      <translation>{source} : {lines} lignes lues ({encoding}) ; {rows} lignes praticien-site retenues pour {practitioners} praticiens ({fte:.1f} équivalents temps plein).</translation>
     </message>
     <message>
       <source>Tip: give the départements of the communes layer to keep only their practitioners.</source>
-      <translation type="unfinished" />
+      <translation>Conseil : indiquez les départements de la couche des communes pour ne garder que leurs praticiens.</translation>
     </message>
     <message>
       <source>The département list “{text}” is not valid: {error}</source>
-      <translation type="unfinished" />
+      <translation>La liste de départements « {text} » n’est pas valide : {error}</translation>
     </message>
     <message>
       <source>The {label} file could not be read: {error}</source>
-      <translation type="unfinished" />
+      <translation>Le fichier {label} n’a pas pu être lu : {error}</translation>
     </message>
     <message>
       <source>The {label} layer is reprojected from {source} to {target}.</source>
@@ -695,39 +873,39 @@ Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mo
     </message>
     <message>
       <source>{count} commune(s) of the layer have no code in “{field}”: nothing can be joined to them.</source>
-      <translation type="unfinished" />
+      <translation>{count} commune(s) de la couche n’ont pas de code dans « {field} » : rien ne peut leur être joint.</translation>
     </message>
     <message>
       <source>{count} commune code(s) appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>
-      <translation type="unfinished" />
+      <translation>{count} code(s) commune figurent sur plusieurs entités de la couche des communes ({codes}) : les valeurs vont à la première entité de chaque code.</translation>
     </message>
     <message>
       <source>Could not write to the output {name}: {error}</source>
-      <translation type="unfinished" />
+      <translation>Impossible d’écrire dans la sortie {name} : {error}</translation>
     </message>
     <message>
       <source>{count} malformed line(s) of the RPPS file skipped (wrong number of fields).</source>
-      <translation type="unfinished" />
+      <translation>{count} ligne(s) mal formée(s) du fichier RPPS ignorée(s) (nombre de champs incorrect).</translation>
     </message>
     <message>
       <source>{count} row(s) with neither commune nor postal code left out by the département filter.</source>
-      <translation type="unfinished" />
+      <translation>{count} ligne(s) sans commune ni code postal écartée(s) par le filtre de départements.</translation>
     </message>
     <message>
       <source>{count} practitioner-site row(s) have no commune code and are not placed (RPPS ids: {ids}).</source>
-      <translation type="unfinished" />
+      <translation>{count} ligne(s) praticien-site sans code commune, non placée(s) (identifiants RPPS : {ids}).</translation>
     </message>
     <message>
       <source>{count} practitioner-site row(s) have a commune code that is not in the communes layer and are not placed (RPPS ids and communes: {ids}).</source>
-      <translation type="unfinished" />
+      <translation>{count} ligne(s) praticien-site ont un code commune absent de la couche des communes, non placée(s) (identifiants RPPS et communes : {ids}).</translation>
     </message>
     <message>
       <source>{count} practitioner-site row(s) are in a commune without geometry and are not placed (RPPS ids and communes: {ids}).</source>
-      <translation type="unfinished" />
+      <translation>{count} ligne(s) praticien-site sont dans une commune sans géométrie, non placée(s) (identifiants RPPS et communes : {ids}).</translation>
     </message>
     <message>
       <source>No commune of the layer is in the département(s) {departements} (codes in “{field}”).</source>
-      <translation type="unfinished" />
+      <translation>Aucune commune de la couche n’est dans le(s) département(s) {departements} (codes dans « {field} »).</translation>
     </message>
     <message>
       <source>The working CRS is not valid: choose a projected CRS such as EPSG:2154.</source>
@@ -952,10 +1130,6 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>Centroid</source>
       <translation>Centroïde</translation>
-    </message>
-    <message>
-      <source>Medical deserts</source>
-      <translation>Déserts médicaux</translation>
     </message>
     <message>
       <source>Medical deserts: access to care in France</source>

@@ -5,6 +5,9 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import icon_path, tr
 from .accessibility_index import AccessibilityIndexAlgorithm
+from .import_finess import ImportFinessAlgorithm
+from .import_population import ImportPopulationAlgorithm
+from .import_rpps import ImportRppsAlgorithm
 from .nearest_facility import NearestFacilityAlgorithm
 from .suggest_sites import SuggestSitesAlgorithm
 from .travel_time_matrix import TravelTimeMatrixAlgorithm
@@ -27,5 +30,6 @@ class MedicalDesertsProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
         for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm(),
-                          SuggestSitesAlgorithm()):
+                          SuggestSitesAlgorithm(), ImportRppsAlgorithm(), ImportFinessAlgorithm(),
+                          ImportPopulationAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -1,0 +1,441 @@
+"""``medicaldeserts:importrpps``: the RPPS extraction (Annuaire santé) as GP points and GP counts per commune.
+
+Also holds what the import algorithms share (file, département and communes parameters, reader errors, writing),
+used by ``import_finess`` and ``import_population``.
+"""
+
+import csv
+import os
+import zipfile
+from contextlib import contextmanager
+
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.sources.common import clean_codes, departement_of_commune, parse_departements
+from ..core.sources.rpps import GP_SAVOIR_FAIRE, MEDECIN, gp_counts_by_commune, read_rpps
+from ..i18n import tr
+from .base import AlgorithmCancelled, RunnableAlgorithm, check_cancel
+from .layers import DEFAULT_CRS, is_null, read_layer
+from .network_parameters import WORKING_CRS, working_crs
+from .styles import GraduatedStyle, style_on_load
+
+INPUT, SAVOIR_FAIRE = "INPUT", "SAVOIR_FAIRE"
+DEPARTEMENTS, PROFESSION, SPECIALTIES, MODES = "DEPARTEMENTS", "PROFESSION", "SPECIALTIES", "MODES"
+COMMUNES, COMMUNE_CODE_FIELD = "COMMUNES", "COMMUNE_CODE_FIELD"
+OUTPUT, OUTPUT_COMMUNES = "OUTPUT", "OUTPUT_COMMUNES"
+
+#: Attributes of the practitioner-site points, in this order.
+POINT_FIELDS = (("rpps", QVariant.String), ("profession", QVariant.String), ("savoir_faire", QVariant.String),
+                ("mode_exercice", QVariant.String), ("code_commune", QVariant.String), ("secteur", QVariant.String),
+                ("finess_site", QVariant.String), ("weight", QVariant.Double))
+#: Number of GPs per commune: none, 1, 2-3, 4-9, 10 and more.
+GP_CLASSES = (
+    (0, 0.5, "#f7f7f7", "0"),
+    (0.5, 1.5, "#c7e9c0", "1"),
+    (1.5, 3.5, "#74c476", "2–3"),
+    (3.5, 9.5, "#31a354", "4–9"),
+    (9.5, 1e9, "#006d2c", "≥ 10"),
+)
+LISTED_IDS = 50
+BATCH = 1000
+
+
+# ----------------------------------------------------------------------------------- shared by the import algorithms
+
+
+class ImportAlgorithm(RunnableAlgorithm):
+    """Base of the data-import algorithms: their own group in the toolbox."""
+
+    def group(self):
+        return tr("Data import")
+
+    def groupId(self):  # noqa: N802 (QGIS API)
+        return "import"
+
+
+def file_parameter(name, description, file_filter, optional=False):
+    return QgsProcessingParameterFile(name, description, QgsProcessingParameterFile.File, optional=optional,
+                                      fileFilter=file_filter)
+
+
+def advanced(parameter):
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
+
+
+def add_departements_parameter(algorithm):
+    algorithm.addParameter(QgsProcessingParameterString(
+        DEPARTEMENTS, tr("Départements to keep (e.g. 23,53; empty = all)"), defaultValue="", optional=True))
+
+
+def add_working_crs_parameter(algorithm):
+    algorithm.addParameter(advanced(QgsProcessingParameterCrs(
+        WORKING_CRS, tr("Working CRS, projected in metres (inputs are reprojected to it)"), defaultValue=DEFAULT_CRS,
+        optional=True)))
+
+
+def add_communes_parameters(algorithm, description):
+    algorithm.addParameter(QgsProcessingParameterFeatureSource(
+        COMMUNES, description, [QgsProcessing.TypeVectorPolygon]))
+    algorithm.addParameter(QgsProcessingParameterField(
+        COMMUNE_CODE_FIELD, tr("Commune code field (INSEE code)"), defaultValue="code_insee",
+        parentLayerParameterName=COMMUNES, optional=True))  # optional: QGIS 3.22 refuses a missing value
+
+
+def departements_filter(algorithm, parameters, context):
+    """The départements asked for, as a list of codes, or None for all; a malformed list is refused."""
+    text = algorithm.parameterAsString(parameters, DEPARTEMENTS, context)
+    try:
+        return parse_departements(text or None)
+    except ValueError as error:
+        raise QgsProcessingException(tr("The département list “{text}” is not valid: {error}").format(
+            text=text, error=str(error))) from error
+
+
+def input_file(algorithm, parameters, name, context, label):
+    """Path of a file parameter, checked to exist; "" for an optional parameter left empty."""
+    path = algorithm.parameterAsFile(parameters, name, context)
+    if path and not os.path.isfile(path):
+        raise QgsProcessingException(tr("The {label} file “{path}” does not exist.").format(label=label, path=path))
+    return path or ""
+
+
+def code_list(algorithm, parameters, name, context):
+    """A comma-separated list of codes, or None when empty (no filter)."""
+    text = algorithm.parameterAsString(parameters, name, context)
+    return text.strip() or None
+
+
+@contextmanager
+def reader_errors(label):
+    """What a reader refuses (not the expected file, required columns missing...) becomes a clear message."""
+    try:
+        yield
+    except (AlgorithmCancelled, QgsProcessingException):
+        raise
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile, csv.Error) as error:
+        raise QgsProcessingException(tr("The {label} file could not be read: {error}").format(
+            label=label, error=str(error))) from error
+
+
+def reading_progress(feedback, start, end):
+    """Progress callback for a reader: maps 0..1 onto ``start``..``end`` percent, stops on Cancel."""
+
+    def report(fraction):
+        feedback.setProgress(start + (end - start) * fraction)
+        if feedback.isCanceled():
+            raise AlgorithmCancelled()
+
+    return report
+
+
+def listed(ids, limit=LISTED_IDS):
+    """``"a, b, c"``, or the first ``limit`` followed by "… (N more)"."""
+    ids = [str(value) for value in ids]
+    text = ", ".join(ids[:limit])
+    if len(ids) > limit:
+        text += " " + tr("… ({count} more)").format(count=len(ids) - limit)
+    return text
+
+
+def commune_code_texts(values):
+    """Commune codes of a layer's field as 5-character text: NULL -> "", 1001 or 1001.0 -> "01001"."""
+    texts = []
+    for value in values:
+        if is_null(value):
+            texts.append("")
+        elif isinstance(value, float) and value.is_integer():
+            texts.append(str(int(value)))
+        else:
+            texts.append(str(value).strip())
+    return clean_codes(texts, 5).to_numpy(dtype=object)
+
+
+class Communes:
+    """The communes layer in the working CRS: features, text codes, and the feature that stands for each code."""
+
+    def __init__(self, algorithm, parameters, context, feedback, crs, departements=None):
+        source = algorithm.parameterAsSource(parameters, COMMUNES, context)
+        field = algorithm.parameterAsString(parameters, COMMUNE_CODE_FIELD, context)
+        if not field:
+            raise QgsProcessingException(tr("Choose the commune code field of the communes layer."))
+        data = read_layer(source, crs, context, tr("communes"), fields=[field], feedback=feedback)
+        if data.transformed_from:
+            feedback.pushInfo(tr("The {label} layer is reprojected from {source} to {target}.").format(
+                label=tr("communes"), source=data.transformed_from, target=crs.authid()))
+        codes = commune_code_texts(data.columns[field])
+        keep = np.ones(len(codes), dtype=bool)
+        if departements:
+            keep = departement_of_commune(codes).isin(departements).to_numpy()
+            if not keep.any():
+                raise QgsProcessingException(tr(
+                    "No commune of the layer is in the département(s) {departements} (codes in “{field}”).").format(
+                    departements=", ".join(departements), field=field))
+        self.data = data
+        self.field = field
+        self.rows = np.flatnonzero(keep)
+        self.codes = codes[self.rows]
+        self.features = [data.features[row] for row in self.rows]
+        self.geometries = data.geometries[self.rows]
+        self.wkb_type = data.wkb_type
+        self.fields = data.features[0].fields()
+        blank = int((self.codes == "").sum())
+        if blank:
+            feedback.pushWarning(tr("{count} commune(s) of the layer have no code in “{field}”: nothing can be "
+                                    "joined to them.").format(count=blank, field=field))
+        series = pd.Series(np.arange(len(self.codes)), index=self.codes)
+        duplicated = series.index.duplicated() & (series.index != "")
+        if duplicated.any():
+            feedback.pushWarning(tr("{count} commune code(s) appear on several features of the communes layer "
+                                    "({codes}): values go to the first feature of each code.").format(
+                count=len(set(self.codes[duplicated])), codes=listed(sorted(set(self.codes[duplicated])))))
+        #: code -> row (in ``self.features``) of the feature that stands for it
+        self.row_of_code = series[~series.index.duplicated() & (series.index != "")]
+
+    def __len__(self):
+        return len(self.codes)
+
+    def first_of_code(self):
+        """True for the feature that stands for its code (the first one), False for blank and repeated codes."""
+        first = np.zeros(len(self.codes), dtype=bool)
+        first[self.row_of_code.to_numpy()] = True
+        return first
+
+    def points_on_surface(self):
+        """(x, y) of a point on the surface of each commune; NaN for a commune without geometry."""
+        geometries = self.geometries
+        present = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
+        xy = np.full((len(geometries), 2), np.nan)
+        if present.any():
+            shapes = geometries[present]
+            invalid = ~shapely.is_valid(shapes)
+            if invalid.any():
+                shapes = shapes.copy()
+                shapes[invalid] = shapely.make_valid(shapes[invalid])
+            xy[present] = shapely.get_coordinates(shapely.point_on_surface(shapes))
+        return xy
+
+    def output_fields(self, added):
+        """Fields of the output: the layer's fields (those named like an ``added`` one are replaced), then ``added``
+        (``[(name, QVariant type)]``). Returns ``(fields, indices of the layer's attributes kept)``."""
+        names = {name for name, _ in added}
+        fields, kept = QgsFields(), []
+        for index, field in enumerate(self.fields):
+            if field.name() not in names:
+                fields.append(field)
+                kept.append(index)
+        for name, kind in added:
+            fields.append(QgsField(name, kind))
+        return fields, kept
+
+    def replaced_fields(self, added):
+        return [field.name() for field in self.fields if field.name() in {name for name, _ in added}]
+
+
+def python_values(column):
+    """A pandas column as a list of plain Python values, None for missing (what QgsFeature.setAttributes takes)."""
+    return column.astype(object).where(column.notna(), None).tolist()
+
+
+def write_features(sink, features, feedback, start, end, name):
+    """Add ``features`` to ``sink`` in batches, with progress from ``start`` to ``end`` and Cancel honoured."""
+    total = max(1, len(features))
+    for first in range(0, len(features), BATCH):
+        check_cancel(feedback)
+        if not sink.addFeatures(features[first:first + BATCH], QgsFeatureSink.FastInsert):
+            raise QgsProcessingException(tr("Could not write to the output {name}: {error}").format(
+                name=name, error=sink.lastError()))
+        feedback.setProgress(start + (end - start) * min(1.0, (first + BATCH) / total))
+
+
+def point_feature(fields, attributes, x, y):
+    feature = QgsFeature(fields)
+    feature.setAttributes(attributes)
+    feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+    return feature
+
+
+def commune_features(communes, fields, kept, values):
+    """Output commune features: kept attributes of each commune, then its ``values`` (one list per commune)."""
+    features = []
+    for feature, extra in zip(communes.features, values):
+        attributes = feature.attributes()
+        output = QgsFeature(fields)
+        output.setAttributes([attributes[i] for i in kept] + extra)
+        output.setGeometry(feature.geometry())
+        features.append(output)
+    return features
+
+
+# ------------------------------------------------------------------------------------------------------ importrpps
+
+
+class ImportRppsAlgorithm(ImportAlgorithm):
+    def name(self):
+        return "importrpps"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Import RPPS practitioners (Annuaire santé)")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "Reads the RPPS open extraction (PS_LibreAcces_Personne_activite, the zip as downloaded or the .txt) "
+            "and places each practitioner's site at a point on the surface of its commune.\n\n"
+            "Filters: profession codes (10 = médecin), savoir-faire codes (SM53, SM54, SM26 = general practice; "
+            "empty keeps every speciality), modes of practice (L libéral, S salarié, B bénévole; empty = all) and "
+            "départements. Newer extractions keep the savoir-faire in a separate PS_LibreAcces_SavoirFaire file: "
+            "give it, or leave it in the same zip or folder.\n\n"
+            "A practitioner with several sites is split across them (weight = 1 / number of sites), so that each "
+            "counts once in total. Paris, Lyon and Marseille arrondissements are counted in the city.\n\n"
+            "Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mode_exercice, "
+            "code_commune, secteur, finess_site, weight), and every commune of the layer with n_gp (practitioners "
+            "with a site there) and fte (sum of their weights), 0 where there is none. Rows without a commune "
+            "code, or whose commune is not in the layer, are counted and listed in the log."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        self.addParameter(file_parameter(INPUT, tr("RPPS extraction (PS_LibreAcces_Personne_activite, .txt or .zip)"),
+                                         tr("RPPS extraction (*.txt *.zip *.csv);;All files (*.*)")))
+        self.addParameter(file_parameter(SAVOIR_FAIRE, tr("Separate savoir-faire file (PS_LibreAcces_SavoirFaire)"),
+                                         tr("RPPS extraction (*.txt *.zip *.csv);;All files (*.*)"), optional=True))
+        add_departements_parameter(self)
+        self.addParameter(QgsProcessingParameterString(
+            PROFESSION, tr("Profession codes (10 = médecin; empty = all)"), defaultValue=MEDECIN, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            SPECIALTIES, tr("Savoir-faire codes (general practice: SM53,SM54,SM26; empty = all)"),
+            defaultValue=",".join(GP_SAVOIR_FAIRE), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            MODES, tr("Modes of practice (L libéral, S salarié, B bénévole; empty = all)"), defaultValue="",
+            optional=True))
+        add_communes_parameters(self, tr("Communes (polygons)"))
+        add_working_crs_parameter(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, tr("Practitioner sites"), QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT_COMMUNES, tr("Practitioners per commune"), QgsProcessing.TypeVectorPolygon))
+
+    def run_algorithm(self, parameters, context, feedback):
+        crs = working_crs(self, parameters, context)
+        departements = departements_filter(self, parameters, context)
+        path = input_file(self, parameters, INPUT, context, tr("RPPS"))
+        savoir_faire_path = input_file(self, parameters, SAVOIR_FAIRE, context, tr("savoir-faire"))
+        communes = Communes(self, parameters, context, feedback, crs)
+        check_cancel(feedback)
+        feedback.setProgress(5)
+        with reader_errors(tr("RPPS")):
+            frame, report = read_rpps(
+                path, departements=departements, professions=code_list(self, parameters, PROFESSION, context),
+                savoir_faire=code_list(self, parameters, SPECIALTIES, context),
+                modes=code_list(self, parameters, MODES, context), savoir_faire_path=savoir_faire_path or None,
+                progress=reading_progress(feedback, 5, 70))
+        self.report_reading(feedback, report)
+        check_cancel(feedback)
+
+        row = frame["code_commune"].map(communes.row_of_code)
+        xy = communes.points_on_surface()
+        has_code = frame["code_commune"].notna().to_numpy()
+        known = row.notna().to_numpy()
+        row = row.fillna(-1).to_numpy(dtype=np.int64)
+        has_point = known.copy()
+        has_point[known] = ~np.isnan(xy[row[known], 0])
+        self.report_unplaced(feedback, frame, has_code, known, has_point, departements)
+        placed = frame[has_point]
+        counts = gp_counts_by_commune(placed).set_index("code_commune")
+        n_gp = counts["n_practitioners"].reindex(communes.codes).fillna(0).to_numpy(dtype=np.int64)
+        fte = counts["fte"].reindex(communes.codes).fillna(0.0).to_numpy(dtype=float)
+        first = communes.first_of_code()
+        n_gp, fte = np.where(first, n_gp, 0), np.where(first, fte, 0.0)
+        feedback.pushInfo(tr("{placed} practitioner-site rows placed in {communes} commune(s): {n_gp} practitioners, "
+                             "{fte:.1f} full-time equivalents.").format(
+            placed=len(placed), communes=int((n_gp > 0).sum()), n_gp=int(placed["rpps"].nunique()),
+            fte=float(fte.sum())))
+        feedback.setProgress(75)
+
+        point_fields = QgsFields()
+        for name, kind in POINT_FIELDS:
+            point_fields.append(QgsField(name, kind))
+        columns = [python_values(placed[name]) for name, _ in POINT_FIELDS]
+        placed_xy = xy[row[has_point]]
+        points = []
+        for index, attributes in enumerate(zip(*columns)):
+            if index % BATCH == 0:
+                check_cancel(feedback)
+            points.append(point_feature(point_fields, list(attributes), placed_xy[index, 0], placed_xy[index, 1]))
+        added = [("n_gp", QVariant.Int), ("fte", QVariant.Double)]
+        replaced = communes.replaced_fields(added)
+        if replaced:
+            feedback.pushInfo(tr("The communes layer's fields {names} are replaced by the computed ones.").format(
+                names=", ".join(replaced)))
+        commune_fields, kept = communes.output_fields(added)
+        polygons = commune_features(communes, commune_fields, kept,
+                                    [[int(n), float(f)] for n, f in zip(n_gp, fte)])
+        check_cancel(feedback)
+        feedback.setProgress(85)
+
+        sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, point_fields, QgsWkbTypes.Point, crs)
+        commune_sink, communes_id = self.parameterAsSink(parameters, OUTPUT_COMMUNES, context, commune_fields,
+                                                         communes.wkb_type, crs)
+        write_features(sink, points, feedback, 85, 92, tr("practitioner sites"))
+        write_features(commune_sink, polygons, feedback, 92, 100, tr("practitioners per commune"))
+        style_on_load(context, communes_id, GraduatedStyle("n_gp", GP_CLASSES))
+        feedback.setProgress(100)
+        return {OUTPUT: output_id, OUTPUT_COMMUNES: communes_id}
+
+    @staticmethod
+    def report_reading(feedback, report):
+        feedback.pushInfo(tr("{source}: {lines} lines read ({encoding}); {rows} practitioner-site rows kept for "
+                             "{practitioners} practitioners ({fte:.1f} full-time equivalents).").format(
+            source=report.source, lines=report.lines_read, encoding=report.encoding, rows=report.rows_kept,
+            practitioners=report.practitioners, fte=report.fte))
+        if report.malformed_lines:
+            feedback.pushWarning(tr("{count} malformed line(s) of the RPPS file skipped (wrong number of "
+                                    "fields).").format(count=report.malformed_lines))
+        if report.unlocated_rows:
+            feedback.pushWarning(tr("{count} row(s) with neither commune nor postal code left out by the "
+                                    "département filter.").format(count=report.unlocated_rows))
+        if report.rows_kept == 0:
+            feedback.pushWarning(tr("No practitioner matches the filters."))
+
+    @staticmethod
+    def report_unplaced(feedback, frame, has_code, known, has_point, departements):
+        no_code = ~has_code
+        if no_code.any():
+            feedback.pushWarning(tr("{count} practitioner-site row(s) have no commune code and are not placed "
+                                    "(RPPS ids: {ids}).").format(
+                count=int(no_code.sum()), ids=listed(frame.loc[no_code, "rpps"].unique())))
+        unknown = has_code & ~known
+        if unknown.any():
+            pairs = (frame.loc[unknown, "rpps"] + " (" + frame.loc[unknown, "code_commune"] + ")").unique()
+            feedback.pushWarning(tr("{count} practitioner-site row(s) have a commune code that is not in the "
+                                    "communes layer and are not placed (RPPS ids and communes: {ids}).").format(
+                count=int(unknown.sum()), ids=listed(pairs)))
+            if not departements:
+                feedback.pushWarning(tr("Tip: give the départements of the communes layer to keep only their "
+                                        "practitioners."))
+        no_geometry = known & ~has_point
+        if no_geometry.any():
+            pairs = (frame.loc[no_geometry, "rpps"] + " (" + frame.loc[no_geometry, "code_commune"] + ")").unique()
+            feedback.pushWarning(tr("{count} practitioner-site row(s) are in a commune without geometry and are not "
+                                    "placed (RPPS ids and communes: {ids}).").format(
+                count=int(no_geometry.sum()), ids=listed(pairs)))
