@@ -1355,5 +1355,13 @@ Sortie : une table origin_id, destination_id, minutes, rank ; en option les mêm
       <source>{pairs} origin-destination pairs within {cutoff} min; {unreached} of {origins} origins reach no destination.</source>
       <translation>{pairs} paires origine-destination à moins de {cutoff} min ; {unreached} origines sur {origins} n’atteignent aucune destination.</translation>
     </message>
+    <message>
+      <source>The data catalogue (RPPS practitioners, FINESS facilities, INSEE population, ANCT territories, IGN communes) arrives in a later version.
+
+The analyses are in the Processing toolbox under “Medical deserts”: travel-time matrix and nearest facility.</source>
+      <translation>Le catalogue de données (praticiens RPPS, établissements FINESS, population INSEE, territoires ANCT, communes IGN) arrive dans une prochaine version.
+
+Les analyses sont dans la boîte à outils Traitements, sous « Déserts médicaux » : matrice des temps de trajet et établissement le plus proche.</translation>
+    </message>
   </context>
 </TS>

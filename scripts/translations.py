@@ -27,7 +27,7 @@ def source_strings(folder=SOURCE):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "tr"
                     and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
-                found.setdefault(node.args[0].value, f"{path.relative_to(ROOT)}:{node.lineno}")
+                found.setdefault(node.args[0].value, f"{path.relative_to(folder.parent)}:{node.lineno}")
     return found
 
 
