@@ -48,7 +48,11 @@
       <translation type="unfinished" />
     </message>
     <message>
-      <source>Commune code field</source>
+      <source>Field of the commune layer holding the INSEE commune code.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Code field</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -69,6 +73,10 @@
     </message>
     <message>
       <source>Downloaded files are kept here and reused while recent.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ignore the cache</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -93,6 +101,10 @@
     </message>
     <message>
       <source>Give one or more départements for this dataset (e.g. 23).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download cancelled.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -309,10 +321,6 @@
     </message>
     <message>
       <source>Download of {url} failed: {reason}.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Download cancelled.</source>
       <translation type="unfinished" />
     </message>
     <message>
@@ -796,10 +804,6 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>praticiens par commune</translation>
     </message>
     <message>
-      <source>Working CRS, projected in metres (inputs are reprojected to it)</source>
-      <translation>SCR de travail, projeté en mètres (les entrées y sont reprojetées)</translation>
-    </message>
-    <message>
       <source>Choose the commune code field of the communes layer.</source>
       <translation>Choisissez le champ du code commune de la couche des communes.</translation>
     </message>
@@ -1042,6 +1046,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>One-way field</source>
       <translation>Champ de sens unique</translation>
+    </message>
+    <message>
+      <source>Working CRS, projected in metres (inputs are reprojected to it)</source>
+      <translation>SCR de travail, projeté en mètres (les entrées y sont reprojetées)</translation>
     </message>
     <message>
       <source>The road network must be a line layer.</source>
@@ -1356,12 +1364,176 @@ Sortie : une table origin_id, destination_id, minutes, rank ; en option les mêm
       <translation>{pairs} paires origine-destination à moins de {cutoff} min ; {unreached} origines sur {origins} n’atteignent aucune destination.</translation>
     </message>
     <message>
-      <source>The data catalogue (RPPS practitioners, FINESS facilities, INSEE population, ANCT territories, IGN communes) arrives in a later version.
+      <source>Index under the threshold</source>
+      <translation>Indice sous le seuil</translation>
+    </message>
+    <message>
+      <source>More than N minutes from a GP</source>
+      <translation>À plus de N minutes d’un médecin généraliste</translation>
+    </message>
+    <message>
+      <source>Either (index or time)</source>
+      <translation>L’un ou l’autre (indice ou temps)</translation>
+    </message>
+    <message>
+      <source>Both (index and time)</source>
+      <translation>Les deux (indice et temps)</translation>
+    </message>
+    <message>
+      <source>Underserved zones</source>
+      <translation>Zones sous-dotées</translation>
+    </message>
+    <message>
+      <source>Classes every unit (commune, cell) by its accessibility index (e.g. the APL from “Accessibility index”, or the DREES APL joined to communes) and its time to the nearest GP (from “Nearest facility”): underserved under the threshold (2.5, priority zone ZIP), vigilance band (2.5–4, ZAC), isolated beyond N minutes (30), or both.
 
-The analyses are in the Processing toolbox under “Medical deserts”: travel-time matrix and nearest facility.</source>
-      <translation>Le catalogue de données (praticiens RPPS, établissements FINESS, population INSEE, territoires ANCT, communes IGN) arrive dans une prochaine version.
+Units of a problem class that touch (queen: a shared point; rook: a shared edge; a tolerance for slivers) form zones; each zone gets its units, population, mean index weighted by standardised population (DREES rule), worst index, mean time to the nearest GP and, when given, its share in ZRR/FRR and in QPV. Counts of people under the threshold use the plain population.
 
-Les analyses sont dans la boîte à outils Traitements, sous « Déserts médicaux » : matrice des temps de trajet et établissement le plus proche.</translation>
+Hot spots: Getis-Ord Gi* of the index on the same contiguity (or a distance band), with an optional false-discovery-rate correction; a cold spot is a cluster of low access.
+
+Outputs: the units with class, zone and Gi*; the zones as polygons; a summary table (one row per zone and a total row).</source>
+      <translation>Classe chaque unité (commune, carreau) selon son indice d’accessibilité (par exemple l’APL de « Indice d’accessibilité », ou l’APL publiée par la DREES jointe aux communes) et son temps d’accès au médecin généraliste le plus proche (de « Établissement le plus proche ») : sous-dotée sous le seuil (2,5, zone d’intervention prioritaire ZIP), vigilance (2,5–4, ZAC), isolée au-delà de N minutes (30), ou les deux.
+
+Les unités d’une classe à problème qui se touchent (reine : un point commun ; tour : un côté commun ; une tolérance pour les interstices) forment des zones ; chaque zone reçoit ses unités, sa population, son indice moyen pondéré par la population standardisée (règle DREES), son pire indice, son temps moyen au médecin le plus proche et, s’ils sont fournis, sa part en ZRR/FRR et en QPV. Les effectifs sous le seuil utilisent la population municipale.
+
+Points chauds : Gi* de Getis-Ord de l’indice sur la même contiguïté (ou une bande de distance), avec correction facultative du taux de fausses découvertes ; un point froid est un regroupement de faible accès.
+
+Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une table de synthèse (une ligne par zone et une ligne de total).</translation>
+    </message>
+    <message>
+      <source>units</source>
+      <translation>unités</translation>
+    </message>
+    <message>
+      <source>QPV</source>
+      <translation>QPV</translation>
+    </message>
+    <message>
+      <source>Units with an accessibility index (polygons)</source>
+      <translation>Unités avec un indice d’accessibilité (polygones)</translation>
+    </message>
+    <message>
+      <source>Accessibility index field (e.g. access_index, APL)</source>
+      <translation>Champ de l’indice d’accessibilité (access_index, APL…)</translation>
+    </message>
+    <message>
+      <source>Minutes to the nearest GP field (e.g. nearest_min)</source>
+      <translation>Champ des minutes au médecin le plus proche (nearest_min…)</translation>
+    </message>
+    <message>
+      <source>Standardised population field (e.g. pop_std; weights the mean index)</source>
+      <translation>Champ de population standardisée (pop_std… ; pondère l’indice moyen)</translation>
+    </message>
+    <message>
+      <source>A unit is a problem when</source>
+      <translation>Une unité pose problème quand</translation>
+    </message>
+    <message>
+      <source>Underserved under (index)</source>
+      <translation>Sous-dotée en dessous de (indice)</translation>
+    </message>
+    <message>
+      <source>Vigilance up to (index)</source>
+      <translation>Vigilance jusqu’à (indice)</translation>
+    </message>
+    <message>
+      <source>Isolated beyond (minutes to the nearest GP)</source>
+      <translation>Isolée au-delà de (minutes au médecin le plus proche)</translation>
+    </message>
+    <message>
+      <source>Neighbours</source>
+      <translation>Voisinage</translation>
+    </message>
+    <message>
+      <source>Merge touching units of different problem classes into one zone</source>
+      <translation>Fusionner en une zone les unités voisines de classes à problème différentes</translation>
+    </message>
+    <message>
+      <source>Smallest zone population kept (inhabitants; 0 = all)</source>
+      <translation>Population minimale d’une zone gardée (habitants ; 0 = toutes)</translation>
+    </message>
+    <message>
+      <source>ZRR / FRR classification field (optional)</source>
+      <translation>Champ de classement ZRR / FRR (facultatif)</translation>
+    </message>
+    <message>
+      <source>QPV polygons (optional)</source>
+      <translation>Polygones des QPV (facultatif)</translation>
+    </message>
+    <message>
+      <source>Hot spots (Getis-Ord Gi*)</source>
+      <translation>Points chauds (Gi* de Getis-Ord)</translation>
+    </message>
+    <message>
+      <source>Labels in</source>
+      <translation>Libellés en</translation>
+    </message>
+    <message>
+      <source>Units by class</source>
+      <translation>Unités par classe</translation>
+    </message>
+    <message>
+      <source>Zone summary</source>
+      <translation>Synthèse des zones</translation>
+    </message>
+    <message>
+      <source>Give an accessibility index field, a time field, or both.</source>
+      <translation>Indiquez un champ d’indice d’accessibilité, un champ de temps, ou les deux.</translation>
+    </message>
+    <message>
+      <source>time</source>
+      <translation>temps</translation>
+    </message>
+    <message>
+      <source>Contiguity tolerance for slivers and gaps (m)</source>
+      <translation>Tolérance de contiguïté pour les interstices (m)</translation>
+    </message>
+    <message>
+      <source>Values meaning classified (comma separated)</source>
+      <translation>Valeurs signifiant « classée » (séparées par des virgules)</translation>
+    </message>
+    <message>
+      <source>Gi* distance band (m; 0 = the contiguity above)</source>
+      <translation>Bande de distance du Gi* (m ; 0 = la contiguïté ci-dessus)</translation>
+    </message>
+    <message>
+      <source>False-discovery-rate correction of Gi* p-values</source>
+      <translation>Correction du taux de fausses découvertes des p-valeurs du Gi*</translation>
+    </message>
+    <message>
+      <source>Significance level</source>
+      <translation>Seuil de signification</translation>
+    </message>
+    <message>
+      <source>{zones} zone(s): {units} unit(s), {people:,.0f} inhabitants ({share:.1%} of the territory).</source>
+      <translation>{zones} zone(s) : {units} unité(s), {people:,.0f} habitants ({share:.1%} du territoire).</translation>
+    </message>
+    <message>
+      <source>Queen (a shared point)</source>
+      <translation>Reine (un point commun)</translation>
+    </message>
+    <message>
+      <source>Rook (a shared edge)</source>
+      <translation>Tour (un côté commun)</translation>
+    </message>
+    <message>
+      <source>Only one criterion given: the rule used is “{rule}”.</source>
+      <translation>Un seul critère fourni : la règle utilisée est « {rule} ».</translation>
+    </message>
+    <message>
+      <source>{count} zone(s) under the smallest population left out.</source>
+      <translation>{count} zone(s) sous la population minimale écartée(s).</translation>
+    </message>
+    <message>
+      <source>The index field “{field}” holds values that are not numbers.</source>
+      <translation>Le champ d’indice « {field} » contient des valeurs qui ne sont pas des nombres.</translation>
+    </message>
+    <message>
+      <source>The units layer already has a field “{name}”: rename it first.</source>
+      <translation>La couche des unités a déjà un champ « {name} » : renommez-le d’abord.</translation>
+    </message>
+    <message>
+      <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
+      <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
     </message>
   </context>
 </TS>

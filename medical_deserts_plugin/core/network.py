@@ -347,7 +347,6 @@ class NetworkTravel:
         destinations), unless ``k`` is given."""
         _validate_cutoff(cutoff_minutes)
         placed, origin_node, destination_node = self._place(origins_xy, destinations_xy)
-        shape = (len(origin_node), len(destination_node))
         from_destinations = k is None and (
             len(np.unique(destination_node)) < len(np.unique(origin_node))
         )

@@ -641,7 +641,8 @@ def getis_ord_gi_star(values, weights, *, alpha=0.05, fdr=False):
         num = wv @ xv - mean * wi
         den = s * np.sqrt(np.maximum(n * s1 - wi**2, 0.0) / (n - 1))
         with np.errstate(invalid="ignore", divide="ignore"):
-            z[keep] = np.where(den > 0, num / np.where(den > 0, den, 1.0), np.nan)
+            # den = 0 only when a unit's neighbourhood is every unit: then num = 0 too, and z is taken as 0.
+            z[keep] = np.where(den > 0, num / np.where(den > 0, den, 1.0), 0.0)
     p = 2.0 * norm.sf(np.abs(z))
     p_adj = benjamini_hochberg(p) if fdr else p
     sign = np.sign(z)

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsField,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -19,7 +18,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import accessibility
 from ..core.travel_times import TravelTimeTable, same_code_pairs
 from ..i18n import tr
-from .base import RunnableAlgorithm, check_cancel, core_errors, progress_callback
+from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
 from .layers import is_null, new_feature, read_layer
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
@@ -108,10 +107,6 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        def advanced(parameter):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            return parameter
-
         self.addParameter(place_source_parameter(INPUT, tr("Demand units (e.g. communes, grid cells)")))
         self.addParameter(QgsProcessingParameterField(
             POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=INPUT,

@@ -2,7 +2,7 @@
 
 from contextlib import contextmanager
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterDefinition
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.network import Cancelled
@@ -28,6 +28,12 @@ class MedicalDesertsAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path("medical_deserts.svg"))
 
+
+
+def advanced(parameter):
+    """``parameter`` shown under "Advanced parameters" in the dialog."""
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    return parameter
 
 
 def progress_callback(feedback, start, end):

@@ -21,8 +21,6 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -36,8 +34,8 @@ from ..core.sources.common import clean_codes, departement_of_commune, parse_dep
 from ..core.sources.rpps import GP_SAVOIR_FAIRE, MEDECIN, gp_counts_by_commune, read_rpps
 from ..i18n import tr
 from .base import AlgorithmCancelled, RunnableAlgorithm, check_cancel
-from .layers import DEFAULT_CRS, is_null, read_layer
-from .network_parameters import WORKING_CRS, working_crs
+from .layers import is_null, read_layer
+from .network_parameters import working_crs, working_crs_parameter
 from .styles import GraduatedStyle, style_on_load
 
 INPUT, SAVOIR_FAIRE = "INPUT", "SAVOIR_FAIRE"
@@ -79,20 +77,13 @@ def file_parameter(name, description, file_filter, optional=False):
                                       fileFilter=file_filter)
 
 
-def advanced(parameter):
-    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-    return parameter
-
-
 def add_departements_parameter(algorithm):
     algorithm.addParameter(QgsProcessingParameterString(
         DEPARTEMENTS, tr("Départements to keep (e.g. 23,53; empty = all)"), defaultValue="", optional=True))
 
 
 def add_working_crs_parameter(algorithm):
-    algorithm.addParameter(advanced(QgsProcessingParameterCrs(
-        WORKING_CRS, tr("Working CRS, projected in metres (inputs are reprojected to it)"), defaultValue=DEFAULT_CRS,
-        optional=True)))
+    algorithm.addParameter(working_crs_parameter())
 
 
 def add_communes_parameters(algorithm, description):

@@ -123,6 +123,12 @@ def is_null(value):
     return value is None or (hasattr(value, "isNull") and value.isNull()) or value != value
 
 
+def finite_or_none(value):
+    """A float for an attribute, or None (NULL) for NaN and infinities."""
+    value = float(value)
+    return value if np.isfinite(value) else None
+
+
 def feature_ids(data, field):
     """Identifier of each feature as text: the chosen field (NULL gives ""), else the feature id."""
     if not field:

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterCrs,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterDistance,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSource,
@@ -22,6 +21,7 @@ from qgis.core import (
 from ..core.network import BACKWARD, FORWARD, NetworkTravel, StraightLineTravel, build_network
 from ..core.speeds import SPEED_PRESETS, speeds_from_classes
 from ..i18n import tr
+from .base import advanced
 from .layers import DEFAULT_CRS, check_working_crs, default_crs, is_line_layer, is_null, read_layer
 
 ROADS = "ROADS"
@@ -53,10 +53,6 @@ def preset_labels():
 
 def add_network_parameters(algorithm):
     """Add the shared road-network parameters to ``algorithm`` (the less common ones as advanced)."""
-
-    def advanced(parameter):
-        parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-        return parameter
 
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         ROADS, tr("Road network (lines; leave empty for straight-line distance)"),
@@ -94,9 +90,14 @@ def add_network_parameters(algorithm):
     algorithm.addParameter(advanced(QgsProcessingParameterNumber(
         DETOUR_FACTOR, tr("Detour factor without a road network (road distance / straight distance)"),
         QgsProcessingParameterNumber.Double, defaultValue=1.3)))
-    algorithm.addParameter(advanced(QgsProcessingParameterCrs(
+    algorithm.addParameter(working_crs_parameter())
+
+
+def working_crs_parameter():
+    """The working-CRS parameter (advanced), shared by every algorithm that measures in metres."""
+    return advanced(QgsProcessingParameterCrs(
         WORKING_CRS, tr("Working CRS, projected in metres (inputs are reprojected to it)"), defaultValue=DEFAULT_CRS,
-        optional=True)))
+        optional=True))
 
 
 def working_crs(algorithm, parameters, context):

@@ -10,6 +10,7 @@ from .import_population import ImportPopulationAlgorithm
 from .import_rpps import ImportRppsAlgorithm
 from .nearest_facility import NearestFacilityAlgorithm
 from .suggest_sites import SuggestSitesAlgorithm
+from .underserved_zones import UnderservedZonesAlgorithm
 from .travel_time_matrix import TravelTimeMatrixAlgorithm
 
 PROVIDER_ID = "medicaldeserts"
@@ -31,5 +32,5 @@ class MedicalDesertsProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
         for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm(),
                           SuggestSitesAlgorithm(), ImportRppsAlgorithm(), ImportFinessAlgorithm(),
-                          ImportPopulationAlgorithm()):
+                          ImportPopulationAlgorithm(), UnderservedZonesAlgorithm()):
             self.addAlgorithm(algorithm)

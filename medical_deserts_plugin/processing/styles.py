@@ -2,6 +2,8 @@
 
 import numpy as np
 from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsRendererCategory,
     QgsGraduatedSymbolRenderer,
     QgsProcessingLayerPostProcessorInterface,
     QgsRendererRange,
@@ -64,6 +66,25 @@ class GraduatedStyle(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
         if layer is not None and layer.isValid():
             layer.setRenderer(graduated_renderer(layer, self.field, self.classes))
+            layer.triggerRepaint()
+
+
+class CategorisedStyle(QgsProcessingLayerPostProcessorInterface):
+    """Post-processor that colours a loaded output by the values of ``field``: (value, colour, label) each."""
+
+    def __init__(self, field, categories):
+        super().__init__()
+        self.field = field
+        self.categories = categories
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
+        if layer is not None and layer.isValid():
+            categories = []
+            for value, colour, label in self.categories:
+                symbol = QgsSymbol.defaultSymbol(layer.geometryType())
+                symbol.setColor(QColor(colour))
+                categories.append(QgsRendererCategory(value, symbol, label))
+            layer.setRenderer(QgsCategorizedSymbolRenderer(self.field, categories))
             layer.triggerRepaint()
 
 

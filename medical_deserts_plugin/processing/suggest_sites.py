@@ -8,7 +8,6 @@ from qgis.core import (
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
@@ -20,8 +19,8 @@ from qgis.PyQt.QtCore import QVariant
 from ..core import accessibility, location
 from ..i18n import tr
 from .accessibility_index import numbers, read_column
-from .base import RunnableAlgorithm, check_cancel, core_errors, progress_callback
-from .layers import new_feature
+from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
+from .layers import finite_or_none, new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
 
@@ -71,10 +70,6 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        def advanced(parameter):
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
-            return parameter
-
         self.addParameter(place_source_parameter(INPUT, tr("Demand units (e.g. communes, grid cells)")))
         self.addParameter(QgsProcessingParameterField(
             POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=INPUT,
@@ -232,7 +227,8 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         elif model in (P_MEDIAN, P_CENTER):
             feedback.pushInfo(tr("Mean time {before:.1f} min before, {after:.1f} min after; worst {worst_before:.1f} "
                                  "min before, {worst_after:.1f} min after.").format(
-                before=weighted_mean(before_min, population), after=weighted_mean(after_min, population),
+                before=accessibility.population_weighted_mean(before_min, population),
+                after=accessibility.population_weighted_mean(after_min, population),
                 worst_before=np.nanmax(before_min) if np.isfinite(before_min).any() else np.nan,
                 worst_after=np.nanmax(after_min) if np.isfinite(after_min).any() else np.nan))
         else:
@@ -271,8 +267,8 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         output = []
         for row, feature in enumerate(demand.features):
             output.append(new_feature(fields, feature.attributes() + [
-                site_ids[assigned[row]] if assigned[row] >= 0 else None, finite(before_min[row]),
-                finite(after_min[row]),
+                site_ids[assigned[row]] if assigned[row] >= 0 else None, finite_or_none(before_min[row]),
+                finite_or_none(after_min[row]),
                 None if index_before is None else float(index_before[row]),
                 None if after is None else float(after[row])]))
             output[-1].setGeometry(feature.geometry())
@@ -288,13 +284,3 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                                            line) for row, line in zip(rows, wkb)], QgsFeatureSink.FastInsert)
             results[OUTPUT_LINES] = lines_id
         return results
-
-
-def weighted_mean(minutes, population):
-    reached = np.isfinite(minutes)
-    weight = population[reached].sum()
-    return float(minutes[reached] @ population[reached] / weight) if weight > 0 else float("nan")
-
-
-def finite(value):
-    return float(value) if np.isfinite(value) else None

@@ -2,7 +2,6 @@
 
 import processing
 import pytest
-from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from conftest import memory_layer
 

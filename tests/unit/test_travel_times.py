@@ -1,8 +1,5 @@
 """TravelTimeTable helpers used by the indicators: zero-minute pairs, tables read from id rows, same-code pairs."""
 
-import numpy as np
-import pytest
-
 from medical_deserts_plugin.core.travel_times import TravelTimeTable, same_code_pairs
 
 

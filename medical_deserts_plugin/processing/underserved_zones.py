@@ -1,0 +1,300 @@
+"""``medicaldeserts:underservedzones``: underserved classes, the contiguous zones they form, and Gi* hot spots."""
+
+import numpy as np
+import shapely
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core import zones
+from ..i18n import tr
+from .accessibility_index import numbers, read_column
+from .base import RunnableAlgorithm, advanced, check_cancel, core_errors
+from .layers import finite_or_none, is_null, new_feature, read_layer
+from .network_parameters import working_crs, working_crs_parameter
+from .styles import CategorisedStyle, style_on_load
+
+INPUT, INDEX_FIELD, TIME_FIELD = "INPUT", "INDEX_FIELD", "TIME_FIELD"
+POPULATION_FIELD, STD_POPULATION_FIELD = "POPULATION_FIELD", "STD_POPULATION_FIELD"
+RULE, UNDERSERVED, VIGILANCE, ISOLATED = "RULE", "UNDERSERVED", "VIGILANCE", "ISOLATED"
+CONTIGUITY, TOLERANCE, MERGE_CLASSES, MIN_POPULATION = "CONTIGUITY", "TOLERANCE", "MERGE_CLASSES", "MIN_POPULATION"
+ZRR_FIELD, ZRR_VALUES, QPV = "ZRR_FIELD", "ZRR_VALUES", "QPV"
+HOTSPOTS, DISTANCE_BAND, FDR, ALPHA, LANGUAGE = "HOTSPOTS", "DISTANCE_BAND", "FDR", "ALPHA", "LANGUAGE"
+OUTPUT, OUTPUT_ZONES, OUTPUT_SUMMARY = "OUTPUT", "OUTPUT_ZONES", "OUTPUT_SUMMARY"
+
+UNIT_FIELDS = (("class_code", QVariant.Int), ("class_label", QVariant.String), ("zone_id", QVariant.Int),
+               ("gi_star", QVariant.Double), ("gi_p", QVariant.Double), ("hotspot", QVariant.String))
+ZONE_FIELDS = (("zone_id", QVariant.Int), ("class_code", QVariant.Int), ("class_label", QVariant.String),
+               ("n_units", QVariant.Int), ("population", QVariant.Double), ("pop_below", QVariant.Double),
+               ("mean_index", QVariant.Double), ("worst_index", QVariant.Double), ("mean_min", QVariant.Double),
+               ("zrr_share", QVariant.Double), ("qpv_share", QVariant.Double), ("small", QVariant.Bool))
+LANGUAGES = ("fr", "en")
+
+#: Class colours: served green, vigilance yellow, underserved red, isolated purple, both dark red, no data grey.
+CLASS_COLOURS = {zones.NO_DATA: "#bdbdbd", zones.SERVED: "#a6d96a", zones.VIGILANCE: "#fee08b",
+                 zones.UNDERSERVED: "#f46d43", zones.ISOLATED: "#9e9ac8", zones.UNDERSERVED_ISOLATED: "#a50026"}
+
+
+def rule_labels():
+    return [tr("Index under the threshold"), tr("More than N minutes from a GP"),
+            tr("Either (index or time)"), tr("Both (index and time)")]
+
+
+class UnderservedZonesAlgorithm(RunnableAlgorithm):
+    def name(self):
+        return "underservedzones"
+
+    def displayName(self):  # noqa: N802 (QGIS API)
+        return tr("Underserved zones")
+
+    def shortHelpString(self):  # noqa: N802 (QGIS API)
+        return tr(
+            "Classes every unit (commune, cell) by its accessibility index (e.g. the APL from “Accessibility "
+            "index”, or the DREES APL joined to communes) and its time to the nearest GP (from “Nearest "
+            "facility”): underserved under the threshold (2.5, priority zone ZIP), vigilance band (2.5–4, ZAC), "
+            "isolated beyond N minutes (30), or both.\n\n"
+            "Units of a problem class that touch (queen: a shared point; rook: a shared edge; a tolerance for "
+            "slivers) form zones; each zone gets its units, population, mean index weighted by standardised "
+            "population (DREES rule), worst index, mean time to the nearest GP and, when given, its share in "
+            "ZRR/FRR and in QPV. Counts of people under the threshold use the plain population.\n\n"
+            "Hot spots: Getis-Ord Gi* of the index on the same contiguity (or a distance band), with an optional "
+            "false-discovery-rate correction; a cold spot is a cluster of low access.\n\n"
+            "Outputs: the units with class, zone and Gi*; the zones as polygons; a summary table (one row per "
+            "zone and a total row)."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
+        numeric = QgsProcessingParameterField.Numeric
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            INPUT, tr("Units with an accessibility index (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            INDEX_FIELD, tr("Accessibility index field (e.g. access_index, APL)"), parentLayerParameterName=INPUT,
+            type=numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            TIME_FIELD, tr("Minutes to the nearest GP field (e.g. nearest_min)"), parentLayerParameterName=INPUT,
+            type=numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=INPUT, type=numeric))
+        self.addParameter(QgsProcessingParameterField(
+            STD_POPULATION_FIELD, tr("Standardised population field (e.g. pop_std; weights the mean index)"),
+            parentLayerParameterName=INPUT, type=numeric, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(RULE, tr("A unit is a problem when"), options=rule_labels(),
+                                                     defaultValue=2))
+        self.addParameter(QgsProcessingParameterNumber(
+            UNDERSERVED, tr("Underserved under (index)"), QgsProcessingParameterNumber.Double, defaultValue=2.5))
+        self.addParameter(QgsProcessingParameterNumber(
+            VIGILANCE, tr("Vigilance up to (index)"), QgsProcessingParameterNumber.Double, defaultValue=4.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            ISOLATED, tr("Isolated beyond (minutes to the nearest GP)"), QgsProcessingParameterNumber.Double,
+            defaultValue=30.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            CONTIGUITY, tr("Neighbours"), options=[tr("Queen (a shared point)"), tr("Rook (a shared edge)")],
+            defaultValue=0))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            TOLERANCE, tr("Contiguity tolerance for slivers and gaps (m)"), QgsProcessingParameterNumber.Double,
+            defaultValue=0.0, minValue=0.0)))
+        self.addParameter(QgsProcessingParameterBoolean(
+            MERGE_CLASSES, tr("Merge touching units of different problem classes into one zone"), defaultValue=False))
+        self.addParameter(QgsProcessingParameterNumber(
+            MIN_POPULATION, tr("Smallest zone population kept (inhabitants; 0 = all)"),
+            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+        self.addParameter(QgsProcessingParameterField(
+            ZRR_FIELD, tr("ZRR / FRR classification field (optional)"), parentLayerParameterName=INPUT,
+            optional=True))
+        self.addParameter(advanced(QgsProcessingParameterString(
+            ZRR_VALUES, tr("Values meaning classified (comma separated)"), defaultValue="C,P,1,true,oui,yes")))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            QPV, tr("QPV polygons (optional)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(HOTSPOTS, tr("Hot spots (Getis-Ord Gi*)"), defaultValue=True))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            DISTANCE_BAND, tr("Gi* distance band (m; 0 = the contiguity above)"), QgsProcessingParameterNumber.Double,
+            defaultValue=0.0, minValue=0.0)))
+        self.addParameter(advanced(QgsProcessingParameterBoolean(
+            FDR, tr("False-discovery-rate correction of Gi* p-values"), defaultValue=False)))
+        self.addParameter(advanced(QgsProcessingParameterNumber(
+            ALPHA, tr("Significance level"), QgsProcessingParameterNumber.Double, defaultValue=0.05)))
+        self.addParameter(QgsProcessingParameterEnum(
+            LANGUAGE, tr("Labels in"), options=["Français", "English"], defaultValue=0))
+        self.addParameter(working_crs_parameter())
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT, tr("Units by class"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT_ZONES, tr("Underserved zones"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            OUTPUT_SUMMARY, tr("Zone summary"), QgsProcessing.TypeVector))
+
+    def run_algorithm(self, parameters, context, feedback):
+        crs = working_crs(self, parameters, context)
+        language = LANGUAGES[self.parameterAsEnum(parameters, LANGUAGE, context)]
+        index_field, time_field, population_field, std_field, zrr_field = (
+            self.parameterAsString(parameters, name, context)
+            for name in (INDEX_FIELD, TIME_FIELD, POPULATION_FIELD, STD_POPULATION_FIELD, ZRR_FIELD))
+        if not index_field and not time_field:
+            raise QgsProcessingException(tr("Give an accessibility index field, a time field, or both."))
+        # Invalid polygons are repaired (make_valid) and reported by the zones core, not refused.
+        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        source = self.parameterAsSource(parameters, INPUT, context)
+        units = read_layer(source, crs, context, tr("units"), feedback=feedback)
+        for name, _ in UNIT_FIELDS:
+            if units.features[0].fields().indexOf(name) >= 0:
+                raise QgsProcessingException(tr("The units layer already has a field “{name}”: rename it first.")
+                                             .format(name=name))
+        index = numbers_allowing_negative(units, index_field) if index_field else None
+        minutes = numbers(read_column(units, time_field), tr("time"), time_field) if time_field else None
+        population = np.nan_to_num(numbers(read_column(units, population_field), tr("population"), population_field))
+        standardised = np.nan_to_num(numbers(read_column(units, std_field), tr("population"), std_field)) \
+            if std_field else None
+        rule = zones.RULES[self.parameterAsEnum(parameters, RULE, context)]
+        if rule != "index" and minutes is None or rule != "time" and index is None:
+            rule = "index" if minutes is None else "time"
+            feedback.pushInfo(tr("Only one criterion given: the rule used is “{rule}”.").format(rule=rule))
+        check_cancel(feedback)
+        with core_errors():
+            classes = zones.classify(
+                index, minutes, rule=rule, underserved=self.parameterAsDouble(parameters, UNDERSERVED, context),
+                vigilance=self.parameterAsDouble(parameters, VIGILANCE, context),
+                isolated_minutes=self.parameterAsDouble(parameters, ISOLATED, context))
+            feedback.setProgress(10)
+            contiguity = zones.contiguity(
+                units.geometries, rule=("queen", "rook")[self.parameterAsEnum(parameters, CONTIGUITY, context)],
+                tolerance=self.parameterAsDouble(parameters, TOLERANCE, context))
+            for line in contiguity.report():
+                feedback.pushWarning(line)
+            check_cancel(feedback)
+            feedback.setProgress(50)
+            found = zones.find_zones(
+                classes, contiguity.matrix, population, index=index, standardised_population=standardised,
+                minutes=minutes, zrr=self.zrr_flags(parameters, context, units, zrr_field),
+                qpv_fraction=self.qpv_fraction(parameters, context, units, crs, feedback),
+                polygons=units.geometries,
+                merge_problem_classes=self.parameterAsBoolean(parameters, MERGE_CLASSES, context),
+                min_population=self.parameterAsDouble(parameters, MIN_POPULATION, context), drop_small=True,
+                threshold=self.parameterAsDouble(parameters, UNDERSERVED, context))
+            for line in found.notes:
+                feedback.pushInfo(line)
+            feedback.setProgress(75)
+            hot = self.hot_spots(parameters, context, units, index, contiguity) \
+                if index is not None and self.parameterAsBoolean(parameters, HOTSPOTS, context) else None
+        self.summarise(feedback, classes, found, population, language)
+        return self.write(parameters, context, crs, units, classes, found, hot, language)
+
+    def zrr_flags(self, parameters, context, units, field):
+        if not field:
+            return None
+        accepted = {value.strip().lower() for value in
+                    self.parameterAsString(parameters, ZRR_VALUES, context).split(",") if value.strip()}
+        return np.array([not is_null(value) and str(value).strip().lower() in accepted
+                         for value in read_column(units, field)])
+
+    def qpv_fraction(self, parameters, context, units, crs, feedback):
+        """Share of each unit's area inside a QPV (0-1), or None without a QPV layer."""
+        source = self.parameterAsSource(parameters, QPV, context)
+        if source is None:
+            return None
+        qpv = read_layer(source, crs, context, tr("QPV"), keep_features=False, feedback=feedback)
+        union = shapely.union_all(shapely.make_valid(qpv.geometries[~shapely.is_missing(qpv.geometries)]))
+        geometries = shapely.make_valid(units.geometries)
+        area = shapely.area(geometries)
+        inside = shapely.area(shapely.intersection(geometries, union))
+        return np.divide(inside, area, out=np.zeros_like(area), where=area > 0)
+
+    def hot_spots(self, parameters, context, units, index, contiguity):
+        band = self.parameterAsDouble(parameters, DISTANCE_BAND, context)
+        weights = zones.distance_band_weights(units.geometries, band) if band > 0 \
+            else zones.contiguity_weights(contiguity.matrix)
+        return zones.getis_ord_gi_star(index, weights, alpha=self.parameterAsDouble(parameters, ALPHA, context),
+                                       fdr=self.parameterAsBoolean(parameters, FDR, context))
+
+    @staticmethod
+    def summarise(feedback, classes, found, population, language):
+        labels = dict(zip(zones.CLASS_LABELS, zones.class_labels(list(zones.CLASS_LABELS), language)))
+        for code in zones.CLASS_LABELS:
+            members = classes == code
+            if members.any():
+                feedback.pushInfo(tr("{label}: {units} unit(s), {people:,.0f} inhabitants.").format(
+                    label=labels[code], units=int(members.sum()), people=float(population[members].sum())))
+        table = found.table
+        feedback.pushInfo(tr("{zones} zone(s): {units} unit(s), {people:,.0f} inhabitants ({share:.1%} of the "
+                             "territory).").format(
+            zones=len(table), units=int(table["n_units"].sum()), people=float(table["population"].sum()),
+            share=float(table["population"].sum()) / found.total_population if found.total_population else 0.0))
+        if found.dropped_small:
+            feedback.pushInfo(tr("{count} zone(s) under the smallest population left out.").format(
+                count=found.dropped_small))
+
+    def write(self, parameters, context, crs, units, classes, found, hot, language):
+        labels = zones.class_labels(classes, language)
+        fields = units.features[0].fields()
+        for name, kind in UNIT_FIELDS:
+            fields.append(QgsField(name, kind))
+        sink, units_id = self.parameterAsSink(parameters, OUTPUT, context, fields, units.wkb_type, crs)
+        output = []
+        for row, feature in enumerate(units.features):
+            extra = [int(classes[row]), labels[row], int(found.unit_zone[row]) or None]
+            extra += [None, None, None] if hot is None else [
+                finite_or_none(hot["gi_star"].iat[row]), finite_or_none(hot["p_adjusted"].iat[row]), hot["category"].iat[row]]
+            output.append(new_feature(fields, feature.attributes() + extra))
+            output[-1].setGeometry(feature.geometry())
+        sink.addFeatures(output, QgsFeatureSink.FastInsert)
+        style_on_load(context, units_id, CategorisedStyle("class_code", class_categories(language)))
+
+        zone_fields = QgsFields()
+        for name, kind in ZONE_FIELDS:
+            zone_fields.append(QgsField(name, kind))
+        zone_sink, zones_id = self.parameterAsSink(parameters, OUTPUT_ZONES, context, zone_fields,
+                                                   QgsWkbTypes.MultiPolygon, crs)
+        table = found.table
+        zone_labels = zones.class_labels(table["class_code"].to_numpy(), language) if len(table) else []
+        wkb = [shapely.to_wkb(as_multipolygon(geometry)) for geometry in found.geometry]
+        zone_sink.addFeatures([new_feature(zone_fields, [
+            int(zone), int(row.class_code), zone_labels[i], int(row.n_units), float(row.population),
+            finite_or_none(row.population_below), finite_or_none(row.mean_index), finite_or_none(row.worst_index), finite_or_none(row.mean_minutes),
+            finite_or_none(row.zrr_share), finite_or_none(row.qpv_share), bool(row.small)], wkb[i])
+            for i, (zone, row) in enumerate(table.iterrows())], QgsFeatureSink.FastInsert)
+        style_on_load(context, zones_id, CategorisedStyle("class_code", class_categories(language)))
+
+        summary = zones.zone_summary(found, language)
+        summary_fields = QgsFields()
+        for name in summary.columns:
+            kind = QVariant.String if summary[name].dtype == object else QVariant.Double
+            summary_fields.append(QgsField(name, kind))
+        summary_sink, summary_id = self.parameterAsSink(parameters, OUTPUT_SUMMARY, context, summary_fields,
+                                                        QgsWkbTypes.NoGeometry, crs)
+        summary_sink.addFeatures([new_feature(summary_fields, [
+            value if isinstance(value, str) else finite_or_none(value) for value in row])
+            for row in summary.itertuples(index=False)], QgsFeatureSink.FastInsert)
+        return {OUTPUT: units_id, OUTPUT_ZONES: zones_id, OUTPUT_SUMMARY: summary_id}
+
+
+def numbers_allowing_negative(units, field):
+    """The index may be any real number; text that is not a number is refused."""
+    try:
+        return np.array([np.nan if is_null(value) else float(value) for value in read_column(units, field)])
+    except (TypeError, ValueError) as error:
+        raise QgsProcessingException(tr("The index field “{field}” holds values that are not numbers.")
+                                     .format(field=field)) from error
+
+
+def as_multipolygon(geometry):
+    parts = shapely.get_parts(geometry)
+    polygons = parts[shapely.get_type_id(parts) == 3]
+    return shapely.multipolygons(polygons)
+
+
+def class_categories(language):
+    return [(code, CLASS_COLOURS[code], label) for code, label in
+            zip(zones.CLASS_LABELS, zones.class_labels(list(zones.CLASS_LABELS), language))]
