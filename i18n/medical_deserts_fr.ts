@@ -1535,5 +1535,13 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
     </message>
+    <message>
+      <source>The data catalogue (RPPS practitioners, FINESS facilities, INSEE population, ANCT territories, IGN communes) arrives in a later version.
+
+The analyses are in the Processing toolbox under “Medical deserts”: travel-time matrix and nearest facility.</source>
+      <translation>Le catalogue de données (praticiens RPPS, établissements FINESS, population INSEE, territoires ANCT, communes IGN) arrive dans une prochaine version.
+
+Les analyses sont dans la boîte à outils Traitements, sous « Déserts médicaux » : matrice des temps de trajet et établissement le plus proche.</translation>
+    </message>
   </context>
 </TS>

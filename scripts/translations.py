@@ -1,6 +1,7 @@
 """Keep ``i18n/medical_deserts_<lang>.ts`` in step with the ``tr("...")`` strings of the plugin.
 
-    python scripts/translations.py update   add new strings (unfinished), drop strings no longer used, keep the rest
+    python scripts/translations.py update   add new strings (unfinished), keep every existing translation
+    python scripts/translations.py prune    the same, and drop the translations of strings no longer used
     python scripts/translations.py check    list strings without a translation or with mismatched {placeholders}
 
 The plugin's ``tr`` is a module-level function (context ``MedicalDeserts``), which pylupdate5 does not see, so the
@@ -66,13 +67,18 @@ def language_of(path):
     return {"fr": "fr_FR"}.get(stem, stem)
 
 
-def update():
+def update(prune=False):
+    """Add new strings as unfinished; keep translations of strings no longer in the source unless ``prune``."""
     strings = source_strings()
     for path in TS_FILES:
         known = read_ts(path)
-        write_ts(path, language_of(path), {source: known.get(source) for source in strings})
+        messages = {source: known.get(source) for source in strings}
+        vanished = {source: text for source, text in known.items() if source not in strings and text}
+        if not prune:
+            messages.update(vanished)
+        write_ts(path, language_of(path), messages)
         print(f"{path.name}: {len(strings)} strings, {sum(1 for s in strings if not known.get(s))} to translate, "
-              f"{len(set(known) - set(strings))} dropped")
+              f"{len(vanished)} no longer used" + (" (dropped)" if prune else " (kept; `prune` drops them)"))
 
 
 def problems(path):
@@ -96,8 +102,8 @@ def check():
 
 if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else "check"
-    if command == "update":
-        update()
+    if command in ("update", "prune"):
+        update(prune=command == "prune")
     elif command == "check":
         sys.exit(check())
     else:
