@@ -13,343 +13,343 @@
     </message>
     <message>
       <source>Filters</source>
-      <translation type="unfinished" />
+      <translation>Filtres</translation>
     </message>
     <message>
       <source>e.g. 23, 87 (empty: all France)</source>
-      <translation type="unfinished" />
+      <translation>ex. 23, 87 (vide : toute la France)</translation>
     </message>
     <message>
       <source>Départements</source>
-      <translation type="unfinished" />
+      <translation>Départements</translation>
     </message>
     <message>
       <source>Profession</source>
-      <translation type="unfinished" />
+      <translation>Profession</translation>
     </message>
     <message>
       <source>Savoir-faire codes, comma-separated (SM53, SM54...), or a preset.</source>
-      <translation type="unfinished" />
+      <translation>Codes savoir-faire séparés par des virgules (SM53, SM54...), ou un préréglage.</translation>
     </message>
     <message>
       <source>Specialties</source>
-      <translation type="unfinished" />
+      <translation>Spécialités</translation>
     </message>
     <message>
       <source>Activity modes</source>
-      <translation type="unfinished" />
+      <translation>Modes d’exercice</translation>
     </message>
     <message>
       <source>Commune polygons used to place practitioners and population.</source>
-      <translation type="unfinished" />
+      <translation>Polygones des communes pour placer les praticiens et la population.</translation>
     </message>
     <message>
       <source>Commune layer</source>
-      <translation type="unfinished" />
+      <translation>Couche des communes</translation>
     </message>
     <message>
       <source>Field of the commune layer holding the INSEE commune code.</source>
-      <translation type="unfinished" />
+      <translation>Champ de la couche des communes contenant le code commune Insee.</translation>
     </message>
     <message>
       <source>Code field</source>
-      <translation type="unfinished" />
+      <translation>Champ du code</translation>
     </message>
     <message>
       <source>Download and load</source>
-      <translation type="unfinished" />
+      <translation>Télécharger et charger</translation>
     </message>
     <message>
       <source>Load a local file…</source>
-      <translation type="unfinished" />
+      <translation>Charger un fichier local…</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Annuler</translation>
     </message>
     <message>
       <source>Download cache</source>
-      <translation type="unfinished" />
+      <translation>Cache des téléchargements</translation>
     </message>
     <message>
       <source>Downloaded files are kept here and reused while recent.</source>
-      <translation type="unfinished" />
+      <translation>Les fichiers téléchargés sont gardés ici et réutilisés tant qu’ils sont récents.</translation>
     </message>
     <message>
       <source>Ignore the cache</source>
-      <translation type="unfinished" />
+      <translation>Ignorer le cache</translation>
     </message>
     <message>
       <source>Download again even if a recent copy is in the cache</source>
-      <translation type="unfinished" />
+      <translation>Télécharger à nouveau même si une copie récente est dans le cache</translation>
     </message>
     <message>
       <source>Data files (*.gpkg *.geojson *.shp *.csv *.txt *.zip)</source>
-      <translation type="unfinished" />
+      <translation>Fichiers de données (*.gpkg *.geojson *.shp *.csv *.txt *.zip)</translation>
     </message>
     <message>
       <source>No file to load.</source>
-      <translation type="unfinished" />
+      <translation>Aucun fichier à charger.</translation>
     </message>
     <message>
       <source>Choose the commune layer first (download “Commune boundaries” for the same départements, or load your own).</source>
-      <translation type="unfinished" />
+      <translation>Choisissez d’abord la couche des communes (téléchargez « Contours des communes » pour les mêmes départements, ou chargez la vôtre).</translation>
     </message>
     <message>
       <source>Loaded: {names} ({counts} features).</source>
-      <translation type="unfinished" />
+      <translation>Chargé : {names} ({counts} entités).</translation>
     </message>
     <message>
       <source>Give one or more départements for this dataset (e.g. 23).</source>
-      <translation type="unfinished" />
+      <translation>Indiquez un ou plusieurs départements pour ce jeu de données (ex. 23).</translation>
     </message>
     <message>
       <source>Download cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement annulé.</translation>
     </message>
     <message>
       <source>You can download the file from the source page and use “Load a local file…”.</source>
-      <translation type="unfinished" />
+      <translation>Vous pouvez télécharger le fichier depuis la page source et utiliser « Charger un fichier local… ».</translation>
     </message>
     <message>
       <source>Unknown département code(s): {codes}. Expected 01 to 95, 2A, 2B, 971 to 976.</source>
-      <translation type="unfinished" />
+      <translation>Code(s) de département inconnu(s) : {codes}. Attendu : 01 à 95, 2A, 2B, 971 à 976.</translation>
     </message>
     <message>
       <source>Producer: {name}</source>
-      <translation type="unfinished" />
+      <translation>Producteur : {name}</translation>
     </message>
     <message>
       <source>Format: {format}</source>
-      <translation type="unfinished" />
+      <translation>Format : {format}</translation>
     </message>
     <message>
       <source>Licence: {licence}</source>
-      <translation type="unfinished" />
+      <translation>Licence : {licence}</translation>
     </message>
     <message>
       <source>Cached copy reused for {days} days</source>
-      <translation type="unfinished" />
+      <translation>Copie en cache réutilisée pendant {days} jours</translation>
     </message>
     <message>
       <source>Source page</source>
-      <translation type="unfinished" />
+      <translation>Page source</translation>
     </message>
     <message>
       <source>All files (*)</source>
-      <translation type="unfinished" />
+      <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
       <source>Downloading {title}</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement : {title}</translation>
     </message>
     <message>
       <source>Downloading {title}…</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement : {title}…</translation>
     </message>
     <message>
       <source>No data file found in {path}.</source>
-      <translation type="unfinished" />
+      <translation>Aucun fichier de données trouvé dans {path}.</translation>
     </message>
     <message>
       <source>The layer made from {path} is not valid.</source>
-      <translation type="unfinished" />
+      <translation>La couche faite à partir de {path} n’est pas valide.</translation>
     </message>
     <message>
       <source>The algorithm {id} needs: {names}.</source>
-      <translation type="unfinished" />
+      <translation>L’algorithme {id} a besoin de : {names}.</translation>
     </message>
     <message>
       <source>The Processing algorithm {id} is not available: is the Medical deserts provider enabled (Processing › Options › Providers)?</source>
-      <translation type="unfinished" />
+      <translation>L’algorithme de traitement {id} n’est pas disponible : le fournisseur Déserts médicaux est-il activé (Traitement › Options › Fournisseurs) ?</translation>
     </message>
     <message>
       <source>{id} gave no layer for {path}.</source>
-      <translation type="unfinished" />
+      <translation>{id} n’a produit aucune couche pour {path}.</translation>
     </message>
     <message>
       <source>Documentation</source>
-      <translation type="unfinished" />
+      <translation>Documentation</translation>
     </message>
     <message>
       <source>Reused the copy downloaded on {date} (cache).</source>
-      <translation type="unfinished" />
+      <translation>Copie téléchargée le {date} réutilisée (cache).</translation>
     </message>
     <message>
       <source>The file {path} does not exist.</source>
-      <translation type="unfinished" />
+      <translation>Le fichier {path} n’existe pas.</translation>
     </message>
     <message>
       <source>{path} could not be opened as a layer or table (unknown or damaged format).</source>
-      <translation type="unfinished" />
+      <translation>{path} n’a pas pu être ouvert comme couche ou table (format inconnu ou fichier endommagé).</translation>
     </message>
     <message>
       <source>{id} could not read {path}: {error}</source>
-      <translation type="unfinished" />
+      <translation>{id} n’a pas pu lire {path} : {error}</translation>
     </message>
     <message>
       <source>Unexpected error while loading: {error}</source>
-      <translation type="unfinished" />
+      <translation>Erreur inattendue pendant le chargement : {error}</translation>
     </message>
     <message>
       <source>the server sent a web page instead of the data file</source>
-      <translation type="unfinished" />
+      <translation>le serveur a envoyé une page web au lieu du fichier de données</translation>
     </message>
     <message>
       <source>the server name was not found (no internet connection, or a proxy is needed: QGIS Options › Network)</source>
-      <translation type="unfinished" />
+      <translation>le nom du serveur est introuvable (pas de connexion internet, ou un proxy est nécessaire : Options de QGIS › Réseau)</translation>
     </message>
     <message>
       <source>the server refused the connection</source>
-      <translation type="unfinished" />
+      <translation>le serveur a refusé la connexion</translation>
     </message>
     <message>
       <source>the server closed the connection before the end</source>
-      <translation type="unfinished" />
+      <translation>le serveur a fermé la connexion avant la fin</translation>
     </message>
     <message>
       <source>the server did not answer in time</source>
-      <translation type="unfinished" />
+      <translation>le serveur n’a pas répondu à temps</translation>
     </message>
     <message>
       <source>the secure connection failed (certificate problem)</source>
-      <translation type="unfinished" />
+      <translation>la connexion sécurisée a échoué (problème de certificat)</translation>
     </message>
     <message>
       <source>the network connection was lost</source>
-      <translation type="unfinished" />
+      <translation>la connexion réseau a été perdue</translation>
     </message>
     <message>
       <source>the proxy refused the connection (QGIS Options › Network)</source>
-      <translation type="unfinished" />
+      <translation>le proxy a refusé la connexion (Options de QGIS › Réseau)</translation>
     </message>
     <message>
       <source>the proxy was not found (QGIS Options › Network)</source>
-      <translation type="unfinished" />
+      <translation>le proxy est introuvable (Options de QGIS › Réseau)</translation>
     </message>
     <message>
       <source>the proxy asks for a password (QGIS Options › Network)</source>
-      <translation type="unfinished" />
+      <translation>le proxy demande un mot de passe (Options de QGIS › Réseau)</translation>
     </message>
     <message>
       <source>the proxy did not answer in time</source>
-      <translation type="unfinished" />
+      <translation>le proxy n’a pas répondu à temps</translation>
     </message>
     <message>
       <source>the request was stopped by the QGIS network timeout (QGIS Options › Network › Timeout)</source>
-      <translation type="unfinished" />
+      <translation>la requête a été arrêtée par le délai réseau de QGIS (Options de QGIS › Réseau › Délai)</translation>
     </message>
     <message>
       <source>the server redirected to an insecure (http://) address</source>
-      <translation type="unfinished" />
+      <translation>le serveur a redirigé vers une adresse non sécurisée (http://)</translation>
     </message>
     <message>
       <source>access refused</source>
-      <translation type="unfinished" />
+      <translation>accès refusé</translation>
     </message>
     <message>
       <source>file not found: it may have moved, see the source page</source>
-      <translation type="unfinished" />
+      <translation>fichier introuvable : il a peut-être été déplacé, voir la page source</translation>
     </message>
     <message>
       <source>file removed, see the source page</source>
-      <translation type="unfinished" />
+      <translation>fichier supprimé, voir la page source</translation>
     </message>
     <message>
       <source>too many requests, try again later</source>
-      <translation type="unfinished" />
+      <translation>trop de requêtes, réessayez plus tard</translation>
     </message>
     <message>
       <source>server error, try again later</source>
-      <translation type="unfinished" />
+      <translation>erreur du serveur, réessayez plus tard</translation>
     </message>
     <message>
       <source>server unavailable, try again later</source>
-      <translation type="unfinished" />
+      <translation>serveur indisponible, réessayez plus tard</translation>
     </message>
     <message>
       <source>the server did not answer in time, try again later</source>
-      <translation type="unfinished" />
+      <translation>le serveur n’a pas répondu à temps, réessayez plus tard</translation>
     </message>
     <message>
       <source>Refused to download {url}: only secure https:// addresses are accepted.</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement de {url} refusé : seules les adresses sécurisées https:// sont acceptées.</translation>
     </message>
     <message>
       <source>it is not a JSON file</source>
-      <translation type="unfinished" />
+      <translation>ce n’est pas un fichier JSON</translation>
     </message>
     <message>
       <source>network error: {detail}</source>
-      <translation type="unfinished" />
+      <translation>erreur réseau : {detail}</translation>
     </message>
     <message>
       <source>it is not a {kind} file</source>
-      <translation type="unfinished" />
+      <translation>ce n’est pas un fichier {kind}</translation>
     </message>
     <message>
       <source>it is not a text file (binary content)</source>
-      <translation type="unfinished" />
+      <translation>ce n’est pas un fichier texte (contenu binaire)</translation>
     </message>
     <message>
       <source>The file received from {url} is not usable: {problem}.</source>
-      <translation type="unfinished" />
+      <translation>Le fichier reçu de {url} est inutilisable : {problem}.</translation>
     </message>
     <message>
       <source>Download of {url} cancelled.</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement de {url} annulé.</translation>
     </message>
     <message>
       <source>Download of {url} failed: no data received for {seconds} s (the server or the network is too slow, or the connection was lost).</source>
-      <translation type="unfinished" />
+      <translation>Échec du téléchargement de {url} : aucune donnée reçue pendant {seconds} s (serveur ou réseau trop lent, ou connexion perdue).</translation>
     </message>
     <message>
       <source>Download of {url} failed: the file could not be written in the cache folder ({error}).</source>
-      <translation type="unfinished" />
+      <translation>Échec du téléchargement de {url} : le fichier n’a pas pu être écrit dans le dossier de cache ({error}).</translation>
     </message>
     <message>
       <source>Download of {url} stopped: the answer is larger than expected ({size}).</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement de {url} arrêté : la réponse est plus grande que prévu ({size}).</translation>
     </message>
     <message>
       <source>Download of {url} failed: the server answered {status} ({reason}).</source>
-      <translation type="unfinished" />
+      <translation>Échec du téléchargement de {url} : le serveur a répondu {status} ({reason}).</translation>
     </message>
     <message>
       <source>Download of {url} is incomplete: {received} received of {expected} announced (the connection was cut). Nothing was kept; try again.</source>
-      <translation type="unfinished" />
+      <translation>Téléchargement de {url} incomplet : {received} reçus sur {expected} annoncés (connexion coupée). Rien n’a été gardé ; réessayez.</translation>
     </message>
     <message>
       <source>Download of {url} failed: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>Échec du téléchargement de {url} : {reason}.</translation>
     </message>
     <message>
       <source>The answer of {url} is not the expected JSON document ({error}).</source>
-      <translation type="unfinished" />
+      <translation>La réponse de {url} n’est pas le document JSON attendu ({error}).</translation>
     </message>
     <message>
       <source>The file received from {url} is too small ({size}) to be the expected data.</source>
-      <translation type="unfinished" />
+      <translation>Le fichier reçu de {url} est trop petit ({size}) pour être les données attendues.</translation>
     </message>
     <message>
       <source>{path} is not a readable zip archive ({error}).</source>
-      <translation type="unfinished" />
+      <translation>{path} n’est pas une archive zip lisible ({error}).</translation>
     </message>
     <message>
       <source>The archive {path} would expand to more than {size}: nothing was extracted.</source>
-      <translation type="unfinished" />
+      <translation>L’archive {path} dépasserait {size} une fois décompressée : rien n’a été extrait.</translation>
     </message>
     <message>
       <source>The archive {path} holds an unsafe entry “{name}” (it would be written outside the folder): nothing was extracted.</source>
-      <translation type="unfinished" />
+      <translation>L’archive {path} contient une entrée dangereuse « {name} » (elle serait écrite hors du dossier) : rien n’a été extrait.</translation>
     </message>
     <message>
       <source>The data.gouv.fr dataset {dataset} ({api}) has no file to download: {reason}.</source>
-      <translation type="unfinished" />
+      <translation>Le jeu de données data.gouv.fr {dataset} ({api}) n’a aucun fichier à télécharger : {reason}.</translation>
     </message>
     <message>
       <source>Unexpected error while downloading: {error}</source>
-      <translation type="unfinished" />
+      <translation>Erreur inattendue pendant le téléchargement : {error}</translation>
     </message>
     <message>
       <source>Medical deserts data panel</source>
@@ -1534,14 +1534,6 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
-    </message>
-    <message>
-      <source>The data catalogue (RPPS practitioners, FINESS facilities, INSEE population, ANCT territories, IGN communes) arrives in a later version.
-
-The analyses are in the Processing toolbox under “Medical deserts”: travel-time matrix and nearest facility.</source>
-      <translation>Le catalogue de données (praticiens RPPS, établissements FINESS, population INSEE, territoires ANCT, communes IGN) arrive dans une prochaine version.
-
-Les analyses sont dans la boîte à outils Traitements, sous « Déserts médicaux » : matrice des temps de trajet et établissement le plus proche.</translation>
     </message>
   </context>
 </TS>

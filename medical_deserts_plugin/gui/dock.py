@@ -1,29 +1,732 @@
-"""The data panel ("Déserts médicaux — données"). For now a placeholder that points to the algorithms."""
+"""The data panel ("Déserts médicaux — données"): the datasets of ``catalogue.json``, filters, "Download and load"
+and "Load a local file…". Downloads run in a :class:`~.download.DownloadTask`; files are read by the plugin's
+Processing algorithms (``medicaldeserts:importrpps``...) or opened directly for plain geodata, reprojected to a
+metric CRS, styled, and added to the layer-tree group "Medical deserts"."""
 
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsFillSymbol,
+    QgsLineSymbol,
+    QgsMapLayerProxyModel,
+    QgsMarkerSymbol,
+    QgsMessageLog,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingUtils,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+from qgis.gui import QgsCollapsibleGroupBox, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..i18n import tr
+from ..i18n import PLUGIN_DIR, tr, user_language
+from .catalogue import (
+    CatalogueError,
+    dataset_by_id,
+    file_requests,
+    load_catalogue,
+    localized,
+    metric_crs_for,
+    safe_name,
+)
+from .download import DownloadTask, cache_folder, default_cache_folder, safe_extract, set_cache_folder
+
+LOG_TAG = "Medical Deserts"
+_DEPARTEMENT = re.compile(r"^(0[0-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-8])$")
+#: Extensions preferred when a folder (an extracted archive) holds several candidate files.
+_PREFERRED = (".gpkg", ".geojson", ".json", ".shp", ".csv", ".xlsx", ".xls", ".txt")
+
+
+class LoadError(Exception):
+    """A file could not be loaded; the message is for the user."""
+
+
+@dataclass
+class Filters:
+    """What the filter widgets say, passed to the import algorithms (only the parameters they declare)."""
+
+    departements: list = field(default_factory=list)
+    profession: object = None  # "10"; None: not applicable (the algorithm's default), "": all
+    specialties: object = None  # "SM53, SM54"; None / "" as above
+    modes: object = None  # ["L", "S"]; None / [] as above
+    communes: object = None  # QgsVectorLayer
+    commune_code_field: str = ""
+
+
+def parse_departements(text):
+    """``"23, 87 2a"`` -> ``["23", "87", "2A"]`` (``"20"`` -> Corse, 2A and 2B); raises ValueError naming bad codes."""
+    codes, bad = [], []
+    for item in re.split(r"[\s,;/|]+", (text or "").strip()):
+        if not item:
+            continue
+        code = item.upper().zfill(2) if item.isdigit() and len(item) == 1 else item.upper()
+        for value in (["2A", "2B"] if code == "20" else [code]):
+            if not _DEPARTEMENT.match(value):
+                bad.append(item)
+            elif value not in codes:
+                codes.append(value)
+    if bad:
+        raise ValueError(tr("Unknown département code(s): {codes}. Expected 01 to 95, 2A, 2B, 971 to 976.")
+                         .format(codes=", ".join(bad)))
+    return codes
+
+
+# ------------------------------------------------------------------------------------------------ styles
+
+
+def _rgba(colour, opacity=1.0):
+    colour = colour.lstrip("#")
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (0, 2, 4))
+    return f"{red},{green},{blue},{int(round(255 * float(opacity)))}"
+
+
+def apply_style(layer, entry):
+    """The dataset's default style: ``styles/<id>.qml`` in the plugin when present, else the catalogue's symbol."""
+    qml = os.path.join(str(PLUGIN_DIR), "styles", f"{entry['id']}.qml")
+    if os.path.isfile(qml):
+        layer.loadNamedStyle(qml)
+        return
+    style = entry.get("style")
+    if not style or not layer.isSpatial():
+        return
+    kind = {QgsWkbTypes.PointGeometry: "point", QgsWkbTypes.LineGeometry: "line",
+            QgsWkbTypes.PolygonGeometry: "polygon"}.get(layer.geometryType())
+    if kind != style["geometry"]:
+        return
+    fill = style.get("fill", "#888888")
+    outline = style.get("outline", "#333333")
+    if kind == "point":
+        symbol = QgsMarkerSymbol.createSimple({
+            "name": style.get("shape", "circle"), "color": _rgba(fill, style.get("opacity", 1)),
+            "outline_color": _rgba(outline), "size": str(style.get("size", 2.0)), "outline_width": "0.2"})
+    elif kind == "line":
+        symbol = QgsLineSymbol.createSimple({"line_color": _rgba(outline), "line_width": str(style.get("width", 0.4))})
+    else:
+        symbol = QgsFillSymbol.createSimple({
+            "color": _rgba(fill, style.get("opacity", 1)), "outline_color": _rgba(outline),
+            "outline_width": str(style.get("outline_width", 0.26))})
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+
+
+# ------------------------------------------------------------------------------------------------ loading
+
+
+class DatasetLoader:
+    """Reads files of a catalogue entry into styled layers of ``project``, in the group "Medical deserts"."""
+
+    def __init__(self, project, language="en", cache_root=None):
+        self.project = project
+        self.language = language
+        self.cache_root = cache_root or cache_folder
+
+    def _root(self):
+        return self.cache_root() if callable(self.cache_root) else self.cache_root
+
+    def output_path(self, entry, filters, suffix="", extension="gpkg"):
+        folder = os.path.join(self._root(), "layers")
+        os.makedirs(folder, exist_ok=True)
+        parts = [entry["id"], "-".join(filters.departements) or "france", suffix,
+                 datetime.now().strftime("%Y%m%d-%H%M%S-%f")]
+        return os.path.join(folder, safe_name("_".join(p for p in parts if p)) + "." + extension)
+
+    def layer_name(self, entry, filters, detail=""):
+        name = localized(entry["title"], self.language)
+        if filters.departements:
+            name += f" ({', '.join(filters.departements)})"
+        return f"{name} — {detail}" if detail else name
+
+    def group(self):
+        root = self.project.layerTreeRoot()
+        name = tr("Medical deserts")
+        return root.findGroup(name) or root.insertGroup(0, name)
+
+    def add(self, layer, entry):
+        apply_style(layer, entry)
+        self.project.addMapLayer(layer, False)
+        group = self.group()
+        if layer.isSpatial() and layer.geometryType() == QgsWkbTypes.PolygonGeometry or not layer.isSpatial():
+            group.addLayer(layer)
+        else:
+            group.insertLayer(0, layer)
+        return layer
+
+    def load(self, entry, paths, filters, companions=None):
+        """Layers made from ``paths`` (files or extracted folders) for ``entry``, added to the project.
+
+        Algorithm readers take the first path as INPUT and ``companions`` ({parameter: path}) as other inputs.
+        """
+        if isinstance(paths, str):
+            paths = [paths]
+        if not paths:
+            raise LoadError(tr("No file to load."))
+        for path in paths:
+            if not os.path.exists(path):
+                raise LoadError(tr("The file {path} does not exist.").format(path=path))
+        target = QgsCoordinateReferenceSystem(metric_crs_for(filters.departements))
+        if entry["reader"] == "algorithm":
+            layers = self.run_algorithm(entry, paths[0], filters, target, companions)
+        else:
+            layers = [self.open_vector(entry, [self.data_file(entry, p) for p in paths], filters, target)]
+        crs = self.project.crs()
+        if any(layer.isSpatial() for layer in layers) and (not crs.isValid() or crs.isGeographic()):
+            self.project.setCrs(target)
+        return [self.add(layer, entry) for layer in layers]
+
+    def data_file(self, entry, path):
+        """The file to open: ``path`` itself, or the best candidate inside a folder or a zip to extract."""
+        member = entry["files"][0].get("member") or r"\.(gpkg|geojson|json|shp|csv|xlsx|xls|txt)$"
+        if os.path.isfile(path) and path.lower().endswith(".zip") and entry["reader"] != "algorithm":
+            folder = os.path.join(self._root(), safe_name(entry["id"]), "local_" + safe_name(
+                os.path.splitext(os.path.basename(path))[0]))
+            try:
+                safe_extract(path, folder)
+            except Exception as error:  # noqa: BLE001 (message for the user)
+                raise LoadError(str(error)) from error
+            path = folder
+        if not os.path.isdir(path):
+            return path
+        regex = re.compile(member, re.IGNORECASE)
+        found = [os.path.join(root, name) for root, _dirs, names in os.walk(path) for name in names
+                 if regex.search(name)]
+        if not found:
+            raise LoadError(tr("No data file found in {path}.").format(path=path))
+
+        def rank(candidate):
+            extension = os.path.splitext(candidate)[1].lower()
+            return (_PREFERRED.index(extension) if extension in _PREFERRED else len(_PREFERRED), candidate)
+
+        return sorted(found, key=rank)[0]
+
+    def open_vector(self, entry, files, filters, target):
+        """One layer from one or several files: merged, and reprojected to ``target`` when not already metric."""
+        import processing
+
+        name = self.layer_name(entry, filters)
+        sources = []
+        for path in files:
+            layer = QgsVectorLayer(path, os.path.basename(path), "ogr")
+            if not layer.isValid():
+                raise LoadError(tr("{path} could not be opened as a layer or table (unknown or damaged format).")
+                                .format(path=path))
+            sources.append(layer)
+        first = sources[0]
+        context, feedback = self.context()
+        if len(sources) > 1:
+            result = processing.run("native:mergevectorlayers", {
+                "LAYERS": sources, "CRS": target, "OUTPUT": self.output_path(entry, filters)},
+                context=context, feedback=feedback)
+            layer = QgsVectorLayer(result["OUTPUT"], name, "ogr")
+        elif first.isSpatial() and (not first.crs().isValid() or first.crs().isGeographic()):
+            result = processing.run("native:reprojectlayer", {
+                "INPUT": first, "TARGET_CRS": target, "OUTPUT": self.output_path(entry, filters)},
+                context=context, feedback=feedback)
+            layer = QgsVectorLayer(result["OUTPUT"], name, "ogr")
+        else:
+            layer = first
+            layer.setName(name)
+        if not layer.isValid():
+            raise LoadError(tr("The layer made from {path} is not valid.").format(path=files[0]))
+        return layer
+
+    def context(self):
+        context = QgsProcessingContext()
+        context.setProject(self.project)
+        return context, QgsProcessingFeedback()
+
+    def parameters(self, algorithm, entry, path, filters, target=None, companions=None):
+        """Parameters for ``algorithm``: only those it declares, enum values matched to its options.
+
+        ``companions``: other downloaded files by parameter name (``{"SAVOIR_FAIRE": path}``).
+        """
+        wanted = {
+            "INPUT": path,
+            "DEPARTEMENTS": ", ".join(filters.departements),
+            "PROFESSION": filters.profession,
+            "SPECIALTIES": filters.specialties,
+            "MODES": filters.modes,
+            "COMMUNES": filters.communes,
+            "COMMUNE_CODE_FIELD": filters.commune_code_field or None,
+            "WORKING_CRS": target,
+        }
+        wanted.update(companions or {})
+        parameters = {}
+        for definition in algorithm.parameterDefinitions():
+            name = definition.name()
+            if definition.isDestination():
+                extension = definition.defaultFileExtension() if hasattr(definition, "defaultFileExtension") else ""
+                parameters[name] = self.output_path(entry, filters, name.lower(), extension or "gpkg")
+            elif name in wanted and wanted[name] is not None:
+                value = _coerce(definition, wanted[name])
+                if value is not None:
+                    parameters[name] = value
+        missing = [d.description() for d in algorithm.parameterDefinitions()
+                   if not d.isDestination() and not (d.flags() & d.FlagOptional) and d.name() not in parameters
+                   and d.defaultValue() is None]
+        if missing:
+            if "COMMUNES" in [d.name() for d in algorithm.parameterDefinitions()] and filters.communes is None:
+                raise LoadError(tr("Choose the commune layer first (download “Commune boundaries” for the same "
+                                   "départements, or load your own)."))
+            raise LoadError(tr("The algorithm {id} needs: {names}.").format(id=algorithm.id(),
+                                                                            names=", ".join(missing)))
+        return parameters
+
+    def run_algorithm(self, entry, path, filters, target, companions=None):
+        import processing
+
+        algorithm_id = entry["algorithm"]
+        algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+        if algorithm is None:
+            raise LoadError(tr("The Processing algorithm {id} is not available: is the Medical deserts provider "
+                               "enabled (Processing › Options › Providers)?").format(id=algorithm_id))
+        if entry.get("needs_communes") and filters.communes is None and any(
+                d.name() == "COMMUNES" and not (d.flags() & d.FlagOptional) for d in algorithm.parameterDefinitions()):
+            raise LoadError(tr("Choose the commune layer first (download “Commune boundaries” for the same "
+                               "départements, or load your own)."))
+        parameters = self.parameters(algorithm, entry, path, filters, target, companions)
+        context, feedback = self.context()
+        try:
+            results = processing.run(algorithm_id, parameters, context=context, feedback=feedback)
+        except Exception as error:  # noqa: BLE001 (QgsProcessingException and reader errors, for the user)
+            raise LoadError(tr("{id} could not read {path}: {error}").format(id=algorithm_id, path=path,
+                                                                              error=error)) from error
+        layers = []
+        outputs = [d for d in algorithm.outputDefinitions() if d.name() in results]
+        for output in outputs:
+            value = results[output.name()]
+            if isinstance(value, QgsVectorLayer):
+                layer = value
+            elif isinstance(value, str) and value:
+                layer = QgsProcessingUtils.mapLayerFromString(value, context)
+            else:
+                continue
+            if layer is None or not isinstance(layer, QgsVectorLayer) or not layer.isValid():
+                continue
+            detail = output.description() if len(outputs) > 1 else ""
+            layer.setName(self.layer_name(entry, filters, detail))
+            if context.temporaryLayerStore().mapLayer(layer.id()) is not None:
+                layer = context.temporaryLayerStore().takeMapLayer(layer)
+            elif self.project.mapLayer(layer.id()) is not None:
+                layer = layer.clone()
+            layers.append(layer)
+        if not layers:
+            raise LoadError(tr("{id} gave no layer for {path}.").format(id=algorithm_id, path=path))
+        return layers
+
+
+def _coerce(definition, value):
+    """``value`` as ``definition`` expects it: enum codes -> option indices, empty -> None for optional ones."""
+    if value is None:
+        return None
+    if definition.type() == "enum":
+        options = [str(option) for option in definition.options()]
+        codes = value if isinstance(value, list) else [c for c in re.split(r"[\s,;]+", str(value)) if c]
+
+        def index_of(code):
+            for index, option in enumerate(options):
+                if option == code or option.startswith(code + " ") or f"({code})" in option or option.startswith(
+                        code + "—") or option.split(" ")[0] == code:
+                    return index
+            return None
+
+        indices = [i for i in (index_of(code) for code in codes) if i is not None]
+        if not indices:
+            return [] if definition.allowMultiple() and not codes else None
+        return indices if definition.allowMultiple() else indices[0]
+    if isinstance(value, (list, tuple)):
+        return ",".join(value)
+    if isinstance(value, str) and not value and definition.type() not in ("string", "file"):
+        return None  # an empty text is "all" for text filters only
+    return value
+
+
+# ------------------------------------------------------------------------------------------------ the dock
 
 
 class DataDock(QDockWidget):
-    """Dock that will list the French datasets (RPPS, FINESS, INSEE, ANCT, IGN) and load them."""
+    """Dock listing the French datasets (RPPS, FINESS, INSEE, IGN, ANCT, DREES) and loading them."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, project=None):
         super().__init__(tr("Medical deserts — data"), parent)
         self.setObjectName("MedicalDesertsDataDock")
-        body = QWidget(self)
+        self.language = "fr" if user_language() == "fr" else "en"
+        self.project = project or QgsProject.instance()
+        self.loader = DatasetLoader(self.project, self.language, cache_folder)
+        self.allow_local_http = False  # tests only
+        self.task = None
+        try:
+            self.catalogue = load_catalogue()
+        except CatalogueError as error:
+            self.catalogue = {"datasets": []}
+            self.catalogue_error = str(error)
+        else:
+            self.catalogue_error = ""
+        self.build()
+        self.fill_datasets()
+        if self.catalogue_error:
+            self.show_status(self.catalogue_error, error=True)
+
+    # -------------------------------------------------------------------------------------------- widgets
+
+    def build(self):
+        body = QWidget()
         layout = QVBoxLayout(body)
-        message = QLabel(
-            tr(
-                "The data catalogue (RPPS practitioners, FINESS facilities, INSEE population, ANCT territories, "
-                "IGN communes) arrives in a later version.\n\nThe analyses are in the Processing toolbox under "
-                "“Medical deserts”: travel-time matrix and nearest facility."
-            ),
-            body,
-        )
-        message.setWordWrap(True)
-        message.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        layout.addWidget(message)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        self.datasets = QTreeWidget()
+        self.datasets.setHeaderHidden(True)
+        self.datasets.setRootIsDecorated(False)
+        self.datasets.setMinimumHeight(120)
+        self.datasets.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.datasets.setTextElideMode(Qt.ElideRight)
+        self.datasets.currentItemChanged.connect(self.dataset_changed)
+        layout.addWidget(self.datasets, 2)
+
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setOpenExternalLinks(True)
+        self.details.setTextFormat(Qt.RichText)
+        self.details.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.details.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.details.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        layout.addWidget(self.details)
+
+        filters = QGroupBox(tr("Filters"))
+        form = QFormLayout(filters)
+        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        self.departements = QLineEdit()
+        self.departements.setPlaceholderText(tr("e.g. 23, 87 (empty: all France)"))
+        form.addRow(tr("Départements"), self.departements)
+        rpps = self.catalogue.get("rpps_filters", {})
+        self.profession = QComboBox()
+        self.profession.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.profession.setMinimumContentsLength(10)
+        for choice in rpps.get("professions", []):
+            self.profession.addItem(f"{choice['code']} — {localized(choice['label'], self.language)}", choice["code"])
+        form.addRow(tr("Profession"), self.profession)
+        self.specialties = QComboBox()
+        self.specialties.setEditable(True)
+        self.specialties.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.specialties.setMinimumContentsLength(10)
+        self.specialties.setToolTip(tr("Savoir-faire codes, comma-separated (SM53, SM54...), or a preset."))
+        for preset in rpps.get("specialties", []):
+            label = localized(preset["label"], self.language)
+            text = f"{label} ({preset['codes']})" if preset["codes"] else label
+            self.specialties.addItem(text, preset["codes"])
+        self.specialties.lineEdit().setCursorPosition(0)
+        self.specialties.currentIndexChanged.connect(lambda _index: self.specialties.lineEdit().setCursorPosition(0))
+        form.addRow(tr("Specialties"), self.specialties)
+        modes = QHBoxLayout()
+        modes.setSpacing(8)
+        self.modes = []
+        for choice in rpps.get("modes", []):
+            box = QCheckBox(localized(choice["label"], self.language))
+            box.setChecked(True)
+            box.setProperty("code", choice["code"])
+            modes.addWidget(box)
+            self.modes.append(box)
+        modes.addStretch(1)
+        form.addRow(tr("Activity modes"), modes)
+        self.communes = QgsMapLayerComboBox()
+        self.communes.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.communes.setMinimumContentsLength(10)
+        self.communes.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.communes.setAllowEmptyLayer(True)
+        self.communes.setLayer(None)
+        self.communes.setToolTip(tr("Commune polygons used to place practitioners and population."))
+        form.addRow(tr("Commune layer"), self.communes)
+        self.code_field = QgsFieldComboBox()
+        self.code_field.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.code_field.setMinimumContentsLength(10)
+        self.code_field.setAllowEmptyFieldName(True)
+        self.code_field.setToolTip(tr("Field of the commune layer holding the INSEE commune code."))
+        self.communes.layerChanged.connect(self.communes_changed)
+        form.addRow(tr("Code field"), self.code_field)
+        self.filter_rows = {"departements": [self.departements], "profession": [self.profession],
+                            "specialties": [self.specialties], "modes": self.modes,
+                            "communes": [self.communes, self.code_field]}
+        layout.addWidget(filters)
+
+        buttons = QHBoxLayout()
+        self.download_button = QPushButton(tr("Download and load"))
+        self.download_button.clicked.connect(self.download_and_load)
+        self.local_button = QPushButton(tr("Load a local file…"))
+        self.local_button.clicked.connect(self.choose_local_file)
+        buttons.addWidget(self.download_button)
+        buttons.addWidget(self.local_button)
+        layout.addLayout(buttons)
+
+        progress = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        progress.addWidget(self.progress, 1)
+        progress.addWidget(self.cancel_button)
+        self.progress_row = QWidget()
+        self.progress_row.setLayout(progress)
+        progress.setContentsMargins(0, 0, 0, 0)
+        self.progress_row.setVisible(False)
+        layout.addWidget(self.progress_row)
+
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.status.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        layout.addWidget(self.status)
+
+        cache = QgsCollapsibleGroupBox(tr("Download cache"))
+        cache.setCollapsed(True)
+        cache_layout = QVBoxLayout(cache)
+        self.cache_widget = QgsFileWidget()
+        self.cache_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.cache_widget.setFilePath(cache_folder())
+        self.cache_widget.setToolTip(tr("Downloaded files are kept here and reused while recent."))
+        self.cache_widget.fileChanged.connect(self.cache_changed)  # after setFilePath: only user changes are saved
+        cache_layout.addWidget(self.cache_widget)
+        self.force = QCheckBox(tr("Ignore the cache"))
+        self.force.setToolTip(tr("Download again even if a recent copy is in the cache"))
+        cache_layout.addWidget(self.force)
+        layout.addWidget(cache)
         layout.addStretch(1)
-        self.setWidget(body)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+
+    def fill_datasets(self):
+        self.datasets.clear()
+        for entry in self.catalogue["datasets"]:
+            item = QTreeWidgetItem([localized(entry["title"], self.language)])
+            item.setData(0, Qt.UserRole, entry["id"])
+            item.setToolTip(0, localized(entry["description"], self.language))
+            self.datasets.addTopLevelItem(item)
+        count = self.datasets.topLevelItemCount()
+        if count:
+            self.datasets.setCurrentItem(self.datasets.topLevelItem(0))
+            rows = self.datasets.sizeHintForRow(0) * count + 2 * self.datasets.frameWidth() + 4
+            self.datasets.setMinimumHeight(min(max(rows, 120), 320))
+
+    def dataset_ids(self):
+        return [self.datasets.topLevelItem(i).data(0, Qt.UserRole) for i in range(self.datasets.topLevelItemCount())]
+
+    def select_dataset(self, dataset_id):
+        for index, identifier in enumerate(self.dataset_ids()):
+            if identifier == dataset_id:
+                self.datasets.setCurrentItem(self.datasets.topLevelItem(index))
+                return
+        raise KeyError(dataset_id)
+
+    def current_entry(self):
+        item = self.datasets.currentItem()
+        return dataset_by_id(self.catalogue, item.data(0, Qt.UserRole)) if item is not None else None
+
+    def dataset_changed(self, *_args):
+        entry = self.current_entry()
+        if entry is None:
+            self.details.clear()
+            return
+        text = html.escape(localized(entry["description"], self.language))
+        facts = [tr("Producer: {name}").format(name=html.escape(entry["producer"])),
+                 tr("Format: {format}").format(format=html.escape(entry["format"])),
+                 tr("Licence: {licence}").format(licence=html.escape(entry["licence"])),
+                 tr("Cached copy reused for {days} days").format(days=int(entry["max_age_days"]))]
+        links = [f'<a href="{html.escape(entry["page"])}">{tr("Source page")}</a>']
+        if entry.get("documentation"):
+            links.append(f'<a href="{html.escape(entry["documentation"])}">{tr("Documentation")}</a>')
+        self.details.setText(f"{text}<br><small>{' · '.join(facts)}</small><br>{' · '.join(links)}")
+        active = set(entry.get("filters", []))
+        if entry.get("needs_communes"):
+            active.add("communes")
+        for name, widgets in self.filter_rows.items():
+            for widget in widgets:
+                widget.setEnabled(name in active)
+
+    def communes_changed(self, layer):
+        self.code_field.setLayer(layer)
+        if layer is None:
+            return
+        names = {name.lower(): name for name in layer.fields().names()}
+        for candidate in self.catalogue.get("commune_code_fields", []):
+            if candidate.lower() in names:
+                self.code_field.setField(names[candidate.lower()])
+                return
+
+    def cache_changed(self, path):
+        set_cache_folder(path if path and path != default_cache_folder() else "")
+
+    def filters(self):
+        """The filter widgets' values (ValueError for bad départements)."""
+        entry = self.current_entry() or {}
+        active = set(entry.get("filters", []))
+        modes = [box.property("code") for box in self.modes if box.isChecked()]
+        specialties = self.specialties.currentText().strip()
+        index = self.specialties.findText(specialties)
+        if index >= 0:
+            specialties = self.specialties.itemData(index) or ""
+        return Filters(
+            departements=parse_departements(self.departements.text()),
+            profession=(self.profession.currentData() or "") if "profession" in active else None,
+            specialties=specialties if "specialties" in active else None,
+            modes=(modes if len(modes) < len(self.modes) else []) if "modes" in active else None,
+            communes=self.communes.currentLayer(),
+            commune_code_field=self.code_field.currentField(),
+        )
+
+    # -------------------------------------------------------------------------------------------- actions
+
+    def show_status(self, text, error=False):
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)
+        if error:
+            QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
+
+    def set_busy(self, busy):
+        self.download_button.setEnabled(not busy)
+        self.local_button.setEnabled(not busy)
+        self.datasets.setEnabled(not busy)
+        self.progress_row.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+        if busy:
+            self.progress.setRange(0, 0)  # busy until the first progress report
+        else:
+            self.progress.setRange(0, 100)
+
+    def load_local_file(self, dataset_id, path, filters=None, companions=None):
+        """Load a file already on disk for the dataset ``dataset_id``; returns the layers added (LoadError)."""
+        entry = dataset_by_id(self.catalogue, dataset_id)
+        filters = filters if filters is not None else self.filters()
+        layers = self.loader.load(entry, path if isinstance(path, list) else [path], filters, companions)
+        if entry["id"] == "communes" and layers:
+            self.communes.setLayer(layers[0])
+        return layers
+
+    def choose_local_file(self):
+        entry = self.current_entry()
+        if entry is None:
+            return
+        pattern = entry.get("local_file_filter") or tr("Data files (*.gpkg *.geojson *.shp *.csv *.txt *.zip)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("Load a local file…"), "", f"{pattern};;{tr('All files (*)')}")
+        if path:
+            self.load_and_report(entry, [path])
+
+    def load_and_report(self, entry, paths, notes=(), filters=None, companions=None):
+        try:
+            filters = filters if filters is not None else self.filters()
+            layers = self.load_local_file(entry["id"], paths, filters, companions)
+        except (LoadError, ValueError) as error:
+            message = str(error)
+            if notes:
+                message += "\n" + "\n".join(notes)
+            self.show_status(message, error=True)
+            return []
+        except Exception as error:  # noqa: BLE001 (reported, never raised into QGIS)
+            import traceback
+
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+            self.show_status(tr("Unexpected error while loading: {error}").format(error=error), error=True)
+            return []
+        names = ", ".join(layer.name() for layer in layers)
+        counts = ", ".join(str(layer.featureCount()) for layer in layers)
+        text = tr("Loaded: {names} ({counts} features).").format(names=names, counts=counts)
+        if notes:
+            text += "\n" + "\n".join(notes)
+        self.show_status(text)
+        return layers
+
+    def download_and_load(self):
+        entry = self.current_entry()
+        if entry is None or self.task is not None:
+            return
+        try:
+            filters = self.filters()
+        except ValueError as error:
+            self.show_status(str(error), error=True)
+            return
+        if entry.get("requires_departements") and not filters.departements:
+            self.show_status(tr("Give one or more départements for this dataset (e.g. 23)."), error=True)
+            return
+        if entry.get("needs_communes") and filters.communes is None:
+            self.show_status(tr("Choose the commune layer first (download “Commune boundaries” for the same "
+                                "départements, or load your own)."), error=True)
+            return
+        requests = file_requests(entry, filters.departements)
+        title = localized(entry["title"], self.language)
+        task = DownloadTask(tr("Downloading {title}").format(title=title), requests, cache_folder(),
+                            force=self.force.isChecked(), allow_local_http=self.allow_local_http)
+        task.progressChanged.connect(self.show_progress)
+        task.done.connect(lambda results: self.downloaded(entry, results, task.notes, filters))
+        task.failed.connect(self.download_failed)
+        self.task = task
+        self.set_busy(True)
+        self.show_status(tr("Downloading {title}…").format(title=title))
+        QgsApplication.taskManager().addTask(task)
+
+    def show_progress(self, value):
+        if value > 0 and self.progress.maximum() == 0:
+            self.progress.setRange(0, 100)  # from "busy" to a percentage once the size is known
+        self.progress.setValue(int(value))
+
+    def cancel(self):
+        if self.task is not None:
+            self.cancel_button.setEnabled(False)
+            self.task.cancel()
+
+    def downloaded(self, entry, results, notes, filters=None):
+        self.task = None
+        self.set_busy(False)
+        reused = [r for r in results if r.reused and not r.stale]
+        notes = list(notes)
+        if reused:
+            notes.append(tr("Reused the copy downloaded on {date} (cache).").format(
+                date=min(r.downloaded for r in reused).astimezone().strftime("%Y-%m-%d %H:%M")))
+        paths, companions = [r.path for r in results], {}
+        if entry["reader"] == "algorithm":
+            # the first file is INPUT; others go to the parameter named in the catalogue (savoir-faire...)
+            parameters = {spec["name"]: spec.get("parameter") for spec in entry["files"]}
+            main = [r.path for r in results if not parameters.get(r.name)]
+            companions = {parameters[r.name]: r.path for r in results if parameters.get(r.name)}
+            paths = main[:1]
+        self.load_and_report(entry, paths, notes, filters, companions)
+
+    def download_failed(self, message):
+        cancelled = self.task is not None and self.task.isCanceled()
+        self.task = None
+        self.set_busy(False)
+        if cancelled:
+            self.show_status(tr("Download cancelled."))
+            return
+        self.show_status(message + "\n" + tr("You can download the file from the source page and use "
+                                             "“Load a local file…”."), error=True)

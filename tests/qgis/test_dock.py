@@ -1,0 +1,298 @@
+"""The data dock: builds from the catalogue, loads local files into the group "Medical deserts" in a metric CRS,
+passes its filters to an import algorithm, and downloads then loads through its task (local HTTP server)."""
+
+import json
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+    QgsProcessingProvider,
+    QgsProject,
+    QgsSingleSymbolRenderer,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtWidgets import QDockWidget
+
+from medical_deserts_plugin.gui import dock as dock_module
+from medical_deserts_plugin.gui.catalogue import dataset_by_id, load_catalogue
+from medical_deserts_plugin.gui.dock import DataDock, Filters, LoadError, parse_departements
+from medical_deserts_plugin.i18n import tr
+
+
+def square(lon, lat, size=0.05):
+    return [[[lon, lat], [lon + size, lat], [lon + size, lat + size], [lon, lat + size], [lon, lat]]]
+
+
+COMMUNES = {
+    "type": "FeatureCollection",
+    "features": [
+        {"type": "Feature", "properties": {"nom": "Guéret", "code": "23096", "population": 12800},
+         "geometry": {"type": "Polygon", "coordinates": square(1.85, 46.15)}},
+        {"type": "Feature", "properties": {"nom": "Aubusson", "code": "23008", "population": 3300},
+         "geometry": {"type": "Polygon", "coordinates": square(2.15, 45.95)}},
+    ],
+}
+
+
+@pytest.fixture
+def communes_file(tmp_path):
+    path = tmp_path / "communes.geojson"
+    path.write_text(json.dumps(COMMUNES), encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def dock(qgis_iface, qgis_processing, qgis_new_project, tmp_path, monkeypatch):
+    monkeypatch.setattr(dock_module, "cache_folder", lambda: str(tmp_path / "cache"))
+    widget = DataDock(qgis_iface.mainWindow())
+    qgis_iface.addDockWidget(2, widget)
+    yield widget
+    QgsProject.instance().clear()
+
+
+def group_layers():
+    group = QgsProject.instance().layerTreeRoot().findGroup(tr("Medical deserts"))
+    return [] if group is None else [node.layer() for node in group.findLayers()]
+
+
+def test_dock_builds_and_lists_the_catalogue(dock):
+    assert isinstance(dock, QDockWidget) and dock.objectName() == "MedicalDesertsDataDock"
+    assert dock.dataset_ids() == [entry["id"] for entry in load_catalogue()["datasets"]]
+    assert dock.download_button.text() == "Download and load" and dock.local_button.text() == "Load a local file…"
+    dock.select_dataset("rpps")
+    assert "annuaire-sante-extractions" in dock.details.text() and "Source page" in dock.details.text()
+    assert dock.profession.isEnabled() and dock.communes.isEnabled()
+    assert dock.profession.currentData() == "10" and "SM53" in dock.specialties.currentText()
+    dock.select_dataset("communes")
+    assert not dock.profession.isEnabled() and dock.departements.isEnabled()
+    assert not dock.progress_row.isVisible() or dock.progress_row.isHidden()
+
+
+def test_departement_filter_is_checked():
+    assert parse_departements("23, 87 2a") == ["23", "87", "2A"]
+    assert parse_departements("20;1") == ["2A", "2B", "01"]
+    assert parse_departements("") == []
+    with pytest.raises(ValueError, match="999"):
+        parse_departements("23 999")
+
+
+def test_local_geojson_lands_in_the_group_in_a_metric_crs(dock, communes_file):
+    dock.departements.setText("23")
+    layers = dock.load_local_file("communes", communes_file)
+    assert len(layers) == 1
+    layer = layers[0]
+    assert layer.isValid() and layer.featureCount() == 2
+    assert layer.crs().authid() == "EPSG:2154" and not layer.crs().isGeographic()
+    assert QgsProject.instance().mapLayer(layer.id()) is layer
+    assert group_layers() == [layer]
+    assert layer.name().startswith("Commune boundaries") and "(23)" in layer.name()
+    assert isinstance(layer.renderer(), QgsSingleSymbolRenderer)
+    # the commune layer and its code field are now offered to the RPPS / population readers
+    assert dock.communes.currentLayer() is layer and dock.code_field.currentField() == "code"
+
+
+def test_status_says_what_was_loaded_or_what_went_wrong(dock, communes_file, tmp_path):
+    entry = dataset_by_id(dock.catalogue, "communes")
+    dock.load_and_report(entry, [communes_file])
+    assert "Loaded" in dock.status.text() and "2 features" in dock.status.text()
+    bad = tmp_path / "broken.geojson"
+    bad.write_text("not a layer", encoding="utf-8")
+    assert dock.load_and_report(entry, [str(bad)]) == []
+    assert "broken.geojson" in dock.status.text()
+    assert dock.load_and_report(entry, [str(tmp_path / "nowhere.gpkg")]) == []
+    assert "does not exist" in dock.status.text()
+
+
+# ------------------------------------------------------------------------------------------------ algorithm path
+
+
+class FakeImport(QgsProcessingAlgorithm):
+    """Stands for medicaldeserts:importrpps: one point per line of the input, at the centroid of its commune."""
+
+    received = {}
+
+    def name(self):
+        return "importfake"
+
+    def displayName(self):  # noqa: N802
+        return "Import fake"
+
+    def createInstance(self):  # noqa: N802
+        return FakeImport()
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFile("INPUT", "File"))
+        self.addParameter(QgsProcessingParameterString("DEPARTEMENTS", "Départements", optional=True))
+        self.addParameter(QgsProcessingParameterString("PROFESSION", "Profession", optional=True))
+        self.addParameter(QgsProcessingParameterEnum("MODES", "Modes", ["L — libéral", "S — salarié", "B — bénévole"],
+                                                     allowMultiple=True, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource("COMMUNES", "Communes",
+                                                              [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField("COMMUNE_CODE_FIELD", "Code", parentLayerParameterName="COMMUNES"))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "Practitioners"))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        FakeImport.received = {
+            "DEPARTEMENTS": self.parameterAsString(parameters, "DEPARTEMENTS", context),
+            "PROFESSION": self.parameterAsString(parameters, "PROFESSION", context),
+            "MODES": self.parameterAsEnums(parameters, "MODES", context),
+        }
+        communes = self.parameterAsSource(parameters, "COMMUNES", context)
+        code_field = self.parameterAsString(parameters, "COMMUNE_CODE_FIELD", context)
+        centres = {f[code_field]: f.geometry().centroid() for f in communes.getFeatures()}
+        fields = QgsFields()
+        fields.append(QgsField("code_commune", QVariant.String))
+        sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Point,
+                                          communes.sourceCrs())
+        with open(self.parameterAsFile(parameters, "INPUT", context), encoding="utf-8") as lines:
+            for code in lines.read().split():
+                feature = QgsFeature(fields)
+                feature.setAttributes([code])
+                feature.setGeometry(QgsGeometry(centres[code]))
+                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return {"OUTPUT": dest}
+
+
+class FakeProvider(QgsProcessingProvider):
+    def id(self):
+        return "docktest"
+
+    def name(self):
+        return "Dock test"
+
+    def loadAlgorithms(self):  # noqa: N802
+        self.addAlgorithm(FakeImport())
+
+
+@pytest.fixture
+def fake_provider(qgis_processing):
+    provider = FakeProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
+def test_algorithm_reader_gets_the_filters_and_its_output_is_styled(dock, fake_provider, communes_file, tmp_path):
+    entry = dict(dataset_by_id(dock.catalogue, "rpps"), id="fake_rpps", algorithm="docktest:importfake")
+    dock.catalogue["datasets"].append(entry)
+    communes = dock.load_local_file("communes", communes_file, Filters(departements=["23"]))[0]
+    rpps = tmp_path / "rpps.txt"
+    rpps.write_text("23096\n23096\n23008\n", encoding="utf-8")
+    filters = Filters(departements=["23"], profession="10", modes=["L"], communes=communes,
+                      commune_code_field="code")
+    layers = dock.load_local_file("fake_rpps", str(rpps), filters)
+    assert FakeImport.received == {"DEPARTEMENTS": "23", "PROFESSION": "10", "MODES": [0]}
+    assert len(layers) == 1 and layers[0].featureCount() == 3
+    assert layers[0].geometryType() == QgsWkbTypes.PointGeometry
+    assert isinstance(layers[0].renderer(), QgsSingleSymbolRenderer)
+    assert group_layers() == [layers[0], communes]  # points above polygons
+    with pytest.raises(LoadError, match="commune layer"):
+        dock.load_local_file("fake_rpps", str(rpps), Filters(departements=["23"]))
+
+
+def test_real_import_algorithms_through_the_dock(dock, provider, sample):
+    """The sample département (code 00) through medicaldeserts:importrpps / importfiness / importpopulation."""
+    communes = dock.load_local_file("communes", sample["communes"], Filters(departements=["00"]))[0]
+    dock.communes.setLayer(communes)
+    assert dock.code_field.currentField() == "code_insee"
+    dock.select_dataset("rpps")
+    dock.departements.setText("00")
+    filters = dock.filters()
+    assert filters.profession == "10" and filters.specialties == "SM53, SM54, SM26" and filters.modes == []
+    gps = dock.load_local_file("rpps", sample["rpps"], filters)
+    assert [layer.geometryType() for layer in gps] == [QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry]
+    assert all(layer.crs().authid() == "EPSG:2154" for layer in gps)
+    everyone = dock.load_local_file("rpps", sample["rpps"], Filters(
+        departements=["00"], profession="", specialties="", modes=[], communes=communes,
+        commune_code_field="code_insee"))
+    assert everyone[0].featureCount() > gps[0].featureCount()  # "all specialties" really means all
+    dock.select_dataset("finess")
+    assert dock.load_local_file("finess", sample["finess"])[0].featureCount() > 0
+    dock.select_dataset("population")
+    population = dock.load_local_file("population", sample["population"])[0]
+    assert population.featureCount() == communes.featureCount()
+    assert len(group_layers()) == 7
+
+
+def test_missing_algorithm_is_said_plainly(dock, tmp_path):
+    entry = dict(dataset_by_id(dock.catalogue, "finess"), id="nothing", algorithm="docktest:doesnotexist")
+    dock.catalogue["datasets"].append(entry)
+    path = tmp_path / "finess.csv"
+    path.write_text("finess;etalab;1;2024-01-01\n", encoding="utf-8")
+    with pytest.raises(LoadError, match="docktest:doesnotexist is not available"):
+        dock.load_local_file("nothing", str(path), Filters())
+
+
+# ------------------------------------------------------------------------------------------------ download path
+
+
+class CommunesHandler(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802
+        if self.path.startswith("/departements/23/communes"):
+            body = json.dumps(COMMUNES).encode()
+            self.send_response(200)
+        else:
+            body = b"<html>no</html>"
+            self.send_response(404)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def communes_server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), CommunesHandler)
+    httpd.daemon_threads = True
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def wait_until_idle(dock, seconds=20):
+    deadline = time.monotonic() + seconds
+    while dock.task is not None and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+
+
+def test_download_and_load_through_the_task(dock, communes_server):
+    spec = dataset_by_id(dock.catalogue, "communes")["files"][0]
+    spec["url_template"] = communes_server + "/departements/{departement}/communes?format=geojson"
+    dock.allow_local_http = True
+    dock.select_dataset("communes")
+    dock.departements.setText("")
+    dock.download_and_load()
+    assert "départements" in dock.status.text() and dock.task is None  # required for communes
+    dock.departements.setText("23")
+    dock.download_and_load()
+    assert dock.progress_row.isVisibleTo(dock) and not dock.download_button.isEnabled()
+    wait_until_idle(dock)
+    assert "Loaded" in dock.status.text(), dock.status.text()
+    assert len(group_layers()) == 1 and group_layers()[0].crs().authid() == "EPSG:2154"
+    assert dock.download_button.isEnabled() and not dock.progress_row.isVisibleTo(dock)
+    dock.departements.setText("87")  # the server has no 87: plain error with the address
+    dock.download_and_load()
+    wait_until_idle(dock)
+    assert "404" in dock.status.text() and "/departements/87/communes" in dock.status.text()
+    assert "Load a local file" in dock.status.text()
