@@ -604,6 +604,194 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Annulé : rien n’a été écrit.</translation>
     </message>
     <message>
+      <source>Catchment areas (isochrones)</source>
+      <translation>Zones de chalandise (isochrones)</translation>
+    </message>
+    <message>
+      <source>Polygons of the area reached from (or reaching) each health facility within each time band, e.g. 10, 15, 20 and 30 minutes, over the road network, and the population living inside.
+
+How the polygons are drawn. Road corridors (default): every road reached within the band is kept up to the exact point where the time runs out (the last road piece is cut by interpolation along it), then buffered by the corridor half-width and dissolved. The polygon follows the roads and never covers a valley that no road reaches in time; blocks between roads wider than twice the width stay as holes. Concave hull: a smoother envelope of the same reached points (concave ratio: 0 tightest, 1 convex hull); lighter to draw, but it may cover land between roads that is not reached.
+
+Overlap modes. Overlap: one polygon per facility and band (neighbours' polygons overlap). Dissolve: one polygon per band for all facilities together. Split: areas of responsibility, every place going to the facility that reaches it first; polygons never overlap and add up to the dissolved ones.
+
+Bands are disks (0–15, 0–20 min) or, with rings, the differences (10–15, 15–20 min). A delay field adds minutes at the start for each facility (waiting, opening); a maximum time field caps a facility's own reach. Direction: to the facility (a patient's trip, default) or from it (home visits); they differ only on one-way streets.
+
+Population: points (addresses, cells' centres) count where they fall; polygons (communes, 200 m cells) count in proportion to their area inside.
+
+Output fields: facility_id (empty in dissolve mode), band_min, lower_min, area_km2, population, share (of the population layer's total). A road network layer is needed.</source>
+      <translation>Polygones de la zone atteinte depuis chaque établissement de santé (ou qui l’atteint) dans chaque tranche de temps, par exemple 10, 15, 20 et 30 minutes, sur le réseau routier, et population qui y vit.
+
+Tracé des polygones. Couloirs routiers (par défaut) : chaque route atteinte dans la tranche est gardée jusqu’au point exact où le temps s’épuise (le dernier tronçon est coupé par interpolation le long de la route), puis entourée d’un tampon de la demi-largeur du couloir et fusionnée. Le polygone suit les routes et ne couvre jamais une vallée qu’aucune route n’atteint à temps ; les îlots entre routes plus larges que deux fois la largeur restent des trous. Enveloppe concave : une enveloppe plus lisse des mêmes points atteints (ratio concave : 0 la plus serrée, 1 enveloppe convexe) ; plus légère à afficher, mais elle peut couvrir des terrains entre les routes qui ne sont pas atteints.
+
+Modes de recouvrement. Recouvrement : un polygone par établissement et par tranche (les polygones voisins se chevauchent). Fusion : un polygone par tranche pour tous les établissements ensemble. Partage : zones de responsabilité, chaque lieu allant à l’établissement qui l’atteint le premier ; les polygones ne se chevauchent jamais et leur somme donne les polygones fusionnés.
+
+Les tranches sont des disques (0–15, 0–20 min) ou, avec les anneaux, leurs différences (10–15, 15–20 min). Un champ de délai ajoute des minutes au départ pour chaque établissement (attente, ouverture) ; un champ de temps maximal limite la portée propre d’un établissement. Sens : vers l’établissement (trajet d’un patient, par défaut) ou depuis celui-ci (visites à domicile) ; ils ne diffèrent que sur les sens uniques.
+
+Population : les points (adresses, centres de carreaux) comptent là où ils tombent ; les polygones (communes, carreaux de 200 m) comptent au prorata de leur surface à l’intérieur.
+
+Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_km2, population, share (part du total de la couche de population). Une couche de réseau routier est nécessaire.</translation>
+    </message>
+    <message>
+      <source>Give at least one band in minutes, e.g. 10,15,20,30.</source>
+      <translation>Donnez au moins une tranche en minutes, par exemple 10,15,20,30.</translation>
+    </message>
+    <message>
+      <source>facilities</source>
+      <translation>établissements</translation>
+    </message>
+    <message>
+      <source>delay</source>
+      <translation>délai</translation>
+    </message>
+    <message>
+      <source>maximum time</source>
+      <translation>temps maximal</translation>
+    </message>
+    <message>
+      <source>Facilities (e.g. MSP, centres de santé, GP practices)</source>
+      <translation>Établissements (par ex. MSP, centres de santé, cabinets de médecine générale)</translation>
+    </message>
+    <message>
+      <source>Facility identifier field (default: feature id)</source>
+      <translation>Champ identifiant des établissements (par défaut : identifiant d’entité)</translation>
+    </message>
+    <message>
+      <source>Bands (minutes, comma-separated)</source>
+      <translation>Tranches (minutes, séparées par des virgules)</translation>
+    </message>
+    <message>
+      <source>Overlap mode</source>
+      <translation>Mode de recouvrement</translation>
+    </message>
+    <message>
+      <source>Rings (10–15, 15–20 …) instead of disks</source>
+      <translation>Anneaux (10–15, 15–20 …) au lieu de disques</translation>
+    </message>
+    <message>
+      <source>Direction of travel</source>
+      <translation>Sens du trajet</translation>
+    </message>
+    <message>
+      <source>Population (points or polygons, optional)</source>
+      <translation>Population (points ou polygones, facultatif)</translation>
+    </message>
+    <message>
+      <source>Catchment areas</source>
+      <translation>Zones de chalandise</translation>
+    </message>
+    <message>
+      <source>The corridor half-width must be more than 0 metres.</source>
+      <translation>La demi-largeur du couloir doit dépasser 0 mètre.</translation>
+    </message>
+    <message>
+      <source>Catchment areas are drawn from the roads: give a road network layer.</source>
+      <translation>Les zones de chalandise sont tracées à partir des routes : donnez une couche de réseau routier.</translation>
+    </message>
+    <message>
+      <source>Choose the population field of the population layer.</source>
+      <translation>Choisissez le champ de population de la couche de population.</translation>
+    </message>
+    <message>
+      <source>Every band must be more than 0 minutes; got “{text}”.</source>
+      <translation>Chaque tranche doit dépasser 0 minute ; reçu « {text} ».</translation>
+    </message>
+    <message>
+      <source>The bands must be strictly increasing, e.g. 10,15,20,30; got “{text}”.</source>
+      <translation>Les tranches doivent être strictement croissantes, par exemple 10,15,20,30 ; reçu « {text} ».</translation>
+    </message>
+    <message>
+      <source>Delay at the start field (minutes, optional)</source>
+      <translation>Champ de délai au départ (minutes, facultatif)</translation>
+    </message>
+    <message>
+      <source>Maximum time field (minutes, optional)</source>
+      <translation>Champ de temps maximal (minutes, facultatif)</translation>
+    </message>
+    <message>
+      <source>Polygon shape</source>
+      <translation>Forme des polygones</translation>
+    </message>
+    <message>
+      <source>Corridor half-width (metres)</source>
+      <translation>Demi-largeur du couloir (mètres)</translation>
+    </message>
+    <message>
+      <source>Concave hull ratio (0 tightest … 1 convex)</source>
+      <translation>Ratio de l’enveloppe concave (0 la plus serrée … 1 convexe)</translation>
+    </message>
+    <message>
+      <source>The bands must be numbers of minutes separated by commas, e.g. 10,15,20,30; got “{text}”.</source>
+      <translation>Les tranches doivent être des nombres de minutes séparés par des virgules, par exemple 10,15,20,30 ; reçu « {text} ».</translation>
+    </message>
+    <message>
+      <source>The {what} field “{field}” of the {label} layer must hold numbers.</source>
+      <translation>Le champ de {what} « {field} » de la couche {label} doit contenir des nombres.</translation>
+    </message>
+    <message>
+      <source>Overlap: one polygon per facility and band</source>
+      <translation>Recouvrement : un polygone par établissement et par tranche</translation>
+    </message>
+    <message>
+      <source>Dissolve: one polygon per band for all facilities</source>
+      <translation>Fusion : un polygone par tranche pour tous les établissements</translation>
+    </message>
+    <message>
+      <source>Split: areas of responsibility (nearest facility)</source>
+      <translation>Partage : zones de responsabilité (établissement le plus proche)</translation>
+    </message>
+    <message>
+      <source>To the facility (patients)</source>
+      <translation>Vers l’établissement (patients)</translation>
+    </message>
+    <message>
+      <source>From the facility (home visits)</source>
+      <translation>Depuis l’établissement (visites à domicile)</translation>
+    </message>
+    <message>
+      <source>The {what} field “{field}” has negative values.</source>
+      <translation>Le champ de {what} « {field} » contient des valeurs négatives.</translation>
+    </message>
+    <message>
+      <source>{count} population feature(s) without geometry or count are left out.</source>
+      <translation>{count} entité(s) de population sans géométrie ou sans effectif sont écartées.</translation>
+    </message>
+    <message>
+      <source>The population field “{field}” has negative values.</source>
+      <translation>Le champ de population « {field} » contient des valeurs négatives.</translation>
+    </message>
+    <message>
+      <source>{count} invalid population polygon(s) repaired.</source>
+      <translation>{count} polygone(s) de population invalide(s) réparé(s).</translation>
+    </message>
+    <message>
+      <source>{count} of {total} facilities are farther from any road than the snap tolerance and get no area: {ids}.</source>
+      <translation>{count} établissement(s) sur {total} sont plus loin de toute route que la tolérance d’accrochage et n’ont pas de zone : {ids}.</translation>
+    </message>
+    <message>
+      <source>{band:g} min: median {area:,.1f} km² per facility</source>
+      <translation>{band:g} min : médiane {area:,.1f} km² par établissement</translation>
+    </message>
+    <message>
+      <source>{band:g} min: {area:,.1f} km² in all</source>
+      <translation>{band:g} min : {area:,.1f} km² au total</translation>
+    </message>
+    <message>
+      <source>Road corridors (exact)</source>
+      <translation>Couloirs routiers (exacts)</translation>
+    </message>
+    <message>
+      <source>Concave hull (smoother)</source>
+      <translation>Enveloppe concave (plus lisse)</translation>
+    </message>
+    <message>
+      <source>, median {population:,.0f} inhabitants</source>
+      <translation>, médiane {population:,.0f} habitants</translation>
+    </message>
+    <message>
+      <source>, {population:,.0f} inhabitants ({share:.1%})</source>
+      <translation>, {population:,.0f} habitants ({share:.1%})</translation>
+    </message>
+    <message>
       <source>Import FINESS establishments</source>
       <translation>Importer les établissements FINESS</translation>
     </message>
@@ -964,16 +1152,8 @@ Les polygones partent d’un point sur leur surface ou de leur centroïde ; la s
 Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), access_m (mètres de l’unité à la route où elle démarre).</translation>
     </message>
     <message>
-      <source>facilities</source>
-      <translation>établissements</translation>
-    </message>
-    <message>
       <source>Facilities (e.g. GP practices, MSP)</source>
       <translation>Établissements (cabinets de médecine générale, MSP…)</translation>
-    </message>
-    <message>
-      <source>Facility identifier field (default: feature id)</source>
-      <translation>Champ identifiant des établissements (par défaut : identifiant d’entité)</translation>
     </message>
     <message>
       <source>Search limit (minutes)</source>

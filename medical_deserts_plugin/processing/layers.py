@@ -149,3 +149,9 @@ def new_feature(fields, attributes, wkb=None):
         geometry.fromWkb(wkb)
         feature.setGeometry(geometry)
     return feature
+
+
+def as_multipolygon(geometry):
+    """The polygon parts of a shapely geometry as one MultiPolygon (empty when it has none)."""
+    parts = shapely.get_parts(geometry)
+    return shapely.multipolygons(parts[shapely.get_type_id(parts) == 3])

@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import icon_path, tr
 from .accessibility_index import AccessibilityIndexAlgorithm
+from .catchment_areas import CatchmentAreasAlgorithm
 from .import_finess import ImportFinessAlgorithm
 from .import_population import ImportPopulationAlgorithm
 from .import_rpps import ImportRppsAlgorithm
@@ -32,5 +33,5 @@ class MedicalDesertsProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
         for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm(),
                           SuggestSitesAlgorithm(), ImportRppsAlgorithm(), ImportFinessAlgorithm(),
-                          ImportPopulationAlgorithm(), UnderservedZonesAlgorithm()):
+                          ImportPopulationAlgorithm(), UnderservedZonesAlgorithm(), CatchmentAreasAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -3,6 +3,7 @@
 import numpy as np
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsFeatureRequest,
     QgsRendererCategory,
     QgsGraduatedSymbolRenderer,
     QgsProcessingLayerPostProcessorInterface,
@@ -44,28 +45,47 @@ def quantile_classes(values, colours=ACCESS_COLOURS):
                   f"{lower:.3g} – {upper:.3g}") for i, (lower, upper) in enumerate(zip(edges[:-1], edges[1:])))
 
 
-def graduated_renderer(layer, field, classes):
-    """Graduated renderer on ``field`` with ``classes`` of (lower, upper, colour, label), any geometry type."""
+def band_classes(bands_minutes, colours=ACCESS_COLOURS[::-1]):
+    """Classes of (lower, upper, colour, label) for travel-time bands in minutes, green (near) to red (far)."""
+    bands = [float(band) for band in bands_minutes]
+    picks = np.linspace(0, len(colours) - 1, len(bands)).round().astype(int) if len(bands) > 1 else [0]
+    lowers = [0.0] + bands[:-1]
+    return tuple((lower, upper, colours[pick], f"{lower:g}–{upper:g} min")
+                 for lower, upper, pick in zip(lowers, bands, picks))
+
+
+def graduated_renderer(layer, field, classes, opacity=1.0, larger_first=False):
+    """Graduated renderer on ``field`` with ``classes`` of (lower, upper, colour, label), any geometry type.
+
+    ``opacity`` of the fills (0..1); ``larger_first`` draws features by decreasing ``field`` so that the small
+    ones (the near bands) stay on top.
+    """
     ranges = []
     for lower, upper, colour, label in classes:
         symbol = QgsSymbol.defaultSymbol(layer.geometryType())
         symbol.setColor(QColor(colour))
+        symbol.setOpacity(opacity)
         ranges.append(QgsRendererRange(lower, upper, symbol, label))
     renderer = QgsGraduatedSymbolRenderer(field, ranges)
+    if larger_first:
+        renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(field, False)]))
+        renderer.setOrderByEnabled(True)
     return renderer
 
 
 class GraduatedStyle(QgsProcessingLayerPostProcessorInterface):
-    """Post-processor that styles a loaded output by travel-time classes."""
+    """Post-processor that styles a loaded output by classes of ``field`` (travel-time classes by default)."""
 
-    def __init__(self, field, classes=TIME_CLASSES):
+    def __init__(self, field, classes=TIME_CLASSES, opacity=1.0, larger_first=False):
         super().__init__()
         self.field = field
         self.classes = classes
+        self.opacity = opacity
+        self.larger_first = larger_first
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
         if layer is not None and layer.isValid():
-            layer.setRenderer(graduated_renderer(layer, self.field, self.classes))
+            layer.setRenderer(graduated_renderer(layer, self.field, self.classes, self.opacity, self.larger_first))
             layer.triggerRepaint()
 
 

@@ -24,7 +24,7 @@ from ..core import zones
 from ..i18n import tr
 from .accessibility_index import numbers, read_column
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors
-from .layers import finite_or_none, is_null, new_feature, read_layer
+from .layers import as_multipolygon, finite_or_none, is_null, new_feature, read_layer
 from .network_parameters import working_crs, working_crs_parameter
 from .styles import CategorisedStyle, style_on_load
 
@@ -287,12 +287,6 @@ def numbers_allowing_negative(units, field):
     except (TypeError, ValueError) as error:
         raise QgsProcessingException(tr("The index field “{field}” holds values that are not numbers.")
                                      .format(field=field)) from error
-
-
-def as_multipolygon(geometry):
-    parts = shapely.get_parts(geometry)
-    polygons = parts[shapely.get_type_id(parts) == 3]
-    return shapely.multipolygons(polygons)
 
 
 def class_categories(language):
