@@ -792,6 +792,194 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>, {population:,.0f} habitants ({share:.1%})</translation>
     </message>
     <message>
+      <source>Automatic (from the file)</source>
+      <translation>Automatique (d’après le fichier)</translation>
+    </message>
+    <message>
+      <source>FRR zoning of the communes (table or polygons)</source>
+      <translation>Zonage FRR des communes (table ou polygones)</translation>
+    </message>
+    <message>
+      <source>ZRR zoning of the communes (table)</source>
+      <translation>Zonage ZRR des communes (table)</translation>
+    </message>
+    <message>
+      <source>QPV priority neighbourhoods (polygons)</source>
+      <translation>Quartiers prioritaires QPV (polygones)</translation>
+    </message>
+    <message>
+      <source>France Services sites (points)</source>
+      <translation>Structures France services (points)</translation>
+    </message>
+    <message>
+      <source>Not classified</source>
+      <translation>Non classée</translation>
+    </message>
+    <message>
+      <source>Import ANCT territories</source>
+      <translation>Importer les territoires ANCT</translation>
+    </message>
+    <message>
+      <source>Reads the territories of the Agence nationale de la cohésion des territoires: the FRR (France Ruralités Revitalisation) or ZRR zoning of the communes, the QPV priority neighbourhoods, or the France Services sites.
+
+Zoning tables (.csv, .xls, .xlsx, or a .zip holding one) have a commune code column (CODGEO, code_insee…) and a class column (ZRR: C classée, P partiellement classée, N non classée; FRR: FRR+, FRR, non classée); title lines before the header are skipped. The classes are joined to the communes layer by commune code: fields zrr / frr (class), zrr_code / frr_code (0 not classified, 1 partly classified or FRR, 2 classified or FRR+) and zrr_label / frr_label (the class as written). Without a communes layer the output is a table, or the zoning's own polygons when the file has some. Automatic reads every zoning the table has. Excel files need the Python package openpyxl (or xlrd for .xls): without it, save the table as CSV.
+
+QPV polygons and France Services points (GeoJSON, GeoPackage, Shapefile or a .zip holding one) are reprojected to the working CRS, invalid polygons are repaired, and every attribute is kept. Départements (e.g. 23,53) filter every kind, by the département or commune code field of the file.</source>
+      <translation>Lit les territoires de l’Agence nationale de la cohésion des territoires : le zonage FRR (France Ruralités Revitalisation) ou ZRR des communes, les quartiers prioritaires QPV ou les structures France services.
+
+Les tables de zonage (.csv, .xls, .xlsx, ou un .zip qui en contient une) ont une colonne de code commune (CODGEO, code_insee…) et une colonne de classement (ZRR : C classée, P partiellement classée, N non classée ; FRR : FRR+, FRR, non classée) ; les lignes de titre avant l’en-tête sont ignorées. Les classements sont joints à la couche des communes par code commune : champs zrr / frr (classement), zrr_code / frr_code (0 non classée, 1 partiellement classée ou FRR, 2 classée ou FRR+) et zrr_label / frr_label (le classement tel qu’écrit). Sans couche des communes, la sortie est une table, ou les polygones du zonage lui-même quand le fichier en a. « Automatique » lit tous les zonages présents dans la table. Les fichiers Excel demandent le paquet Python openpyxl (ou xlrd pour .xls) : sans lui, enregistrez la table en CSV.
+
+Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile ou un .zip qui en contient un) sont reprojetés dans le SCR de travail, les polygones invalides sont réparés et tous les attributs sont gardés. Les départements (par ex. 23,53) filtrent chaque type, d’après le champ de département ou de code commune du fichier.</translation>
+    </message>
+    <message>
+      <source>Partly classified ZRR</source>
+      <translation>Partiellement classée en ZRR</translation>
+    </message>
+    <message>
+      <source>Classified ZRR</source>
+      <translation>Classée en ZRR</translation>
+    </message>
+    <message>
+      <source>ANCT</source>
+      <translation>ANCT</translation>
+    </message>
+    <message>
+      <source>ANCT territories</source>
+      <translation>Territoires ANCT</translation>
+    </message>
+    <message>
+      <source>QPV</source>
+      <translation>QPV</translation>
+    </message>
+    <message>
+      <source>France Services</source>
+      <translation>France services</translation>
+    </message>
+    <message>
+      <source>ANCT file (zoning table, QPV or France Services layer)</source>
+      <translation>Fichier ANCT (table de zonage, couche QPV ou France services)</translation>
+    </message>
+    <message>
+      <source>ANCT files (*.csv *.txt *.xls *.xlsx *.geojson *.json *.gpkg *.shp *.zip);;All files (*.*)</source>
+      <translation>Fichiers ANCT (*.csv *.txt *.xls *.xlsx *.geojson *.json *.gpkg *.shp *.zip);;Tous les fichiers (*.*)</translation>
+    </message>
+    <message>
+      <source>Kind of territory</source>
+      <translation>Type de territoire</translation>
+    </message>
+    <message>
+      <source>Communes (polygons) to join a zoning table to</source>
+      <translation>Communes (polygones) auxquelles joindre une table de zonage</translation>
+    </message>
+    <message>
+      <source>Commune code field (INSEE code)</source>
+      <translation>Champ du code commune (code INSEE)</translation>
+    </message>
+    <message>
+      <source>No commune of the zoning table matches the filters.</source>
+      <translation>Aucune commune de la table de zonage ne correspond aux filtres.</translation>
+    </message>
+    <message>
+      <source>Could not tell which ANCT territories “{path}” holds (no ZRR/FRR class field, neither polygons nor points): choose the kind.</source>
+      <translation>Impossible de savoir quels territoires ANCT contient « {path} » (pas de champ de classement ZRR/FRR, ni polygones ni points) : choisissez le type.</translation>
+    </message>
+    <message>
+      <source>{source}: {layout}, {rows} row(s) read, {kept} commune(s) kept.</source>
+      <translation>{source} : {layout}, {rows} ligne(s) lue(s), {kept} commune(s) gardée(s).</translation>
+    </message>
+    <message>
+      <source>{count} commune(s) of the layer joined to the zoning table.</source>
+      <translation>{count} commune(s) de la couche jointe(s) à la table de zonage.</translation>
+    </message>
+    <message>
+      <source>{label}: {read} feature(s) read, {kept} kept.</source>
+      <translation>{label} : {read} entité(s) lue(s), {kept} gardée(s).</translation>
+    </message>
+    <message>
+      <source>vector layer</source>
+      <translation>couche vecteur</translation>
+    </message>
+    <message>
+      <source>No communes layer: {count} commune(s) written as a table without geometry.</source>
+      <translation>Pas de couche des communes : {count} commune(s) écrite(s) dans une table sans géométrie.</translation>
+    </message>
+    <message>
+      <source>The communes layer's fields {names} are replaced by the computed ones.</source>
+      <translation>Les champs {names} de la couche des communes sont remplacés par les valeurs calculées.</translation>
+    </message>
+    <message>
+      <source>{zoning} (column “{column}”): {counts}.</source>
+      <translation>{zoning} (colonne « {column} ») : {counts}.</translation>
+    </message>
+    <message>
+      <source>{count} title line(s) before the header skipped.</source>
+      <translation>{count} ligne(s) de titre avant l’en-tête ignorée(s).</translation>
+    </message>
+    <message>
+      <source>{count} commune code(s) had lost their leading zero: padded.</source>
+      <translation>{count} code(s) commune avaient perdu leur zéro initial : complété(s).</translation>
+    </message>
+    <message>
+      <source>{count} row(s) without a commune code skipped.</source>
+      <translation>{count} ligne(s) sans code commune ignorée(s).</translation>
+    </message>
+    <message>
+      <source>{count} commune(s) appear on several rows: the first row is kept.</source>
+      <translation>{count} commune(s) figurent sur plusieurs lignes : la première ligne est gardée.</translation>
+    </message>
+    <message>
+      <source>{count} commune(s) have a {zoning} class that is not known, left empty: {values}.</source>
+      <translation>{count} commune(s) ont un classement {zoning} inconnu, laissé vide : {values}.</translation>
+    </message>
+    <message>
+      <source>{count} commune(s) of the layer are not in the zoning table: their classes are empty (communes: {codes}).</source>
+      <translation>{count} commune(s) de la couche ne sont pas dans la table de zonage : leur classement est vide (communes : {codes}).</translation>
+    </message>
+    <message>
+      <source>{count} row(s) of the zoning table match no commune of the layer (communes: {codes}).</source>
+      <translation>{count} ligne(s) de la table de zonage ne correspondent à aucune commune de la couche (communes : {codes}).</translation>
+    </message>
+    <message>
+      <source>The {label} layer must have {expected}; “{source}” has {geometry}.</source>
+      <translation>La couche {label} doit contenir des {expected} ; « {source} » a des géométries de type {geometry}.</translation>
+    </message>
+    <message>
+      <source>The {label} layer is reprojected from {source} to {target}.</source>
+      <translation>La couche {label} est reprojetée de {source} en {target}.</translation>
+    </message>
+    <message>
+      <source>{count} invalid geometry(ies) repaired.</source>
+      <translation>{count} géométrie(s) invalide(s) réparée(s).</translation>
+    </message>
+    <message>
+      <source>{count} feature(s) without geometry left out.</source>
+      <translation>{count} entité(s) sans géométrie écartée(s).</translation>
+    </message>
+    <message>
+      <source>No {label} feature matches the filters.</source>
+      <translation>Aucune entité {label} ne correspond aux filtres.</translation>
+    </message>
+    <message>
+      <source>The ANCT file “{path}” could not be opened as a table or a vector layer.</source>
+      <translation>Le fichier ANCT « {path} » n’a pas pu être ouvert comme table ni comme couche vecteur.</translation>
+    </message>
+    <message>
+      <source>QPV polygons and France Services sites are read from a vector file (GeoJSON, GeoPackage, Shapefile); “{path}” is a table.</source>
+      <translation>Les polygones QPV et les structures France services se lisent dans un fichier vecteur (GeoJSON, GeoPackage, Shapefile) ; « {path} » est une table.</translation>
+    </message>
+    <message>
+      <source>polygons</source>
+      <translation>polygones</translation>
+    </message>
+    <message>
+      <source>points</source>
+      <translation>points</translation>
+    </message>
+    <message>
+      <source>The {label} layer has no département or commune code field: the département filter is not applied.</source>
+      <translation>La couche {label} n’a pas de champ de département ni de code commune : le filtre par département n’est pas appliqué.</translation>
+    </message>
+    <message>
       <source>Import FINESS establishments</source>
       <translation>Importer les établissements FINESS</translation>
     </message>
@@ -908,20 +1096,12 @@ Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu 
       <translation>{count} commune(s) jointe(s) : {population:,.0f} habitants, {standardised:,.0f} habitants standardisés (poids par âge DREES 2023).</translation>
     </message>
     <message>
-      <source>{count} commune code(s) had lost their leading zero: padded.</source>
-      <translation>{count} code(s) commune avaient perdu leur zéro initial : complété(s).</translation>
-    </message>
-    <message>
       <source>{count} arrondissement row(s) summed into Paris, Lyon and Marseille.</source>
       <translation>{count} ligne(s) d’arrondissement sommée(s) dans Paris, Lyon et Marseille.</translation>
     </message>
     <message>
       <source>{count} commune(s) have a total that differs from the sum of their age groups: the total is kept.</source>
       <translation>{count} commune(s) ont un total différent de la somme de leurs tranches d’âge : le total est gardé.</translation>
-    </message>
-    <message>
-      <source>The communes layer's fields {names} are replaced by the computed ones.</source>
-      <translation>Les champs {names} de la couche des communes sont remplacés par les valeurs calculées.</translation>
     </message>
     <message>
       <source>{count} commune(s) of the layer have no population row: their values are empty (communes: {codes}).</source>
@@ -966,10 +1146,6 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
     <message>
       <source>Départements to keep (e.g. 23,53; empty = all)</source>
       <translation>Départements à garder (p. ex. 23,53 ; vide = tous)</translation>
-    </message>
-    <message>
-      <source>Commune code field (INSEE code)</source>
-      <translation>Champ du code commune (code INSEE)</translation>
     </message>
     <message>
       <source>communes</source>
@@ -1058,10 +1234,6 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
     <message>
       <source>The {label} file could not be read: {error}</source>
       <translation>Le fichier {label} n’a pas pu être lu : {error}</translation>
-    </message>
-    <message>
-      <source>The {label} layer is reprojected from {source} to {target}.</source>
-      <translation>La couche {label} est reprojetée de {source} en {target}.</translation>
     </message>
     <message>
       <source>{count} commune(s) of the layer have no code in “{field}”: nothing can be joined to them.</source>
@@ -1582,10 +1754,6 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>units</source>
       <translation>unités</translation>
-    </message>
-    <message>
-      <source>QPV</source>
-      <translation>QPV</translation>
     </message>
     <message>
       <source>Units with an accessibility index (polygons)</source>

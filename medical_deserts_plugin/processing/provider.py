@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import icon_path, tr
 from .accessibility_index import AccessibilityIndexAlgorithm
 from .catchment_areas import CatchmentAreasAlgorithm
+from .import_anct import ImportAnctAlgorithm
 from .import_finess import ImportFinessAlgorithm
 from .import_population import ImportPopulationAlgorithm
 from .import_rpps import ImportRppsAlgorithm
@@ -33,5 +34,6 @@ class MedicalDesertsProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802 (QGIS API)
         for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm(),
                           SuggestSitesAlgorithm(), ImportRppsAlgorithm(), ImportFinessAlgorithm(),
-                          ImportPopulationAlgorithm(), UnderservedZonesAlgorithm(), CatchmentAreasAlgorithm()):
+                          ImportPopulationAlgorithm(), UnderservedZonesAlgorithm(), CatchmentAreasAlgorithm(),
+                          ImportAnctAlgorithm()):
             self.addAlgorithm(algorithm)
