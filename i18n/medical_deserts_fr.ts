@@ -616,7 +616,7 @@ Overlap modes. Overlap: one polygon per facility and band (neighbours' polygons 
 
 Bands are disks (0–15, 0–20 min) or, with rings, the differences (10–15, 15–20 min). A delay field adds minutes at the start for each facility (waiting, opening); a maximum time field caps a facility's own reach. Direction: to the facility (a patient's trip, default) or from it (home visits); they differ only on one-way streets.
 
-Population: points (addresses, cells' centres) count where they fall; polygons (communes, 200 m cells) count in proportion to their area inside.
+Population: points (addresses, cells' centres) count where they fall; polygons count in proportion to their area inside (right for 200 m cells; road corridors cover a small share of a large commune, so count communes whole where their point on surface falls).
 
 Output fields: facility_id (empty in dissolve mode), band_min, lower_min, area_km2, population, share (of the population layer's total). A road network layer is needed.</source>
       <translation>Polygones de la zone atteinte depuis chaque établissement de santé (ou qui l’atteint) dans chaque tranche de temps, par exemple 10, 15, 20 et 30 minutes, sur le réseau routier, et population qui y vit.
@@ -627,7 +627,7 @@ Modes de recouvrement. Recouvrement : un polygone par établissement et par tran
 
 Les tranches sont des disques (0–15, 0–20 min) ou, avec les anneaux, leurs différences (10–15, 15–20 min). Un champ de délai ajoute des minutes au départ pour chaque établissement (attente, ouverture) ; un champ de temps maximal limite la portée propre d’un établissement. Sens : vers l’établissement (trajet d’un patient, par défaut) ou depuis celui-ci (visites à domicile) ; ils ne diffèrent que sur les sens uniques.
 
-Population : les points (adresses, centres de carreaux) comptent là où ils tombent ; les polygones (communes, carreaux de 200 m) comptent au prorata de leur surface à l’intérieur.
+Population : les points (adresses, centres de carreaux) comptent là où ils tombent ; les polygones comptent au prorata de leur surface à l’intérieur (juste pour les carreaux de 200 m ; les couloirs routiers ne couvrent qu’une petite part d’une grande commune, donc comptez les communes entières là où tombe leur point sur la surface).
 
 Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_km2, population, share (part du total de la couche de population). Une couche de réseau routier est nécessaire.</translation>
     </message>
@@ -674,6 +674,10 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
     <message>
       <source>Population (points or polygons, optional)</source>
       <translation>Population (points ou polygones, facultatif)</translation>
+    </message>
+    <message>
+      <source>Population polygons count</source>
+      <translation>Les polygones de population comptent</translation>
     </message>
     <message>
       <source>Catchment areas</source>
@@ -746,6 +750,14 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
     <message>
       <source>From the facility (home visits)</source>
       <translation>Depuis l’établissement (visites à domicile)</translation>
+    </message>
+    <message>
+      <source>By the share of their area inside (200 m cells, IRIS)</source>
+      <translation>Au prorata de leur surface à l’intérieur (carreaux de 200 m, IRIS)</translation>
+    </message>
+    <message>
+      <source>Whole, where their point on surface falls (communes)</source>
+      <translation>Entiers, là où tombe leur point sur la surface (communes)</translation>
     </message>
     <message>
       <source>The {what} field “{field}” has negative values.</source>

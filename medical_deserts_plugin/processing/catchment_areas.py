@@ -39,7 +39,7 @@ INPUT, FACILITY_ID_FIELD = "INPUT", "FACILITY_ID_FIELD"
 BANDS, DELAY_FIELD, MAX_TIME_FIELD = "BANDS", "DELAY_FIELD", "MAX_TIME_FIELD"
 MODE, RINGS, DIRECTION = "MODE", "RINGS", "DIRECTION"
 SHAPE, BUFFER_WIDTH, CONCAVE_RATIO = "SHAPE", "BUFFER_WIDTH", "CONCAVE_RATIO"
-POPULATION, POPULATION_FIELD = "POPULATION", "POPULATION_FIELD"
+POPULATION, POPULATION_FIELD, POPULATION_COUNTING = "POPULATION", "POPULATION_FIELD", "POPULATION_COUNTING"
 OUTPUT = "OUTPUT"
 
 #: Directions in the order of the DIRECTION parameter: a patient's trip to the facility first (the default).
@@ -97,8 +97,9 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
             "adds minutes at the start for each facility (waiting, opening); a maximum time field caps a "
             "facility's own reach. Direction: to the facility (a patient's trip, default) or from it (home "
             "visits); they differ only on one-way streets.\n\n"
-            "Population: points (addresses, cells' centres) count where they fall; polygons (communes, 200 m "
-            "cells) count in proportion to their area inside.\n\n"
+            "Population: points (addresses, cells' centres) count where they fall; polygons count in proportion to "
+            "their area inside (right for 200 m cells; road corridors cover a small share of a large commune, so "
+            "count communes whole where their point on surface falls).\n\n"
             "Output fields: facility_id (empty in dissolve mode), band_min, lower_min, area_km2, population, "
             "share (of the population layer's total). A road network layer is needed."
         )
@@ -126,6 +127,10 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=POPULATION,
             type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            POPULATION_COUNTING, tr("Population polygons count"), options=[
+                tr("By the share of their area inside (200 m cells, IRIS)"),
+                tr("Whole, where their point on surface falls (communes)")], defaultValue=0))
         self.addParameter(advanced(QgsProcessingParameterField(
             DELAY_FIELD, tr("Delay at the start field (minutes, optional)"), parentLayerParameterName=INPUT,
             type=QgsProcessingParameterField.Numeric, optional=True)))
@@ -234,6 +239,8 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
             feedback.pushWarning(tr("{count} invalid population polygon(s) repaired.").format(count=int(invalid.sum())))
             geometries = geometries.copy()
             geometries[invalid] = shapely.make_valid(geometries[invalid])
+        if self.parameterAsEnum(parameters, POPULATION_COUNTING, context) == 1:
+            geometries = shapely.point_on_surface(geometries)
         return geometries, counts[present]
 
     @staticmethod

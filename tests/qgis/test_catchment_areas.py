@@ -83,6 +83,10 @@ def test_modes_on_the_sample(provider, sample):
     total = sum(f["population"] for f in QgsVectorLayer(sample["communes"], "c", "ogr").getFeatures())
     ten = [a for a, _ in dissolve if a["band_min"] == 10][0]
     assert 0 < ten["population"] <= total and ten["share"] == pytest.approx(ten["population"] / total)
+    # Communes counted whole where their point on surface falls: a whole number of inhabitants, more of them.
+    whole = features(catchments(**common, MODE=1, POPULATION_COUNTING=1))
+    counted = [a["population"] for a, _ in whole if a["band_min"] == 10][0]
+    assert counted == round(counted) and ten["population"] < counted <= total
 
 
 def test_through_qgis_process(qgis_process_config, sample, tmp_path):
