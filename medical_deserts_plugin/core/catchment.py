@@ -75,7 +75,8 @@ MODES = ("overlap", "dissolve", "split")
 DIRECTIONS = ("outbound", "inbound")
 SHAPES = ("buffer", "concave")
 WORKERS = os.cpu_count() or 1  # threads drawing the polygons of the overlap mode
-_NO_TIME_LEFT = 1e-9  # minutes: a node reached with less than this left gets no round end (rounding noise)
+_NO_TIME_LEFT = 1e-9
+_GRID_M = 1e-3  # metres: precision grid of the overlays retried after a GEOS robustness failure  # minutes: a node reached with less than this left gets no round end (rounding noise)
 
 __all__ = [
     "MODES", "DIRECTIONS", "SHAPES", "FacilityTimes", "facility_times", "catchment_areas", "population_within",
@@ -444,18 +445,35 @@ def _union_by_group(geometries, group, groups):
 
 
 def _union_all(geometries):
-    """``shapely.union_all``; should GEOS meet a robustness failure, again on valid inputs snapped to 1 micrometre."""
+    """``shapely.union_all``; should GEOS meet a robustness failure, again on valid inputs snapped to a grid."""
     try:
         return shapely.union_all(geometries)
     except shapely.errors.GEOSException:
-        return shapely.union_all(shapely.make_valid(geometries), grid_size=1e-6)
+        return shapely.union_all(shapely.make_valid(geometries), grid_size=_GRID_M)
+
+
+def _overlay(operation, a, b):
+    """``operation`` (``shapely.union``, ``intersection`` or ``difference``), element-wise; should GEOS meet a
+    robustness failure (a "non-noded intersection" on nearly collinear edges), again on valid inputs snapped to a
+    grid of :data:`_GRID_M` metres."""
+    try:
+        return operation(a, b)
+    except shapely.errors.GEOSException:
+        return operation(_valid_polygons(a), _valid_polygons(b), grid_size=_GRID_M)
+
+
+def _valid_polygons(geometries):
+    """Valid polygons only, of one geometry or an array of them (same shape)."""
+    if isinstance(geometries, shapely.Geometry):
+        return _polygonal(shapely.make_valid(geometries))
+    return _polygonal_all(shapely.make_valid(geometries))
 
 
 def _nested(shapes):
     """Each band's polygon united with the smaller bands' (rows: groups, columns: bands), so bands are nested."""
     shapes = shapes.copy()
     for k in range(1, shapes.shape[1]):
-        shapes[:, k] = _polygonal_all(shapely.union(shapes[:, k], shapes[:, k - 1]))
+        shapes[:, k] = _polygonal_all(_overlay(shapely.union, shapes[:, k], shapes[:, k - 1]))
     return shapes
 
 
@@ -543,8 +561,8 @@ def _contested(shapes):
     pair = left < right
     if not pair.any():
         return None
-    overlaps = shapely.intersection(shapes[present][left[pair]], shapes[present][right[pair]])
-    contested = _polygonal(shapely.union_all(overlaps))
+    overlaps = _overlay(shapely.intersection, shapes[present][left[pair]], shapes[present][right[pair]])
+    contested = _polygonal(_union_all(overlaps))
     return None if shapely.is_empty(contested) or shapely.area(contested) <= 0 else contested
 
 
@@ -766,7 +784,7 @@ def catchment_areas(network, facilities_xy, bands_minutes, *, mode="overlap", ri
             _report(progress, 0.3 + 0.4 * (k + 1) / n_bands)
         if shape == "concave":
             group_shapes = _nested(group_shapes)
-        dissolved = np.array([_polygonal(shapely.union_all(group_shapes[:, k])) for k in range(n_bands)],
+        dissolved = np.array([_polygonal(_union_all(group_shapes[:, k])) for k in range(n_bands)],
                              dtype=object)
         if mode == "dissolve":
             shapes[0] = dissolved
@@ -778,10 +796,10 @@ def catchment_areas(network, facilities_xy, bands_minutes, *, mode="overlap", ri
                 clip = None if shape == "concave" else buffer_m
                 owner = _voronoi_owner(contested, *lines, groups, buffer_m / 2, clip)
                 for k in range(n_bands):
-                    own = shapely.difference(group_shapes[:, k], contested)
-                    contested_band = shapely.intersection(dissolved[k], contested)
-                    share = shapely.intersection(contested_band, owner)
-                    shapes[:, k] = _polygonal_all(shapely.union(own, share))
+                    own = _overlay(shapely.difference, group_shapes[:, k], contested)
+                    contested_band = _overlay(shapely.intersection, dissolved[k], contested)
+                    share = _overlay(shapely.intersection, contested_band, owner)
+                    shapes[:, k] = _polygonal_all(_overlay(shapely.union, own, share))
     _report(progress, 0.9)
 
     # Populations of the disks, then rings as differences.
@@ -796,7 +814,7 @@ def catchment_areas(network, facilities_xy, bands_minutes, *, mode="overlap", ri
     lower = np.r_[0.0, bands[:-1]] if rings else np.zeros(n_bands)
     geometry = shapes.copy()
     if rings:
-        geometry[:, 1:] = _polygonal_all(shapely.difference(shapes[:, 1:], shapes[:, :-1]))
+        geometry[:, 1:] = _polygonal_all(_overlay(shapely.difference, shapes[:, 1:], shapes[:, :-1]))
         population_of[:, 1:] = population_of[:, 1:] - population_of[:, :-1]
     rows = geometry.shape[0]
     frame = pd.DataFrame({

@@ -269,3 +269,21 @@ def test_facility_off_every_road_is_reported_not_fatal():
     assert df.geometry[0].bounds == pytest.approx((2500, -50, 22500, 50), abs=TOL)
     with pytest.raises(ValueError, match="none of the 1 facilities lies on the road network within 500 m"):
         catchment_areas(road, [(12500, 5000)], [10], max_snap_m=500)
+
+
+def test_overlay_retries_on_a_grid_after_a_geos_robustness_failure():
+    from medical_deserts_plugin.core import catchment
+
+    calls = []
+
+    def flaky_union(a, b, **kwargs):
+        calls.append(kwargs)
+        if not kwargs:
+            raise shapely.errors.GEOSException("TopologyException: found non-noded intersection")
+        return shapely.union(a, b, **kwargs)
+
+    # A line left over from an earlier overlay is dropped before the retry (GEOS refuses mixed dimensions).
+    mixed = shapely.GeometryCollection([shapely.box(0, 0, 1, 1), shapely.LineString([(1, 0), (2, 0)])])
+    result = catchment._overlay(flaky_union, mixed, shapely.box(1, 0, 2, 1))
+    assert calls == [{}, {"grid_size": catchment._GRID_M}]
+    assert result.area == pytest.approx(2.0)
