@@ -16,32 +16,17 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorLayer,
     QgsWkbTypes,
 )
 
 from scripts.qgis_runner import run_algorithm
+from test_import_algorithms import Log
 
 ALGORITHM = "medicaldeserts:importanct"
 AUTOMATIC, FRR_ZONING, ZRR_ZONING, QPV, FRANCE_SERVICES = range(5)
 ZONING_FIELDS = ["zrr", "zrr_code", "zrr_label", "frr", "frr_code", "frr_label"]
-
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.info, self.warnings = [], []
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API)
-        self.info.append(text)
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
-        self.warnings.append(text)
-
-    def text(self):
-        return "\n".join(self.info + self.warnings)
 
 
 def run(log=None, **parameters):
