@@ -151,6 +151,8 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         layer = None
         if uri is not None:
             layer = QgsVectorLayer(uri, os.path.basename(path), "ogr")
+            # The context owns the layer: a layer left to Python's collector outlives QGIS and crashes the exit.
+            context.temporaryLayerStore().addMapLayer(layer)
             if not layer.isValid():
                 raise QgsProcessingException(tr("The ANCT file “{path}” could not be opened as a table or a vector "
                                                 "layer.").format(path=path))
