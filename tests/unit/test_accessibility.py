@@ -99,6 +99,9 @@ def test_decays():
     np.testing.assert_array_equal(binary_weights(t, 15), [1, 1, 1, 1, 1, 0, 0, 0])
     np.testing.assert_allclose(step_weights(t, [(10, 1), (20, 0.5)]), [1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0])
     np.testing.assert_allclose(step_weights([20, 30, 40], {20: 1, 40: 0.68}), [1, 0.68, 0.68])
+    many = [(5 * k, 1 - k / 20) for k in range(1, 13)]  # more than 8 bands: bisection instead of comparisons
+    np.testing.assert_allclose(step_weights([0, 5, 5.01, 30, 59.99, 60, 61], many),
+                               [0.95, 0.95, 0.9, 0.7, 0.4, 0.4, 0])
     np.testing.assert_allclose(gravity_weights([0, 2, 4, 30], beta=2, cutoff=20), [1, 0.25, 1 / 16, 0])
     np.testing.assert_allclose(gaussian_weights([0, 20, 40], sigma=20), [1, np.exp(-0.5), np.exp(-2)])
     np.testing.assert_allclose(gaussian_weights([0, 20, 40], sigma=20, cutoff=30), [1, np.exp(-0.5), 0])
@@ -151,6 +154,21 @@ def test_aggregates_ignore_nan():
     assert population_weighted_mean([1, np.nan, 3], [1, 5, 3]) == pytest.approx(2.5)
     assert np.isnan(population_weighted_mean([np.nan], [10]))
     assert population_below([1, np.nan, 3], [10, 20, 30], threshold=2.5) == 10
+
+
+def test_pair_order_does_not_matter_and_duplicates_are_refused():
+    table = full_table(SUBURB0_CLOSER)
+    assert table.is_in_pair_order and not table.has_duplicate_pairs
+    shuffled = np.random.default_rng(5).permutation(len(table))
+    mixed = TravelTimeTable(table.origin[shuffled], table.destination[shuffled], table.minutes[shuffled], table.shape)
+    assert not mixed.is_in_pair_order and not mixed.has_duplicate_pairs
+    weights = lambda t: gravity_weights(t, 1.0, CUTOFF)  # noqa: E731
+    np.testing.assert_allclose(two_step_fca(mixed, POP, DOCS, weights).index,
+                               two_step_fca(table, POP, DOCS, weights).index, rtol=1e-15)
+    twice = TravelTimeTable(np.r_[table.origin, 2], np.r_[table.destination, 2], np.r_[table.minutes, 3.0], (3, 3))
+    assert not twice.is_in_pair_order and twice.has_duplicate_pairs
+    with pytest.raises(ValueError, match="duplicate"):
+        two_step_fca(twice, POP, DOCS, weights)
 
 
 def test_bad_input():
