@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote, urlparse
 CATALOGUE_PATH = Path(__file__).resolve().parent / "catalogue.json"
 DATAGOUV_API = "https://www.data.gouv.fr/api/1/datasets/{dataset}/"
 READERS = ("vector", "table", "algorithm")
-FILTERS = ("departements", "profession", "specialties", "modes")
+FILTERS = ("departements", "profession", "specialties", "modes", "communes")
 #: File formats the download check knows (``auto``: decided from the file name once resolved).
 FORMATS = ("auto", "text", "csv", "txt", "zip", "geojson", "json", "gpkg", "xlsx", "xls", "shp")
 #: Resource types of a data.gouv.fr dataset that are never data files.
@@ -132,6 +132,12 @@ def catalogue_problems(data):
             problems.append(f"{where}: 'reader' must be one of {', '.join(READERS)}")
         if reader == "algorithm" and not re.fullmatch(r"[a-z0-9_]+:[a-z0-9_]+", str(entry.get("algorithm", ""))):
             problems.append(f"{where}: 'algorithm' must be a Processing id such as medicaldeserts:importrpps")
+        fixed = entry.get("parameters", {})
+        if not isinstance(fixed, dict) or reader != "algorithm" and fixed or not all(
+                re.fullmatch(r"[A-Z][A-Z0-9_]*", str(name)) and isinstance(value, (str, int, float))
+                and not isinstance(value, bool) for name, value in fixed.items()):
+            problems.append(f"{where}: 'parameters' must map algorithm parameter names (upper case) to a text or a "
+                            f"number, for the 'algorithm' reader only")
         age = entry.get("max_age_days")
         if not isinstance(age, (int, float)) or isinstance(age, bool) or age <= 0:
             problems.append(f"{where}: 'max_age_days' must be a positive number")

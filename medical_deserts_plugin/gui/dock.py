@@ -277,6 +277,7 @@ class DatasetLoader:
             "COMMUNE_CODE_FIELD": filters.commune_code_field or None,
             "WORKING_CRS": target,
         }
+        wanted.update(entry.get("parameters", {}))
         wanted.update(companions or {})
         parameters = {}
         for definition in algorithm.parameterDefinitions():
@@ -348,6 +349,8 @@ def _coerce(definition, value):
         return None
     if definition.type() == "enum":
         options = [str(option) for option in definition.options()]
+        if isinstance(value, int):  # an option index, as the catalogue's fixed parameters give it
+            return value if 0 <= value < len(options) else None
         codes = value if isinstance(value, list) else [c for c in re.split(r"[\s,;]+", str(value)) if c]
 
         def index_of(code):

@@ -231,6 +231,24 @@ def test_real_import_algorithms_through_the_dock(dock, provider, sample):
     assert len(group_layers()) == 7
 
 
+def test_anct_entries_load_through_importanct(dock, provider, sample, tmp_path):
+    """ZRR and FRR entries: the zoning table joined to the chosen communes (polygons), or a table without them;
+    the QPV entry refuses a table; the kind comes from the catalogue."""
+    assert {dataset_by_id(dock.catalogue, name)["algorithm"] for name in ("frr", "zrr", "qpv", "france_services")} \
+        == {"medicaldeserts:importanct"}
+    communes = dock.load_local_file("communes", sample["communes"], Filters(departements=["00"]))[0]
+    zrr = dock.load_local_file("zrr", sample["anct"], Filters(departements=["00"], communes=communes,
+                                                                 commune_code_field="code_insee"))[0]
+    assert zrr.geometryType() == QgsWkbTypes.PolygonGeometry and zrr.featureCount() == communes.featureCount()
+    names = zrr.fields().names()
+    assert {"zrr", "zrr_code"} <= set(names) and "frr" not in names  # KIND = ZRR only
+    frr = dock.load_local_file("frr", sample["anct"], Filters(departements=["00"]))[0]
+    assert not frr.isSpatial() and {"frr", "frr_code"} <= set(frr.fields().names()) and "zrr" not in \
+        frr.fields().names()
+    with pytest.raises(LoadError, match="is a table"):
+        dock.load_local_file("qpv", sample["anct"], Filters(departements=["00"]))
+
+
 def test_missing_algorithm_is_said_plainly(dock, tmp_path):
     entry = dict(dataset_by_id(dock.catalogue, "finess"), id="nothing", algorithm="docktest:doesnotexist")
     dock.catalogue["datasets"].append(entry)

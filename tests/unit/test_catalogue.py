@@ -48,6 +48,11 @@ def test_readers_match_the_processing_algorithms(catalogue):
     rpps_files = dataset_by_id(catalogue, "rpps")["files"]
     # the RPPS reader finds the savoir-faire file next to the activity file by these names
     assert [spec["name"] for spec in rpps_files] == ["PS_LibreAcces_Personne_activite", "PS_LibreAcces_SavoirFaire"]
+    # ANCT layers go through importanct, each with its kind (the index of importanct's KIND options)
+    kinds = {name: dataset_by_id(catalogue, name)["parameters"]["KIND"]
+             for name in ("frr", "zrr", "qpv", "france_services")}
+    assert {algorithms[name] for name in kinds} == {"medicaldeserts:importanct"}
+    assert kinds == {"frr": 1, "zrr": 2, "qpv": 3, "france_services": 4}
 
 
 def test_default_rpps_filters_are_general_practitioners(catalogue):
@@ -75,10 +80,11 @@ def test_invalid_catalogue_lists_every_problem(catalogue):
     broken["datasets"][2]["files"][0]["pattern"] = "("
     broken["datasets"][2]["max_age_days"] = 0
     broken["datasets"][3]["files"][0]["url"] = "http://www.insee.fr/x.zip"
+    broken["datasets"][0]["parameters"] = {"KIND": 1}  # fixed parameters on a "vector" reader
     problems = catalogue_problems(broken)
     text = "\n".join(problems)
     assert "https://" in text and "used twice" in text and "regular expression" in text
-    assert "max_age_days" in text and len(problems) >= 5
+    assert "max_age_days" in text and "'parameters'" in text and len(problems) >= 6
 
 
 def test_unreadable_catalogue_is_reported(tmp_path):
