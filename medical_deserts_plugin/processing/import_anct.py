@@ -14,8 +14,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFeatureSource,
-    QgsProcessingParameterField,
     QgsVectorLayer,
     QgsWkbTypes,
 )
@@ -39,6 +37,7 @@ from .import_rpps import (
     COMMUNES,
     Communes,
     ImportAlgorithm,
+    add_communes_parameters,
     add_departements_parameter,
     add_working_crs_parameter,
     commune_features,
@@ -130,12 +129,7 @@ class ImportAnctAlgorithm(ImportAlgorithm):
             tr("ANCT files (*.csv *.txt *.xls *.xlsx *.geojson *.json *.gpkg *.shp *.zip);;All files (*.*)")))
         self.addParameter(QgsProcessingParameterEnum(KIND, tr("Kind of territory"), options=kind_labels(),
                                                      defaultValue=AUTOMATIC))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            COMMUNES, tr("Communes (polygons) to join a zoning table to"), [QgsProcessing.TypeVectorPolygon],
-            optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            COMMUNE_CODE_FIELD, tr("Commune code field (INSEE code)"), defaultValue="code_insee",
-            parentLayerParameterName=COMMUNES, optional=True))
+        add_communes_parameters(self, tr("Communes (polygons) to join a zoning table to"), optional=True)
         add_departements_parameter(self)
         add_working_crs_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(

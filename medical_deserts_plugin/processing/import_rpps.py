@@ -86,9 +86,9 @@ def add_working_crs_parameter(algorithm):
     algorithm.addParameter(working_crs_parameter())
 
 
-def add_communes_parameters(algorithm, description):
+def add_communes_parameters(algorithm, description, optional=False):
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
-        COMMUNES, description, [QgsProcessing.TypeVectorPolygon]))
+        COMMUNES, description, [QgsProcessing.TypeVectorPolygon], optional=optional))
     algorithm.addParameter(QgsProcessingParameterField(
         COMMUNE_CODE_FIELD, tr("Commune code field (INSEE code)"), defaultValue="code_insee",
         parentLayerParameterName=COMMUNES, optional=True))  # optional: QGIS 3.22 refuses a missing value
