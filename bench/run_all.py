@@ -1,9 +1,10 @@
 """``make bench``: every benchmark in this folder, one after the other, each in its own process.
 
-    python bench/run_all.py [--only network,rpps] [--real-data ../shared/data/real]
+    python bench/run_all.py [--only network,rpps,catchment,accessibility,location] [--real-data ../shared/data/real]
 
 Each bench prints its sizes, seconds and the ratio to the reference it names. The real-data folder (the project's
 shared validation data) is used by the benches that know it, when it exists; nothing from it enters the project.
+The benches against PySAL (access, spopt) run in the separate bench venv, made on first use by setup_bench_venv.sh.
 """
 
 import argparse
@@ -13,9 +14,14 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+BENCH_VENV_PYTHON = HERE.parent / ".bench-venv" / "bin" / "python"
+#: name -> (runs in the bench venv, script, options that take the real-data folder)
 BENCHES = {
-    "network": ["bench_network.py", "--real-data"],
-    "rpps": ["bench_rpps.py"],
+    "network": (False, "bench_network.py", ["--real-data"]),
+    "rpps": (False, "bench_rpps.py", []),
+    "catchment": (False, "bench_catchment.py", ["--real-data"]),
+    "accessibility": (True, "bench_accessibility.py", []),
+    "location": (True, "bench_location.py", []),
 }
 
 
@@ -27,8 +33,11 @@ def main():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     failed = []
     for name in args.only.split(","):
-        script, *options = BENCHES[name]
-        command = [sys.executable, str(HERE / script)] + [
+        in_bench_venv, script, options = BENCHES[name]
+        if in_bench_venv:
+            subprocess.run(["bash", str(HERE / "setup_bench_venv.sh")], check=True)
+        python = str(BENCH_VENV_PYTHON) if in_bench_venv else sys.executable
+        command = [python, str(HERE / script)] + [
             value for option in options for value in (option, args.real_data)]
         print(f"\n##### {name}: {' '.join(command[1:])}", flush=True)
         if subprocess.run(command, env=env).returncode != 0:
