@@ -16,6 +16,8 @@ Choices, documented once here:
 * p-median / p-center: every demand unit must be assigned to an open site it can reach. A unit that reaches no
   candidate at all raises ``ValueError`` unless ``drop_unreachable=True``, which leaves it out (assignment -1) and says
   so in the message. If no choice of ``p`` sites reaches every unit, ``ValueError``.
+* The uncapacitated p-median is solved on distance levels (:func:`_median_by_levels`), started from the heuristic;
+  the capacitated one on assignment variables x_ij ≤ y_j.
 * Capacities (MCLP, p-median) are in inhabitants, per candidate (or one number for all; ``inf`` = none). With
   capacities the assignment variables are continuous fractions: a unit may be split between sites (no single-source
   constraint). The reported assignment is then the site serving the largest share and ``served`` holds the share
@@ -49,6 +51,7 @@ APL_THRESHOLD = 2.5
 DEFAULT_TIME_LIMIT = 60.0
 DEFAULT_MIP_REL_GAP = 1e-4
 DEFAULT_SIZE_LIMIT = 300_000
+LEVELS_FIRST = 16  # distance levels per unit in the first p-median model when no heuristic start is known
 MAX_SWAP_PASSES = 100
 _LIFT_TOL = 1e-9
 
@@ -647,11 +650,6 @@ def p_median(table, weights, p, *, predefined=(), capacity=None, drop_unreachabl
     used_pairs = pairs.subset(active[pairs.origin])
     ev = _MedianEval(used_pairs, w, active, n_units, n_cand)
 
-    b = _Builder()
-    b.add_vars(n_cand, integer=True, lb=_site_bounds(n_cand, predefined))
-    x0 = _allocation_rows(b, used_pairs, w, n_units, n_cand, cap, w[used_pairs.origin] * used_pairs.minutes, True)
-    _site_row(b, n_cand, p + predefined.size)
-    model = b.build(n_cand)
     infeasible = (f"p-median: no choice of {p} new site(s){_existing(predefined)} can serve every demand unit"
                   + (" within the capacities" if cap is not None else " (some units reach too few candidates)"))
 
@@ -661,8 +659,32 @@ def p_median(table, weights, p, *, predefined=(), capacity=None, drop_unreachabl
             raise ValueError(infeasible + " (greedy + swap heuristic; an exact solve may still find one)")
         return mask
 
-    open_mask, optimal, gap, used, status = _solve(model, b.n_vars, method, size_limit, time_limit, mip_rel_gap,
-                                                   infeasible, heuristic, exact_only=cap is not None)
+    if cap is None:
+        size = n_cand + len(used_pairs.dest)  # the pair formulation's: the level model is smaller, not always easier
+        if _decide_method(method, size, size_limit, True) == "heuristic":
+            note = f"{size:,} variables exceed the size limit; " if method == "auto" else ""
+            open_mask = heuristic()
+            optimal, gap, used, status = _status(None, note)
+        else:
+            try:
+                start = _greedy_swap(ev, n_cand, p, predefined)
+            except ValueError:
+                start = None
+            open_mask, optimal, gap, status = _median_by_levels(used_pairs, w, n_units, n_cand, p, predefined,
+                                                                time_limit, mip_rel_gap, infeasible, ev, start)
+            used = METHOD_MILP
+            if open_mask is None:
+                open_mask = heuristic()
+                optimal, gap, used, status = _status(None, f"HiGHS found no solution within {time_limit} s; ")
+    else:
+        b = _Builder()
+        b.add_vars(n_cand, integer=True, lb=_site_bounds(n_cand, predefined))
+        x0 = _allocation_rows(b, used_pairs, w, n_units, n_cand, cap, w[used_pairs.origin] * used_pairs.minutes,
+                              True)
+        _site_row(b, n_cand, p + predefined.size)
+        model = b.build(n_cand)
+        open_mask, optimal, gap, used, status = _solve(model, b.n_vars, method, size_limit, time_limit, mip_rel_gap,
+                                                       infeasible, heuristic, exact_only=True)
 
     if cap is None:
         site, minutes = _nearest_open(pairs, open_mask, n_units)
@@ -682,6 +704,91 @@ def p_median(table, weights, p, *, predefined=(), capacity=None, drop_unreachabl
                f"{mean}{' under capacities' if cap is not None else ''}.{note} {status}.")
     return LocationResult("p_median", sites, float(objective), site, minutes, optimal, gap, used, message, predefined,
                           contribution, served)
+
+
+def _median_by_levels(pairs, w, n_units, n_cand, p, predefined, time_limit, mip_rel_gap, infeasible, ev, start):
+    """Exact uncapacitated p-median on the distance levels of each unit (Elloumi 2010), truncated per unit.
+
+    Per unit i with distinct times D_0 < D_1 < ... : cost = w_i (D_0 + Σ_k (D_k+1 - D_k) z_k), z_k = "no open site
+    within D_k", telescoped as z_k ≥ z_k-1 - Σ_{t_ij = D_k} y_j (same LP bound as x_ij ≤ y_j, one row per level
+    instead of one per pair). Keeping only the first levels of a unit drops non-negative terms: a lower bound. Each
+    unit keeps twice the levels up to its nearest site in ``start`` (a heuristic solution; None: LEVELS_FIRST levels);
+    when the optimum of that model gives every unit an open site within its kept levels, its true cost equals the
+    bound and it is optimal; otherwise the units that went beyond get four times more levels and it is solved again.
+    Never returns worse than ``start``.
+    Returns (open mask or None, optimal, gap, status text); None when HiGHS found nothing in the time limit.
+    """
+    deadline = None if time_limit is None else time.monotonic() + float(time_limit)
+    o, t = pairs.origin, pairs.minutes
+    unit_start = _group_first(o)
+    units = o[unit_start]  # active units, in pair order
+    unit_of_pair = np.cumsum(np.r_[False, np.diff(o) != 0]) if o.size else np.zeros(0, np.int64)
+    new_level = np.r_[True, (np.diff(o) != 0) | (np.diff(t) != 0)] if o.size else np.zeros(0, bool)
+    global_level = np.cumsum(new_level) - 1
+    level = global_level - global_level[unit_start][unit_of_pair]  # 0 = nearest time of its unit
+    level_minutes = t[new_level]
+    n_levels = np.bincount(unit_of_pair, weights=new_level, minlength=units.size).astype(np.int64)
+    first_global = global_level[unit_start]
+    constant = float((w[units] * t[unit_start]).sum())
+
+    def nearest_level(open_mask):
+        """Level of each unit's nearest open site (n_levels when none is reachable)."""
+        minutes = ev.state(open_mask)[units]
+        beyond = np.where(np.isfinite(minutes), minutes, np.inf)[unit_of_pair]
+        return np.bincount(unit_of_pair, weights=new_level & (t < beyond), minlength=units.size).astype(np.int64)
+
+    kept = np.full(units.size, LEVELS_FIRST) if start is None else 2 * (nearest_level(start) + 1)
+    kept = np.minimum(kept, n_levels - 1)  # z variables per unit
+    solves = 0
+    while True:
+        full = kept == n_levels - 1  # every level kept: the unit must reach an open site
+        rows_per_unit = kept + full
+        row_start = np.r_[0, np.cumsum(rows_per_unit)[:-1]]
+        z_start = np.r_[0, np.cumsum(kept)[:-1]]
+        b = _Builder()
+        b.add_vars(n_cand, integer=True, lb=_site_bounds(n_cand, predefined))
+        z_unit = np.repeat(np.arange(units.size), kept)
+        z_level = np.arange(kept.sum()) - np.repeat(z_start, kept)
+        z0 = b.add_vars(int(kept.sum()), cost=w[units][z_unit] * np.diff(level_minutes)[first_global[z_unit]
+                                                                                          + z_level]
+                        if z_unit.size else 0.0)
+        in_model = np.flatnonzero(level < rows_per_unit[unit_of_pair])
+        # row (i, k): z_k - z_k-1 + Σ_{level k} y ≥ [k = 0]; the last row of a full unit has no z_k
+        z_rows = row_start[z_unit] + z_level
+        previous = np.flatnonzero(z_level > 0)
+        last = np.flatnonzero(full & (kept > 0))
+        n_rows = int(rows_per_unit.sum())
+        b.add_rows(n_rows,
+                   np.r_[row_start[unit_of_pair[in_model]] + level[in_model], z_rows, z_rows[previous],
+                         row_start[last] + kept[last]],
+                   np.r_[pairs.dest[in_model], z0 + np.arange(z_unit.size), z0 + previous - 1,
+                         z0 + z_start[last] + kept[last] - 1],
+                   np.r_[np.ones(in_model.size), np.ones(z_unit.size), -np.ones(previous.size), -np.ones(last.size)],
+                   np.isin(np.arange(n_rows), row_start).astype(np.float64), np.inf)
+        _site_row(b, n_cand, p + predefined.size)
+        left = None if deadline is None else max(deadline - time.monotonic(), 0.01)
+        res = b.build(n_cand).solve(left, mip_rel_gap)
+        solves += 1
+        if res.status == 2:
+            raise ValueError(infeasible)
+        if res.x is None:
+            return None, False, float("nan"), ""
+        open_mask = res.x[:n_cand] > 0.5
+        reached = nearest_level(open_mask)
+        short = ~full & (reached >= kept)  # nearest open site beyond the kept levels: the bound was too low
+        if short.any() and res.status == 0:
+            kept[short] = np.minimum(np.maximum(4 * kept[short], reached[short] + 1), n_levels[short] - 1)
+            continue
+        unserved, cost = ev.value(ev.state(open_mask))
+        if start is not None and ev.value(ev.state(start)) > (unserved, cost):
+            open_mask, (unserved, cost) = start, ev.value(ev.state(start))  # stopped early, worse than the start
+        dual_bound = getattr(res, "mip_dual_bound", None)
+        bound = constant + float(dual_bound if dual_bound is not None and np.isfinite(dual_bound) else res.fun)
+        gap = max(-cost - bound, 0.0) / -cost if cost < 0 else 0.0
+        optimal = res.status == 0 and unserved == 0 and gap <= mip_rel_gap + 1e-9
+        text = "optimal" if optimal else f"not proven optimal ({res.message}), gap {gap:.2%}"
+        return open_mask, optimal, gap, (f"HiGHS: {text} (distance levels: {int(kept.sum()):,} kept, "
+                                         f"{solves} solve(s))")
 
 
 def p_center(table, weights, p, *, predefined=(), drop_unreachable=False, formulation="radius",

@@ -7,6 +7,7 @@ import pytest
 from scipy import sparse
 from scipy.optimize import linprog
 
+from medical_deserts_plugin.core import location
 from medical_deserts_plugin.core.location import apl_gain_matrix, apl_lift, lscp, mclp, p_center, p_median
 from medical_deserts_plugin.core.travel_times import TravelTimeTable
 
@@ -172,6 +173,25 @@ def test_p_median_matches_enumeration(seed, p):
     assert (res.assignment >= 0).all()
     np.testing.assert_allclose(res.assignment_minutes, minutes[np.arange(8), res.assignment])
     np.testing.assert_allclose(res.assignment_minutes, minutes[:, res.sites].min(axis=1))
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_p_median_distance_levels_widened_until_proven(seed, monkeypatch):
+    """Kept levels start at 1 per unit, so the first models are truncated: the answer must still be the optimum,
+    with predefined sites, ties (times rounded to 1 min), zero-minute and missing pairs."""
+    monkeypatch.setattr(location, "LEVELS_FIRST", 1)
+    rng = np.random.default_rng(seed + 300)
+    minutes = np.round(rng.uniform(0, 40, (30, 14)))
+    minutes[rng.random(minutes.shape) < 0.1] = 0.0
+    minutes[rng.random(minutes.shape) < 0.2] = np.inf
+    minutes[:, 13] = np.where(np.isfinite(minutes[:, 13]), minutes[:, 13], 39.0)  # everyone reaches site 13
+    weights = rng.integers(0, 100, 30).astype(float)
+    for predefined in ((), (13,)):
+        best, winners = brute(lambda s: median_cost(minutes, weights, s), 14, 3, predefined, maximise=False)
+        res = p_median(table_from_dense(minutes), weights, 3, predefined=list(predefined), **EXACT)
+        assert res.objective == pytest.approx(best) and res.optimal
+        assert tuple(sorted(list(predefined) + list(res.sites))) in winners
+        assert "solve(s)" in res.message
 
 
 def test_p_median_predefined_and_zero_minute_pairs():
