@@ -662,9 +662,9 @@ def p_median(table, weights, p, *, predefined=(), capacity=None, drop_unreachabl
     if cap is None:
         size = n_cand + len(used_pairs.dest)  # the pair formulation's: the level model is smaller, not always easier
         if _decide_method(method, size, size_limit, True) == "heuristic":
-            note = f"{size:,} variables exceed the size limit; " if method == "auto" else ""
             open_mask = heuristic()
-            optimal, gap, used, status = _status(None, note)
+            optimal, gap, used, status = _status(None, f"{size:,} variables exceed the size limit; "
+                                                 if method == "auto" else "")
         else:
             try:
                 start = _greedy_swap(ev, n_cand, p, predefined)
