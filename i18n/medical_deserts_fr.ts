@@ -836,12 +836,12 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
 
 Zoning tables (.csv, .xls, .xlsx, or a .zip holding one) have a commune code column (CODGEO, code_insee…) and a class column (ZRR: C classée, P partiellement classée, N non classée; FRR: FRR+, FRR, non classée); title lines before the header are skipped. The classes are joined to the communes layer by commune code: fields zrr / frr (class), zrr_code / frr_code (0 not classified, 1 partly classified or FRR, 2 classified or FRR+) and zrr_label / frr_label (the class as written). Without a communes layer the output is a table, or the zoning's own polygons when the file has some. Automatic reads every zoning the table has. Excel files need the Python package openpyxl (or xlrd for .xls): without it, save the table as CSV.
 
-QPV polygons and France Services points (GeoJSON, GeoPackage, Shapefile or a .zip holding one) are reprojected to the working CRS, invalid polygons are repaired, and every attribute is kept. Départements (e.g. 23,53) filter every kind, by the département or commune code field of the file.</source>
+QPV polygons and France Services points (GeoJSON, GeoPackage, Shapefile or a .zip holding one) are reprojected to the working CRS, invalid polygons are repaired, and every attribute is kept. With the kind France Services, a table (.csv, .xlsx) with latitude and longitude columns, or one “lat, lon” column such as geo_point_2d (WGS84 degrees, decimal point or comma), is read as points too. Départements (e.g. 23,53) filter every kind, by the département or commune code field of the file.</source>
       <translation>Lit les territoires de l’Agence nationale de la cohésion des territoires : le zonage FRR (France Ruralités Revitalisation) ou ZRR des communes, les quartiers prioritaires QPV ou les structures France services.
 
 Les tables de zonage (.csv, .xls, .xlsx, ou un .zip qui en contient une) ont une colonne de code commune (CODGEO, code_insee…) et une colonne de classement (ZRR : C classée, P partiellement classée, N non classée ; FRR : FRR+, FRR, non classée) ; les lignes de titre avant l’en-tête sont ignorées. Les classements sont joints à la couche des communes par code commune : champs zrr / frr (classement), zrr_code / frr_code (0 non classée, 1 partiellement classée ou FRR, 2 classée ou FRR+) et zrr_label / frr_label (le classement tel qu’écrit). Sans couche des communes, la sortie est une table, ou les polygones du zonage lui-même quand le fichier en a. « Automatique » lit tous les zonages présents dans la table. Les fichiers Excel demandent le paquet Python openpyxl (ou xlrd pour .xls) : sans lui, enregistrez la table en CSV.
 
-Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile ou un .zip qui en contient un) sont reprojetés dans le SCR de travail, les polygones invalides sont réparés et tous les attributs sont gardés. Les départements (par ex. 23,53) filtrent chaque type, d’après le champ de département ou de code commune du fichier.</translation>
+Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile ou un .zip qui en contient un) sont reprojetés dans le SCR de travail, les polygones invalides sont réparés et tous les attributs sont gardés. Avec le type France services, une table (.csv, .xlsx) avec des colonnes latitude et longitude, ou une colonne « lat, lon » comme geo_point_2d (degrés WGS84, point ou virgule décimale), est lue aussi comme des points. Les départements (par ex. 23,53) filtrent chaque type, d’après le champ de département ou de code commune du fichier.</translation>
     </message>
     <message>
       <source>Partly classified ZRR</source>
@@ -850,6 +850,10 @@ Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile 
     <message>
       <source>Classified ZRR</source>
       <translation>Classée en ZRR</translation>
+    </message>
+    <message>
+      <source>Communes (polygons) to join a zoning table to</source>
+      <translation>Communes (polygones) auxquelles joindre une table de zonage</translation>
     </message>
     <message>
       <source>ANCT</source>
@@ -880,14 +884,6 @@ Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile 
       <translation>Type de territoire</translation>
     </message>
     <message>
-      <source>Communes (polygons) to join a zoning table to</source>
-      <translation>Communes (polygones) auxquelles joindre une table de zonage</translation>
-    </message>
-    <message>
-      <source>Commune code field (INSEE code)</source>
-      <translation>Champ du code commune (code INSEE)</translation>
-    </message>
-    <message>
       <source>No commune of the zoning table matches the filters.</source>
       <translation>Aucune commune de la table de zonage ne correspond aux filtres.</translation>
     </message>
@@ -902,6 +898,10 @@ Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile 
     <message>
       <source>{count} commune(s) of the layer joined to the zoning table.</source>
       <translation>{count} commune(s) de la couche jointe(s) à la table de zonage.</translation>
+    </message>
+    <message>
+      <source>{source}: {layout}, {rows} row(s) read, coordinates from “{columns}” (WGS84).</source>
+      <translation>{source} : {layout}, {rows} ligne(s) lue(s), coordonnées prises dans « {columns} » (WGS84).</translation>
     </message>
     <message>
       <source>{label}: {read} feature(s) read, {kept} kept.</source>
@@ -952,6 +952,10 @@ Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile 
       <translation>{count} ligne(s) de la table de zonage ne correspondent à aucune commune de la couche (communes : {codes}).</translation>
     </message>
     <message>
+      <source>{count} row(s) have coordinates out of range (latitude beyond ±90° or longitude beyond ±180°).</source>
+      <translation>{count} ligne(s) ont des coordonnées hors limites (latitude au-delà de ±90° ou longitude au-delà de ±180°).</translation>
+    </message>
+    <message>
       <source>The {label} layer must have {expected}; “{source}” has {geometry}.</source>
       <translation>La couche {label} doit contenir des {expected} ; « {source} » a des géométries de type {geometry}.</translation>
     </message>
@@ -976,8 +980,8 @@ Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile 
       <translation>Le fichier ANCT « {path} » n’a pas pu être ouvert comme table ni comme couche vecteur.</translation>
     </message>
     <message>
-      <source>QPV polygons and France Services sites are read from a vector file (GeoJSON, GeoPackage, Shapefile); “{path}” is a table.</source>
-      <translation>Les polygones QPV et les structures France services se lisent dans un fichier vecteur (GeoJSON, GeoPackage, Shapefile) ; « {path} » est une table.</translation>
+      <source>QPV polygons are read from a vector file (GeoJSON, GeoPackage, Shapefile); “{path}” is a table.</source>
+      <translation>Les polygones QPV se lisent dans un fichier vecteur (GeoJSON, GeoPackage, Shapefile) ; « {path} » est une table.</translation>
     </message>
     <message>
       <source>polygons</source>
@@ -1158,6 +1162,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
     <message>
       <source>Départements to keep (e.g. 23,53; empty = all)</source>
       <translation>Départements à garder (p. ex. 23,53 ; vide = tous)</translation>
+    </message>
+    <message>
+      <source>Commune code field (INSEE code)</source>
+      <translation>Champ du code commune (code INSEE)</translation>
     </message>
     <message>
       <source>communes</source>

@@ -24,6 +24,7 @@ from ..core.sources.anct import (
     ZRR,
     ZoningReport,
     departement_column,
+    read_sites,
     read_zoning,
     row_departements,
     zoning_columns,
@@ -119,7 +120,9 @@ class ImportAnctAlgorithm(ImportAlgorithm):
             "Automatic reads every zoning the table has. Excel files need the Python package openpyxl (or xlrd "
             "for .xls): without it, save the table as CSV.\n\n"
             "QPV polygons and France Services points (GeoJSON, GeoPackage, Shapefile or a .zip holding one) are "
-            "reprojected to the working CRS, invalid polygons are repaired, and every attribute is kept. "
+            "reprojected to the working CRS, invalid polygons are repaired, and every attribute is kept. With the "
+            "kind France Services, a table (.csv, .xlsx) with latitude and longitude columns, or one “lat, lon” "
+            "column such as geo_point_2d (WGS84 degrees, decimal point or comma), is read as points too. "
             "Départements (e.g. 23,53) filter every kind, by the département or commune code field of the file."
         )
 
@@ -152,10 +155,12 @@ class ImportAnctAlgorithm(ImportAlgorithm):
                                                 "layer.").format(path=path))
             if kind == AUTOMATIC:
                 kind = self.detected_kind(layer, path)
-        elif kind in (QPV, FRANCE_SERVICES):
+        elif kind == QPV:
             raise QgsProcessingException(tr(
-                "QPV polygons and France Services sites are read from a vector file (GeoJSON, GeoPackage, "
-                "Shapefile); “{path}” is a table.").format(path=path))
+                "QPV polygons are read from a vector file (GeoJSON, GeoPackage, Shapefile); “{path}” is a "
+                "table.").format(path=path))
+        elif kind == FRANCE_SERVICES:
+            layer = self.sites_layer(path, context, feedback)
         feedback.setProgress(5)
         if kind in (QPV, FRANCE_SERVICES):
             return self.import_vector(parameters, context, feedback, layer, kind, crs, departements)
@@ -280,6 +285,32 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         return list(map(list, zip(*[python_values(joined[name]) for name, _ in added])))
 
     # --------------------------------------------------------------------------------- QPV, France Services
+
+    @staticmethod
+    def sites_layer(path, context, feedback):
+        """France Services sites of a table with latitude / longitude (WGS84) as a point layer, owned by
+        ``context``; rows without usable coordinates have no geometry (left out, and said, by import_vector)."""
+        with reader_errors(tr("France Services")):
+            table, longitude, latitude, report = read_sites(path)
+        feedback.pushInfo(tr("{source}: {layout}, {rows} row(s) read, coordinates from “{columns}” (WGS84).")
+                          .format(source=report.source, layout=report.layout, rows=report.rows_read,
+                                  columns=report.coordinates))
+        if report.out_of_range:
+            feedback.pushWarning(tr("{count} row(s) have coordinates out of range (latitude beyond ±90° or "
+                                    "longitude beyond ±180°).").format(count=report.out_of_range))
+        layer = QgsVectorLayer("Point?crs=EPSG:4326", os.path.basename(path), "memory")
+        fields = QgsFields()
+        for name in table.columns:
+            fields.append(QgsField(name, QVariant.String))
+        layer.dataProvider().addAttributes(fields)
+        layer.updateFields()
+        located = ~np.isnan(longitude)
+        wkbs = np.full(len(table), None, dtype=object)
+        wkbs[located] = shapely.to_wkb(shapely.points(longitude[located], latitude[located]))
+        layer.dataProvider().addFeatures([new_feature(layer.fields(), row, wkb) for row, wkb in
+                                          zip(table.astype(str).to_numpy().tolist(), wkbs)])
+        context.temporaryLayerStore().addMapLayer(layer)
+        return layer
 
     def import_vector(self, parameters, context, feedback, layer, kind, crs, departements):
         polygons = kind == QPV

@@ -184,6 +184,27 @@ def test_france_services_points_reprojected(provider, tmp_path):
     assert "France Services: 3 feature(s) read, 2 kept." in log.info
 
 
+def test_france_services_table_with_coordinates(provider, tmp_path):
+    """The list as a CSV: decimal commas, a title line, a row without coordinates; filtered by commune code."""
+    path = tmp_path / "liste_france_services.csv"
+    path.write_text("Structures labellisées au 1er octobre\n"
+                    "nom;code_insee;latitude;longitude\n"
+                    "France services de Guéret;23096;46,1715;1,8714\n"
+                    "Laval;53130;48,0734;-0,7702\n"
+                    "Bus itinérant;23001;;\n", encoding="utf-8")
+    log = Log()
+    output = run(log, INPUT=str(path), KIND=FRANCE_SERVICES, DEPARTEMENTS="23")
+    assert output.crs().authid() == "EPSG:2154" and output.geometryType() == QgsWkbTypes.PointGeometry
+    [site] = list(output.getFeatures())
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                       QgsCoordinateReferenceSystem("EPSG:2154"), QgsProject.instance())
+    assert site["nom"] == "France services de Guéret" and site["code_insee"] == "23096"
+    assert site.geometry().asPoint().distance(transform.transform(QgsPointXY(1.8714, 46.1715))) < 0.01
+    assert any("coordinates from “latitude / longitude”" in line for line in log.info)
+    assert "France Services: 3 feature(s) read, 1 kept." in log.info  # Laval filtered out, the bus has no place
+    assert "1 feature(s) without geometry left out." in log.warnings
+
+
 def expect_refusal(no_file, message, **parameters):
     with pytest.raises(QgsProcessingException, match=message):
         processing.run(ALGORITHM, {**parameters, "OUTPUT": no_file})
@@ -202,6 +223,7 @@ def test_bad_input(provider, sample, no_file, tmp_path):
     expect_refusal(no_file, "not a FRR zoning table: no FRR class column", **{**good, "INPUT": str(no_class),
                                                                              "KIND": FRR_ZONING})
     expect_refusal(no_file, "is a table", **{**good, "KIND": QPV})
+    expect_refusal(no_file, "not a table of sites", **{**good, "KIND": FRANCE_SERVICES})
     points = geojson(tmp_path / "points.geojson", [({"type": "Point", "coordinates": [1.87, 46.17]}, {"id": "1"})])
     expect_refusal(no_file, "QPV layer must have polygons", INPUT=points, KIND=QPV)
     polygon = geojson(tmp_path / "polygon.geojson", [(bow_tie(1.8, 46.1, 0.1), {"id": "1"})])

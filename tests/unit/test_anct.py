@@ -1,15 +1,19 @@
-"""Reader of the ANCT ZRR / FRR commune zonings, on small tables written here in the layouts met in the wild."""
+"""Readers of the ANCT ZRR / FRR commune zonings and of site tables with coordinates (France Services), on small
+tables written here in the layouts met in the wild."""
 
 import importlib.util
 import zipfile
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from medical_deserts_plugin.core.sources import anct
 from medical_deserts_plugin.core.sources.anct import (
     ZoningReport,
+    coordinate_columns,
     departement_column,
+    read_sites,
     read_zoning,
     row_departements,
     zoning_classes,
@@ -196,3 +200,39 @@ def test_departements_of_other_anct_layers():
         ["23", "2A", "01", "971", "23", "", "01"]
     assert row_departements(["23096", "2A004", 1001, "97411", "", "abc"], "commune").tolist() == \
         ["23", "2A", "01", "974", "", ""]
+
+
+# ------------------------------------------------------------------------------------------ site tables (lat / lon)
+
+
+def test_sites_with_latitude_and_longitude_columns(tmp_path):
+    """Title line, ';' separator, Latin-1, decimal commas, a row without coordinates and one out of range."""
+    path = write(tmp_path / "france_services.csv",
+                 "Liste des structures labellisées\n"
+                 "Nom;Commune;Code INSEE;Latitude;Longitude\n"
+                 "France services de Guéret;Guéret;23096;46,1710;1,8710\n"
+                 "France services d'Évaux;Évaux-les-Bains;23076;46.1748;2.4870\n"
+                 "Bus France services;Itinérant;;;\n"
+                 "Erreur;Ailleurs;23001;146.2;1.9\n", encoding="latin-1")
+    table, longitude, latitude, report = read_sites(path)
+    assert list(table["Nom"])[:2] == ["France services de Guéret", "France services d'Évaux"]
+    np.testing.assert_allclose(longitude[:2], [1.871, 2.487])
+    np.testing.assert_allclose(latitude[:2], [46.171, 46.1748])
+    assert np.isnan(longitude[2:]).all() and np.isnan(latitude[2:]).all()
+    assert (report.rows_read, report.without_coordinates, report.out_of_range, report.title_lines) == (4, 1, 1, 1)
+    assert report.coordinates == "Latitude / Longitude" and report.encoding == "latin-1"
+
+
+def test_sites_with_one_lat_lon_column(tmp_path):
+    path = write(tmp_path / "fs.csv", 'nom,geo_point_2d\nA,"46.17, 1.87"\nB,"46,2 ; 2,5"\nC,nowhere\n')
+    _, longitude, latitude, report = read_sites(path)
+    np.testing.assert_allclose(latitude[:2], [46.17, 46.2])
+    np.testing.assert_allclose(longitude[:2], [1.87, 2.5])
+    assert np.isnan(latitude[2]) and report.coordinates == "geo_point_2d" and report.without_coordinates == 1
+
+
+def test_sites_without_coordinates_are_refused(tmp_path):
+    assert coordinate_columns(["nom", "adresse", "code_insee"]) is None
+    assert coordinate_columns(["Lat", "Lng"]) == ("split", (0, 1))
+    with pytest.raises(ValueError, match="not a table of sites.*latitude and longitude"):
+        read_sites(write(tmp_path / "fs.csv", "nom;adresse\nA;1 rue X\n"))

@@ -19,11 +19,12 @@ lines) are skipped, and counted.
 Excel files are read by pandas, which needs the ``openpyxl`` (.xlsx) or ``xlrd`` (.xls) package: without it the
 reader says to save the table as CSV.
 
-Also: :func:`departement_column` / :func:`row_departements`, to filter other ANCT layers (QPV, France Services) by
-département from their code columns.
+Also: :func:`read_sites`, the France Services list as a table with latitude / longitude columns or one "lat, lon"
+column (WGS84); :func:`departement_column` / :func:`row_departements`, to filter other ANCT layers (QPV, France
+Services) by département from their code columns.
 
 Public API: :func:`read_zoning`, :func:`zoning_from_table`, :func:`zoning_columns`, :class:`ZoningReport`,
-:data:`ZONINGS`, :data:`CLASS_CODES`.
+:func:`read_sites`, :func:`coordinate_columns`, :class:`SitesReport`, :data:`ZONINGS`, :data:`CLASS_CODES`.
 """
 
 import csv
@@ -66,6 +67,13 @@ _CLASS_FIELDS = {
 _FRR_PLUS_HEADER = re.compile(r"^\s*frr\s*(\+|[\s_-]*plus)\s*$", re.IGNORECASE)
 _FRR_PLUS_VALUE = re.compile(r"frr\s*(?:\+|plus)", re.IGNORECASE)
 _YES = ("1", "oui", "o", "x", "vrai", "true", "yes")
+_LAT_LON_FIELDS = {"latitude": ("latitude", "lat", "y_wgs84", "lat_wgs84", "coord_lat", "latitude_wgs84"),
+                   "longitude": ("longitude", "lon", "lng", "long", "x_wgs84", "lon_wgs84", "coord_lon",
+                                 "longitude_wgs84")}
+_POINT_FIELDS = {"point": ("geo_point_2d", "geo_point", "geopoint", "geo point", "coordonnees", "coordonnees gps",
+                           "coordonnees geographiques", "gps", "lat_lon", "latlon", "lat lon", "position")}
+#: "46.17, 1.87", "46.17;1.87", "46,17 ; 1,87": latitude then longitude
+_LAT_LON_PAIR = re.compile(r"^\s*(-?\d+(?:\.\d+)?|-?\d+,\d+)\s*(?:[,;/]|\s)\s*(-?\d+(?:\.\d+)?|-?\d+,\d+)\s*$")
 _DEPARTEMENT_FIELDS = {"departement": ("insee_dep", "code_dep", "code_departement", "code departement", "dep",
                                        "departement", "num_dep", "code_dept")}
 
@@ -215,9 +223,21 @@ def read_zoning(source, zonings=None, departements=None):
     zoning table, an empty file, or an Excel file that pandas cannot read here.
     """
     report = ZoningReport()
+    return zoning_from_table(_read_table(source, report, _ZONING_TABLE), zonings, departements, report)
+
+
+@dataclass(frozen=True)
+class _TableKind:
+    name: str  # "ZRR/FRR zoning table"
+    header: str  # what its header names, for the error messages
+    member: str  # pattern of the table's name inside a zip
+    header_index: object  # rows (lists of cells) -> index of the header row or None
+
+
+def _read_table(source, report, kind):
+    """A CSV, XLS or XLSX table (or a zip holding one) as texts, its header found below any title lines."""
     package = _spreadsheet_package(source)
-    table = _read_spreadsheet(source, package, report) if package else _read_text_table(source, report)
-    return zoning_from_table(table, zonings, departements, report)
+    return _read_spreadsheet(source, package, report, kind) if package else _read_text_table(source, report, kind)
 
 
 def _spreadsheet_package(source):
@@ -233,7 +253,7 @@ def _spreadsheet_package(source):
     return {".xlsx": "openpyxl", ".xlsm": "openpyxl", ".xls": "xlrd", ".ods": "odf"}.get(os.path.splitext(path)[1])
 
 
-def _read_spreadsheet(source, package, report):
+def _read_spreadsheet(source, package, report, kind):
     """The first sheet with a header, as a table whose columns are the header."""
     report.source = os.fspath(source) if isinstance(source, (str, os.PathLike)) else "<spreadsheet>"
     if importlib.util.find_spec(package) is None:
@@ -244,19 +264,19 @@ def _read_spreadsheet(source, package, report):
     sheets = pd.read_excel(source, sheet_name=None, header=None, dtype=object)
     for name, grid in sheets.items():
         top = grid.head(HEADER_SEARCH_LINES)
-        index = _header_index(top.astype(object).where(top.notna(), "").astype(str).to_numpy().tolist())
+        index = kind.header_index(top.astype(object).where(top.notna(), "").astype(str).to_numpy().tolist())
         if index is not None:
             report.layout, report.title_lines = f"sheet “{name}”", index
             table = grid.iloc[index + 1:].dropna(how="all").reset_index(drop=True)
             table.columns = _texts(grid.iloc[index]).tolist()
             return table
-    raise ValueError(f"{report.source}: no sheet has a header with a commune code column (CODGEO, code_insee...) "
-                     f"and a ZRR or FRR class column in its first {HEADER_SEARCH_LINES} rows")
+    raise ValueError(f"{report.source}: no sheet has a header with {kind.header} in its first "
+                     f"{HEADER_SEARCH_LINES} rows")
 
 
-def _read_text_table(source, report):
+def _read_text_table(source, report, kind):
     """A CSV table as texts, the header found below any title lines."""
-    with open_binary(source, r"zrr|frr|zonage|anct", "zoning table") as (stream, name, _):
+    with open_binary(source, kind.member, kind.name) as (stream, name, _):
         data = stream.read()
     report.source = name
     report.encoding = detect_encoding(data[:1 << 16])
@@ -271,10 +291,10 @@ def _read_text_table(source, report):
     lines = text.splitlines()[:HEADER_SEARCH_LINES]
     separators = [sniff_separator(line) for line in lines]
     rows = [next(csv.reader([line], delimiter=sep), []) for line, sep in zip(lines, separators)]
-    index = _header_index(rows)
+    index = kind.header_index(rows)
     if index is None:
-        raise ValueError(f"{name} is not a ZRR/FRR zoning table: none of its first {len(lines)} lines is a header "
-                         f"with a commune code column (CODGEO, code_insee...) and a ZRR or FRR class column")
+        raise ValueError(f"{name} is not a {kind.name}: none of its first {len(lines)} lines is a header with "
+                         f"{kind.header}")
     report.title_lines = index
     report.layout = f"table separated by “{separators[index]}”"
     return pd.read_csv(io.StringIO(text), sep=separators[index], skiprows=index, dtype=str, keep_default_na=False,
@@ -295,6 +315,78 @@ def _header_index(rows):
         if code is not None and classes:
             return index
     return None
+
+
+_ZONING_TABLE = _TableKind("ZRR/FRR zoning table", "a commune code column (CODGEO, code_insee...) and a ZRR or FRR "
+                           "class column", r"zrr|frr|zonage|anct", _header_index)
+
+
+# ------------------------------------------------------------------------------ France Services sites from a table
+
+
+@dataclass
+class SitesReport:
+    """What :func:`read_sites` found: columns used, rows read, rows without usable coordinates."""
+
+    source: str = ""
+    encoding: str = ""
+    layout: str = ""
+    title_lines: int = 0
+    rows_read: int = 0
+    coordinates: str = ""  # "latitude / longitude" or the name of the "lat, lon" column
+    without_coordinates: int = 0
+    out_of_range: int = 0
+
+
+def coordinate_columns(header):
+    """``("pair", index)`` of a ``"lat, lon"`` column, ``("split", (lat index, lon index))`` of latitude and
+    longitude columns, or ``None``."""
+    found, _ = match_columns(header, _LAT_LON_FIELDS)
+    if "latitude" in found and "longitude" in found:
+        return "split", (found["latitude"], found["longitude"])
+    found, _ = match_columns(header, _POINT_FIELDS)
+    return ("pair", found["point"]) if "point" in found else None
+
+
+def _coordinate_header_index(rows):
+    for index, cells in enumerate(rows):
+        if coordinate_columns([str(cell) for cell in cells]) is not None:
+            return index
+    return None
+
+
+_SITES_TABLE = _TableKind("table of sites", "latitude and longitude columns (or a “lat, lon” column such as "
+                                            "geo_point_2d)", r"france.?services|structures|sites|anct",
+                          _coordinate_header_index)
+
+
+def _degrees(texts):
+    """Decimal degrees from texts (``"46.17"``, ``"46,17"``); NaN where not a number."""
+    return pd.to_numeric(_texts(texts).str.replace(",", ".", regex=False), errors="coerce").to_numpy(np.float64)
+
+
+def read_sites(source):
+    """Sites of a table with WGS84 coordinates (the France Services list as CSV or XLSX): ``(table of texts,
+    longitude, latitude, report)``; longitude and latitude in decimal degrees, NaN where a row has none or they
+    are out of range (counted in the report). Raises ``ValueError`` when no coordinate column is found."""
+    report = SitesReport()
+    table = _read_table(source, report, _SITES_TABLE)
+    table = table.dropna(how="all")
+    table.columns = [str(name) for name in table.columns]
+    layout, columns = coordinate_columns(list(table.columns))
+    if layout == "split":
+        latitude, longitude = (_degrees(table.iloc[:, column]) for column in columns)
+        report.coordinates = f"{table.columns[columns[0]]} / {table.columns[columns[1]]}"
+    else:
+        pairs = _texts(table.iloc[:, columns]).str.extract(_LAT_LON_PAIR)
+        latitude, longitude = _degrees(pairs[0]), _degrees(pairs[1])
+        report.coordinates = str(table.columns[columns])
+    missing = np.isnan(latitude) | np.isnan(longitude)
+    outside = ~missing & ((np.abs(latitude) > 90) | (np.abs(longitude) > 180))
+    latitude[missing | outside] = longitude[missing | outside] = np.nan
+    report.rows_read = len(table)
+    report.without_coordinates, report.out_of_range = int(missing.sum()), int(outside.sum())
+    return table.reset_index(drop=True), longitude, latitude, report
 
 
 # ---------------------------------------------------------------------------------- other ANCT layers: départements
