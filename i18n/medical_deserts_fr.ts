@@ -1516,6 +1516,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Déserts médicaux : l’accès aux soins en France</translation>
     </message>
     <message>
+      <source>The style could not be saved in {path}: {error}</source>
+      <translation>Le style n’a pas pu être enregistré dans {path} : {error}</translation>
+    </message>
+    <message>
       <source>Maximal covering (MCLP): most people within the radius with p new sites</source>
       <translation>Couverture maximale (MCLP) : le plus d’habitants dans le rayon avec p nouveaux sites</translation>
     </message>

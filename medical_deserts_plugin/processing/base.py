@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.network import Cancelled
 from ..i18n import icon_path, tr
+from .styles import discard_styles, embed_styles
 
 
 class AlgorithmCancelled(Exception):
@@ -66,6 +67,7 @@ class RunnableAlgorithm(MedicalDesertsAlgorithm):
     """Runs ``run_algorithm()``; a cancel stops it with no output, as nothing is written before the work is done."""
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        discard_styles(context)  # of an earlier run that failed before its post-processing
         try:
             return self.run_algorithm(parameters, context, feedback)
         except AlgorithmCancelled:
@@ -74,3 +76,7 @@ class RunnableAlgorithm(MedicalDesertsAlgorithm):
 
     def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API)
+        embed_styles(context, feedback)
+        return {}

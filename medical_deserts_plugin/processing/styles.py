@@ -1,4 +1,4 @@
-"""Default styles applied to outputs when QGIS loads them into the project."""
+"""Default styles of the outputs: applied when QGIS loads them into the project, and saved in GeoPackage outputs."""
 
 import numpy as np
 from qgis.core import (
@@ -9,8 +9,12 @@ from qgis.core import (
     QgsProcessingLayerPostProcessorInterface,
     QgsRendererRange,
     QgsSymbol,
+    QgsVectorLayer,
 )
+from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
+
+from ..i18n import tr
 
 #: Minutes classes and colours for travel times to care (yellow = near, dark red = far).
 TIME_CLASSES = (
@@ -111,8 +115,35 @@ class CategorisedStyle(QgsProcessingLayerPostProcessorInterface):
 _KEEP_ALIVE = []
 
 
+#: styles to embed in the GeoPackage outputs of a run once its sinks are closed, by the run's context address
+_TO_EMBED = {}
+
+
 def style_on_load(context, destination_id, post_processor):
-    """Apply ``post_processor`` when ``destination_id`` is loaded into the project (GUI runs)."""
+    """Apply ``post_processor`` when ``destination_id`` is loaded into the project (GUI runs), and save it as the
+    default style of a GeoPackage output (:func:`embed_styles`), so that it opens styled after ``qgis_process``."""
+    _TO_EMBED.setdefault(sip.unwrapinstance(context), []).append((destination_id, post_processor))
     if context.willLoadLayerOnCompletion(destination_id):
         _KEEP_ALIVE[:] = _KEEP_ALIVE[-31:] + [post_processor]
         context.layerToLoadOnCompletionDetails(destination_id).setPostProcessor(post_processor)
+
+
+def discard_styles(context):
+    """Forget the styles to embed of an earlier run with the same context."""
+    _TO_EMBED.pop(sip.unwrapinstance(context), None)
+
+
+def embed_styles(context, feedback):
+    """Save the styles asked for during this run into its GeoPackage outputs (table layer_styles, default style);
+    called after the algorithm, when the outputs are written and closed. Other outputs are left as they are."""
+    for destination_id, post_processor in _TO_EMBED.pop(sip.unwrapinstance(context), []):
+        if not isinstance(destination_id, str) or ".gpkg" not in destination_id.lower():
+            continue
+        layer = QgsVectorLayer(destination_id, "output", "ogr")
+        if not layer.isValid():
+            continue
+        post_processor.postProcessLayer(layer, context, feedback)
+        error = layer.saveStyleToDatabase("medical deserts", "Default style of the Medical deserts plugin", True, "")
+        if error:
+            feedback.pushWarning(tr("The style could not be saved in {path}: {error}").format(
+                path=destination_id, error=error))

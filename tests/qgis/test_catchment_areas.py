@@ -97,6 +97,10 @@ def test_through_qgis_process(qgis_process_config, sample, tmp_path):
     assert any("inhabitants" in line for line in result["log"]["info"])
     layer = QgsVectorLayer(str(output), "catchments", "ogr")
     assert [(f["lower_min"], f["band_min"]) for f in layer.getFeatures()] == [(0, 10), (10, 20)]
+    # the band style is saved in the GeoPackage: the file opens styled, as after a run in the QGIS window
+    renderer = layer.renderer()
+    assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "band_min"
+    assert [r.label() for r in renderer.ranges()] == ["0–10 min", "10–20 min"]
 
 
 @pytest.mark.parametrize("overrides, message", [

@@ -108,3 +108,19 @@ def test_both_algorithms_through_qgis_process(qgis_process_config, sample, tmp_p
     nearest_table = dict(values(QgsVectorLayer(str(matrix_path), "m", "ogr"), "origin_id", "minutes"))
     assert {code: pytest.approx(m, abs=1e-9) for code, m in nearest_table.items()} == {
         code: m for code, m in expected.items() if m is not None}
+
+
+def test_geopackage_output_of_processing_run_carries_its_style(provider, sample, tmp_path):
+    """processing.run to a .gpkg: the time classes are its default style; a copy by another tool has none."""
+    path = tmp_path / "nearest.gpkg"
+    processing.run("medicaldeserts:nearestfacility", dict(
+        ROADS=sample["roads"], INPUT=sample["communes"], FACILITIES=sample["gp_sites"], MAX_TIME=120,
+        OUTPUT=str(path), **SAMPLE_NETWORK))
+    output = QgsVectorLayer(str(path), "nearest", "ogr")
+    renderer = output.renderer()
+    assert renderer.type() == "graduatedSymbol" and renderer.classAttribute() == "nearest_min"
+    assert [r.label() for r in renderer.ranges()][0] == "< 10 min"
+    plain = tmp_path / "plain.gpkg"
+    processing.run("native:savefeatures", {"INPUT": str(path), "OUTPUT": str(plain)})
+    copy = QgsVectorLayer(str(plain), "plain", "ogr")
+    assert copy.renderer().type() == "singleSymbol"
