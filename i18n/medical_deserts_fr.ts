@@ -1550,14 +1550,14 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>Chooses among candidate sites (town halls, vacant buildings, commune centres; the demand units themselves when no candidate layer is given) where to open new health centres, keeping the existing facilities open, over the road network.
 
-Models (Church &amp; ReVelle; coverage is time ≤ radius): maximal covering, p-median, p-center, set covering, and the APL lift: with the DREES APL method, a new site of a given supply (consultations per year, 3 GPs × 5,400 by default) adds to each commune's APL a known amount, so the sites that bring the most inhabitants to the threshold (2.5) are found exactly.
+Models (Church &amp; ReVelle; coverage is time ≤ radius): maximal covering, p-median, p-center, set covering, and the APL lift: with the DREES APL method, a new site of a given supply (consultations per year, 3 GPs × 5,400 by default) adds to each commune's APL a known amount, so the sites that bring the most inhabitants to the threshold (2.5) are found exactly. The APL shares supply by standardised inhabitants (the pop_std field of “Accessibility index”, or the field chosen in the advanced parameters) and counts people with the population field.
 
 Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the result is proven optimal and the gap. Very large cases use a greedy + swap heuristic, said so.
 
 Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is dropped); the demand units with their site and time (or APL) before and after; allocation lines.</source>
       <translation>Choisit parmi des sites candidats (mairies, locaux vacants, centres de communes ; les unités de demande elles-mêmes sans couche de candidats) où ouvrir de nouveaux centres de santé, en gardant les établissements existants, sur le réseau routier.
 
-Modèles (Church et ReVelle ; couverture : temps ≤ rayon) : couverture maximale, p-médian, p-centre, couverture d’ensemble, et le relèvement de l’APL : avec la méthode APL de la DREES, un nouveau site d’une offre donnée (consultations par an, 3 médecins × 5 400 par défaut) ajoute à l’APL de chaque commune une quantité connue, de sorte que les sites qui portent le plus d’habitants au seuil (2,5) sont trouvés exactement.
+Modèles (Church et ReVelle ; couverture : temps ≤ rayon) : couverture maximale, p-médian, p-centre, couverture d’ensemble, et le relèvement de l’APL : avec la méthode APL de la DREES, un nouveau site d’une offre donnée (consultations par an, 3 médecins × 5 400 par défaut) ajoute à l’APL de chaque commune une quantité connue, de sorte que les sites qui portent le plus d’habitants au seuil (2,5) sont trouvés exactement. L’APL partage l’offre selon les habitants standardisés (le champ pop_std de « Indice d’accessibilité », ou le champ choisi dans les paramètres avancés) et compte les personnes avec le champ de population.
 
 Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans la limite de temps ; le journal dit si le résultat est prouvé optimal et l’écart. Les très grands cas utilisent une heuristique gloutonne avec échanges, et le disent.
 
@@ -1644,6 +1644,18 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>établissements existants</translation>
     </message>
     <message>
+      <source>APL demand: the population as it is (no standardised population field).</source>
+      <translation>Demande de l’APL : la population telle quelle (pas de champ de population standardisée).</translation>
+    </message>
+    <message>
+      <source>APL demand</source>
+      <translation>demande de l’APL</translation>
+    </message>
+    <message>
+      <source>APL: demand field (standardised inhabitants; default: pop_std when the layer has it, else the population)</source>
+      <translation>APL : champ de demande (habitants standardisés ; par défaut pop_std si la couche l’a, sinon la population)</translation>
+    </message>
+    <message>
       <source>Solver time limit (seconds)</source>
       <translation>Limite de temps du solveur (secondes)</translation>
     </message>
@@ -1654,6 +1666,10 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
     <message>
       <source>No existing facilities: every demand unit starts from an APL of 0.</source>
       <translation>Pas d’établissement existant : chaque unité de demande part d’une APL de 0.</translation>
+    </message>
+    <message>
+      <source>APL demand: standardised inhabitants of the field “{field}”; people are counted with the population field.</source>
+      <translation>Demande de l’APL : habitants standardisés du champ « {field} » ; les personnes sont comptées avec le champ de population.</translation>
     </message>
     <message>
       <source>sites</source>

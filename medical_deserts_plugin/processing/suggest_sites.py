@@ -24,7 +24,9 @@ from .layers import finite_or_none, new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
 
-INPUT, POPULATION_FIELD = "INPUT", "POPULATION_FIELD"
+INPUT, POPULATION_FIELD, APL_DEMAND_FIELD = "INPUT", "POPULATION_FIELD", "APL_DEMAND_FIELD"
+#: the standardised population field that "Accessibility index" writes
+STANDARDISED_FIELD = "pop_std"
 CANDIDATES, CANDIDATE_ID_FIELD = "CANDIDATES", "CANDIDATE_ID_FIELD"
 EXISTING, EXISTING_ID_FIELD, EXISTING_SUPPLY_FIELD = "EXISTING", "EXISTING_ID_FIELD", "EXISTING_SUPPLY_FIELD"
 MODEL, P, RADIUS, MAX_TIME, CAPACITY = "MODEL", "P", "RADIUS", "MAX_TIME", "CAPACITY"
@@ -62,7 +64,9 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             "Models (Church & ReVelle; coverage is time ≤ radius): maximal covering, p-median, p-center, set "
             "covering, and the APL lift: with the DREES APL method, a new site of a given supply (consultations "
             "per year, 3 GPs × 5,400 by default) adds to each commune's APL a known amount, so the sites that "
-            "bring the most inhabitants to the threshold (2.5) are found exactly.\n\n"
+            "bring the most inhabitants to the threshold (2.5) are found exactly. The APL shares supply by "
+            "standardised inhabitants (the pop_std field of “Accessibility index”, or the field chosen in the "
+            "advanced parameters) and counts people with the population field.\n\n"
             "Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the "
             "result is proven optimal and the gap. Very large cases use a greedy + swap heuristic, said so.\n\n"
             "Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is "
@@ -74,6 +78,10 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=INPUT,
             type=QgsProcessingParameterField.Numeric))
+        self.addParameter(advanced(QgsProcessingParameterField(
+            APL_DEMAND_FIELD, tr("APL: demand field (standardised inhabitants; default: pop_std when the layer "
+                                 "has it, else the population)"), parentLayerParameterName=INPUT,
+            type=QgsProcessingParameterField.Numeric, optional=True)))
         self.addParameter(place_source_parameter(
             CANDIDATES, tr("Candidate sites (default: the demand units)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -166,8 +174,9 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             options = dict(time_limit=self.parameterAsDouble(parameters, TIME_LIMIT, context),
                            mip_rel_gap=self.parameterAsDouble(parameters, MIP_GAP, context))
             if model in APL_MODELS:
+                apl_demand = self.apl_demand(parameters, context, feedback, demand, population)
                 result, index_before = self.apl_model(parameters, context, model, p, table, existing_gps,
-                                                      population, n_candidates, options)
+                                                      population, apl_demand, n_candidates, options)
             else:
                 result, index_before = self.network_model(parameters, context, model, p, table, population,
                                                           radius, n_candidates, len(site_xy), options), None
@@ -195,17 +204,31 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             return location.p_center(table, population, p, predefined=predefined, drop_unreachable=True, **options)
         return location.lscp(table, population, radius, predefined=predefined, **options)
 
-    def apl_model(self, parameters, context, model, p, table, existing_gps, population, n_candidates, options):
-        """APL lift or gain: (result, APL before); plain population counts people, as the index uses it."""
+    def apl_demand(self, parameters, context, feedback, demand, population):
+        """Demand of the APL (standardised inhabitants): the chosen field, else pop_std, else the population."""
+        field = self.parameterAsString(parameters, APL_DEMAND_FIELD, context)
+        if not field and STANDARDISED_FIELD in demand.features[0].fields().names():
+            field = STANDARDISED_FIELD
+        if not field:
+            feedback.pushInfo(tr("APL demand: the population as it is (no standardised population field)."))
+            return population
+        feedback.pushInfo(tr("APL demand: standardised inhabitants of the field “{field}”; people are counted "
+                             "with the population field.").format(field=field))
+        return np.nan_to_num(numbers(read_column(demand, field), tr("APL demand"), field))
+
+    def apl_model(self, parameters, context, model, p, table, existing_gps, population, apl_demand, n_candidates,
+                  options):
+        """APL lift or gain: (result, APL before). The index shares supply by ``apl_demand`` (standardised
+        inhabitants); the objective counts ``population`` (people)."""
         apl_table = table.within(accessibility.APL_BOUNDS[-1])
         existing = apl_table.destinations(np.arange(n_candidates, table.shape[1]))
         if existing.shape[1]:
-            index_before = accessibility.apl(existing, population, existing_gps * accessibility.APL_IMPUTED).index
+            index_before = accessibility.apl(existing, apl_demand, existing_gps * accessibility.APL_IMPUTED).index
         else:
             index_before = np.zeros(table.shape[0])
         candidates = apl_table.destinations(np.arange(n_candidates))
         gain = location.apl_gain_matrix(candidates.weight_matrix(accessibility.apl_weights(candidates.minutes)),
-                                        population)
+                                        apl_demand)
         result = location.apl_lift(
             index_before, gain, population, p, self.parameterAsDouble(parameters, SITE_SUPPLY, context),
             threshold=self.parameterAsDouble(parameters, THRESHOLD, context),
