@@ -71,20 +71,25 @@ def test_pcenter_and_set_cover(provider):
     assert len(sites) == 2
 
 
-def test_apl_lift_predicts_what_accessibilityindex_then_computes(provider):
-    villages_near = memory_layer("Point", ["name:string", "pop:double"], [
-        ("POINT(0 0)", ["a", 1000.0]), ("POINT(12000 0)", ["b", 800.0]), ("POINT(30000 0)", ["c", 600.0])])
-    sites, demand, _ = suggest(provider, INPUT=villages_near, CANDIDATES=points([("k12", 12), ("k30", 30)]),
-                               MODEL=4, SITE_SUPPLY=5400.0, EXISTING_SUPPLY_FIELD="gps")
-    chosen = sites[0][1]
+def assert_predicted_index_recomputed(demand, places, chosen):
+    """The APL lift's predicted index_after equals the APL that "Accessibility index" computes from scratch on
+    ``places`` ("pop" = its demand) with the existing practice (2 GPs at km 0) and the chosen site (1 GP)."""
     after = processing.run("medicaldeserts:accessibilityindex", dict(
-        INPUT=villages_near, POPULATION_FIELD="pop",
+        INPUT=places, POPULATION_FIELD="pop",
         SUPPLY=memory_layer("Point", ["id:string", "n:double"], [
             ("POINT(0 0)", ["e0", 2.0]), (f"POINT({int(chosen[1:]) * 1000} 0)", [chosen, 1.0])]),
         SUPPLY_FIELD="n", METHOD=0, OUTPUT="memory:", **STRAIGHT))["OUTPUT"]
     recomputed = {f["name"]: f["access_index"] for f in after.getFeatures()}
     assert {name: values[4] for name, values in demand.items()} == {
         name: pytest.approx(value, rel=1e-9) for name, value in recomputed.items()}
+
+
+def test_apl_lift_predicts_what_accessibilityindex_then_computes(provider):
+    villages_near = memory_layer("Point", ["name:string", "pop:double"], [
+        ("POINT(0 0)", ["a", 1000.0]), ("POINT(12000 0)", ["b", 800.0]), ("POINT(30000 0)", ["c", 600.0])])
+    sites, demand, _ = suggest(provider, INPUT=villages_near, CANDIDATES=points([("k12", 12), ("k30", 30)]),
+                               MODEL=4, SITE_SUPPLY=5400.0, EXISTING_SUPPLY_FIELD="gps")
+    assert_predicted_index_recomputed(demand, villages_near, sites[0][1])
     assert demand["c"][3] == 0.0 and demand["c"][4] > 2.5  # village c had nothing within 20 min
 
 
@@ -95,19 +100,12 @@ def test_apl_lift_shares_supply_by_standardised_population(provider):
             ("POINT(30000 0)", "c", 600.0, 900.0)]
     places = memory_layer("Point", ["name:string", "pop:double", "pop_std:double"],
                           [(wkt, [name, pop, std]) for wkt, name, pop, std in rows])
-    standardised = memory_layer("Point", ["name:string", "pop:double"], [(wkt, [name, std]) for wkt, name, _, std in rows])
+    standardised = memory_layer("Point", ["name:string", "pop:double"],
+                                [(wkt, [name, std]) for wkt, name, _, std in rows])
     candidates = points([("k12", 12), ("k30", 30)])
     sites, demand, _ = suggest(provider, INPUT=places, CANDIDATES=candidates, MODEL=4, SITE_SUPPLY=5400.0,
                                EXISTING_SUPPLY_FIELD="gps")
-    chosen = sites[0][1]
-    after = processing.run("medicaldeserts:accessibilityindex", dict(
-        INPUT=standardised, POPULATION_FIELD="pop",
-        SUPPLY=memory_layer("Point", ["id:string", "n:double"], [
-            ("POINT(0 0)", ["e0", 2.0]), (f"POINT({int(chosen[1:]) * 1000} 0)", [chosen, 1.0])]),
-        SUPPLY_FIELD="n", METHOD=0, OUTPUT="memory:", **STRAIGHT))["OUTPUT"]
-    recomputed = {f["name"]: f["access_index"] for f in after.getFeatures()}
-    assert {name: values[4] for name, values in demand.items()} == {
-        name: pytest.approx(value, rel=1e-9) for name, value in recomputed.items()}
+    assert_predicted_index_recomputed(demand, standardised, sites[0][1])
     _, plain_demand, _ = suggest(provider, INPUT=places, CANDIDATES=candidates, MODEL=4, SITE_SUPPLY=5400.0,
                                  EXISTING_SUPPLY_FIELD="gps", APL_DEMAND_FIELD="pop")
     assert plain_demand["a"][3] != pytest.approx(demand["a"][3])  # the demand changes the index
