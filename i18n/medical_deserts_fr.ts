@@ -1188,6 +1188,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>praticiens par commune</translation>
     </message>
     <message>
+      <source>(a file, or its https:// address)</source>
+      <translation>(un fichier, ou son adresse https://)</translation>
+    </message>
+    <message>
       <source>Choose the commune code field of the communes layer.</source>
       <translation>Choisissez le champ du code commune de la couche des communes.</translation>
     </message>
@@ -1230,6 +1234,14 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
     <message>
       <source>The {label} file “{path}” does not exist.</source>
       <translation>Le fichier {label} « {path} » n’existe pas.</translation>
+    </message>
+    <message>
+      <source>Downloading {url}…</source>
+      <translation>Téléchargement de {url}…</translation>
+    </message>
+    <message>
+      <source>Downloaded {size} to {path}.</source>
+      <translation>{size} téléchargés dans {path}.</translation>
     </message>
     <message>
       <source>… ({count} more)</source>

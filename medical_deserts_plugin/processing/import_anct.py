@@ -141,7 +141,7 @@ class ImportAnctAlgorithm(ImportAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
         departements = departements_filter(self, parameters, context)
-        path = input_file(self, parameters, INPUT, context, tr("ANCT"))
+        path = input_file(self, parameters, INPUT, context, tr("ANCT"), feedback)
         kind = self.parameterAsEnum(parameters, KIND, context)
         with reader_errors(tr("ANCT")):
             uri = vector_uri(path)

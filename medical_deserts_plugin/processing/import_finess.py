@@ -106,7 +106,7 @@ class ImportFinessAlgorithm(ImportAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
         departements = departements_filter(self, parameters, context)
-        path = input_file(self, parameters, INPUT, context, tr("FINESS"))
+        path = input_file(self, parameters, INPUT, context, tr("FINESS"), feedback)
         categories = code_list(self, parameters, CATEGORIES, context)
         feedback.setProgress(5)
         with reader_errors(tr("FINESS")):

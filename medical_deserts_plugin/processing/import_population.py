@@ -72,7 +72,7 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
         departements = departements_filter(self, parameters, context)
-        path = input_file(self, parameters, INPUT, context, tr("population"))
+        path = input_file(self, parameters, INPUT, context, tr("population"), feedback)
         communes = Communes(self, parameters, context, feedback, crs, departements)
         check_cancel(feedback)
         feedback.setProgress(10)

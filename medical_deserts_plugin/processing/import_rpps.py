@@ -6,8 +6,10 @@ used by ``import_finess`` and ``import_population``.
 
 import csv
 import os
+import re
 import zipfile
 from contextlib import contextmanager
+from urllib.parse import urlparse
 
 import numpy as np
 import pandas as pd
@@ -26,12 +28,15 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterString,
+    QgsProcessingUtils,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.sources.common import clean_codes, departement_of_commune, parse_departements
 from ..core.sources.rpps import GP_SAVOIR_FAIRE, MEDECIN, gp_counts_by_commune, read_rpps
+from ..gui.catalogue import safe_name
+from ..gui.download import DownloadCancelled, DownloadError, download_file, format_bytes
 from ..i18n import tr
 from .base import AlgorithmCancelled, RunnableAlgorithm, check_cancel
 from .layers import is_null, read_layer
@@ -71,10 +76,22 @@ class ImportAlgorithm(RunnableAlgorithm):
     def groupId(self):  # noqa: N802 (QGIS API)
         return "import"
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """An address (data.gouv.fr's stable ones have no file extension) passes the file parameters' check."""
+        as_files = {name: "download.csv" if isinstance(value, str) and is_address(value) else value
+                    for name, value in parameters.items()}
+        return super().checkParameterValues(as_files, context)
+
+
+def is_address(text):
+    """Whether a file parameter holds an address (``https://...``) rather than a path."""
+    return re.match(r"^[a-z][a-z0-9+.-]*://", text or "", re.IGNORECASE) is not None
+
 
 def file_parameter(name, description, file_filter, optional=False):
-    return QgsProcessingParameterFile(name, description, QgsProcessingParameterFile.File, optional=optional,
-                                      fileFilter=file_filter)
+    """A file input that also takes an https:// address (downloaded when the algorithm runs)."""
+    return QgsProcessingParameterFile(name, f"{description} {tr('(a file, or its https:// address)')}",
+                                      QgsProcessingParameterFile.File, optional=optional, fileFilter=file_filter)
 
 
 def add_departements_parameter(algorithm):
@@ -104,12 +121,37 @@ def departements_filter(algorithm, parameters, context):
             text=text, error=str(error))) from error
 
 
-def input_file(algorithm, parameters, name, context, label):
-    """Path of a file parameter, checked to exist; "" for an optional parameter left empty."""
+#: tests serve files on http://127.0.0.1; users get https:// only
+ALLOW_LOCAL_HTTP = False
+
+
+def input_file(algorithm, parameters, name, context, label, feedback=None):
+    """Path of a file parameter, checked to exist, or of the file downloaded from an https:// address given
+    instead (to the Processing temporary folder); "" for an optional parameter left empty."""
     path = algorithm.parameterAsFile(parameters, name, context)
+    if is_address(path):
+        return downloaded(path, label, feedback)
     if path and not os.path.isfile(path):
         raise QgsProcessingException(tr("The {label} file “{path}” does not exist.").format(label=label, path=path))
     return path or ""
+
+
+def downloaded(url, label, feedback):
+    """Download ``url`` (atomic write, format check) and return the local path; cancel honoured."""
+    name = os.path.basename(urlparse(url).path) or "download"
+    target = os.path.join(QgsProcessingUtils.tempFolder(), f"{safe_name(label)}_{safe_name(name)}")
+    if feedback is not None:
+        feedback.pushInfo(tr("Downloading {url}…").format(url=url))
+    try:
+        size = download_file(url, target, is_canceled=feedback.isCanceled if feedback is not None else None,
+                             allow_local_http=ALLOW_LOCAL_HTTP)
+    except DownloadCancelled as error:
+        raise AlgorithmCancelled() from error
+    except DownloadError as error:
+        raise QgsProcessingException(str(error)) from error
+    if feedback is not None:
+        feedback.pushInfo(tr("Downloaded {size} to {path}.").format(size=format_bytes(size), path=target))
+    return target
 
 
 def code_list(algorithm, parameters, name, context):
@@ -329,8 +371,8 @@ class ImportRppsAlgorithm(ImportAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
         departements = departements_filter(self, parameters, context)
-        path = input_file(self, parameters, INPUT, context, tr("RPPS"))
-        savoir_faire_path = input_file(self, parameters, SAVOIR_FAIRE, context, tr("savoir-faire"))
+        path = input_file(self, parameters, INPUT, context, tr("RPPS"), feedback)
+        savoir_faire_path = input_file(self, parameters, SAVOIR_FAIRE, context, tr("savoir-faire"), feedback)
         communes = Communes(self, parameters, context, feedback, crs)
         check_cancel(feedback)
         feedback.setProgress(5)

@@ -1,8 +1,12 @@
 """importrpps, importfiness and importpopulation on the embedded sample département (counts checked against the
 raw files read independently with plain pandas), filters, bad input, and a qgis_process run."""
 
+import functools
 import os
+import shutil
+import threading
 import zipfile
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import numpy as np
 import pandas as pd
@@ -336,6 +340,36 @@ def test_finess_on_the_sample(alg, sample):
     pharmacies = run(alg, "importfiness", INPUT=sample["finess"], CATEGORIES="pharmacies")["OUTPUT"]
     assert pharmacies.featureCount() == sum(category == "620" for category, _ in facilities.values()) > 0
     assert run(alg, "importfiness", INPUT=sample["finess"], DEPARTEMENTS="23")["OUTPUT"].featureCount() == 0
+
+
+@pytest.fixture
+def sample_server(sample, monkeypatch, tmp_path):
+    """The sample's files served on http://127.0.0.1 (the import algorithms accept it only in tests)."""
+    from medical_deserts_plugin.processing import import_rpps
+
+    monkeypatch.setattr(import_rpps, "ALLOW_LOCAL_HTTP", True)
+    folder = tmp_path / "served"
+    (folder / "r").mkdir(parents=True)
+    shutil.copy(sample["finess"], folder / "r" / "finess-resource-id")  # data.gouv.fr's stable addresses
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_finess_from_an_address(alg, sample, sample_server, no_file):
+    """An https:// address instead of a file (here the local test server): downloaded, then read as the file."""
+    log = Log()
+    url = f"{sample_server}/r/finess-resource-id"
+    by_url = run(alg, "importfiness", log, INPUT=url)["OUTPUT"]
+    by_file = run(alg, "importfiness", INPUT=sample["finess"])["OUTPUT"]
+    assert sorted(values(by_url, "nofinesset", "category")) == sorted(values(by_file, "nofinesset", "category"))
+    assert any(line.startswith("Downloaded") for line in log.info)
+    expect_refusal(alg, "importfiness", no_file, "server answered 404", INPUT=f"{sample_server}/missing.csv")
+    expect_refusal(alg, "importfiness", no_file, "only secure https", INPUT="http://example.org/finess.csv")
 
 
 def test_finess_coordinate_systems_per_row(alg, sample, tmp_path):
