@@ -161,8 +161,29 @@ def test_table_from_a_spreadsheet(monkeypatch, tmp_path):
     assert report.title_lines == 2 and report.codes_padded == 1 and report.layout == "sheet “COM”"
 
 
-@pytest.mark.skipif(importlib.util.find_spec("openpyxl") is not None, reason="openpyxl is installed")
-def test_xlsx_without_openpyxl_asks_for_csv(tmp_path):
+def without(monkeypatch, package):
+    """Make ``package`` look not installed to the readers."""
+    real = importlib.util.find_spec
+    monkeypatch.setattr(anct.importlib.util, "find_spec", lambda name, *args: None if name == package
+                        else real(name, *args))
+
+
+def test_real_workbooks(tmp_path):
+    """Workbooks written by openpyxl (a Debian dependency): a FRR table under a title row, a France Services list."""
+    frr = tmp_path / "frr.xlsx"
+    with pd.ExcelWriter(frr) as writer:
+        pd.DataFrame([["Zonage FRR", None], ["CODGEO", "FRR"], ["23096", "FRR+"], ["53130", "Non classée"]]) \
+            .to_excel(writer, sheet_name="COM", header=False, index=False)
+    frame, report = read_zoning(frr)
+    assert classes(frame, "frr") == {"23096": "FRR+", "53130": "N"} and report.title_lines == 1
+    sites = tmp_path / "france_services.xlsx"
+    pd.DataFrame({"nom": ["Guéret"], "latitude": [46.1715], "longitude": [1.8714]}).to_excel(sites, index=False)
+    table, longitude, latitude, _ = read_sites(sites)
+    assert list(table["nom"]) == ["Guéret"] and (longitude[0], latitude[0]) == (1.8714, 46.1715)
+
+
+def test_xlsx_without_openpyxl_asks_for_csv(tmp_path, monkeypatch):
+    without(monkeypatch, "openpyxl")
     path = tmp_path / "zrr.xlsx"
     with zipfile.ZipFile(path, "w") as stream:
         stream.writestr("[Content_Types].xml", "<Types/>")
