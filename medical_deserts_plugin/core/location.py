@@ -780,8 +780,10 @@ def _median_by_levels(pairs, w, n_units, n_cand, p, predefined, time_limit, mip_
             kept[short] = np.minimum(np.maximum(4 * kept[short], reached[short] + 1), n_levels[short] - 1)
             continue
         unserved, cost = ev.value(ev.state(open_mask))
-        if start is not None and ev.value(ev.state(start)) > (unserved, cost):
-            open_mask, (unserved, cost) = start, ev.value(ev.state(start))  # stopped early, worse than the start
+        if start is not None:
+            start_value = ev.value(ev.state(start))
+            if start_value > (unserved, cost):  # stopped early, worse than the start
+                open_mask, (unserved, cost) = start, start_value
         dual_bound = getattr(res, "mip_dual_bound", None)
         bound = constant + float(dual_bound if dual_bound is not None and np.isfinite(dual_bound) else res.fun)
         gap = max(-cost - bound, 0.0) / -cost if cost < 0 else 0.0
