@@ -308,7 +308,7 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         wkbs = np.full(len(table), None, dtype=object)
         wkbs[located] = shapely.to_wkb(shapely.points(longitude[located], latitude[located]))
         layer.dataProvider().addFeatures([new_feature(layer.fields(), row, wkb) for row, wkb in
-                                          zip(table.astype(str).to_numpy().tolist(), wkbs)])
+                                          zip(table.to_numpy().tolist(), wkbs)])
         context.temporaryLayerStore().addMapLayer(layer)
         return layer
 

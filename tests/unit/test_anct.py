@@ -177,9 +177,11 @@ def test_real_workbooks(tmp_path):
     frame, report = read_zoning(frr)
     assert classes(frame, "frr") == {"23096": "FRR+", "53130": "N"} and report.title_lines == 1
     sites = tmp_path / "france_services.xlsx"
-    pd.DataFrame({"nom": ["Guéret"], "latitude": [46.1715], "longitude": [1.8714]}).to_excel(sites, index=False)
+    pd.DataFrame({"nom": ["Guéret", "Bus"], "code": [23096, None], "latitude": [46.1715, None],
+                  "longitude": [1.8714, None]}).to_excel(sites, index=False)
     table, longitude, latitude, _ = read_sites(sites)
-    assert list(table["nom"]) == ["Guéret"] and (longitude[0], latitude[0]) == (1.8714, 46.1715)
+    assert list(table["nom"]) == ["Guéret", "Bus"] and (longitude[0], latitude[0]) == (1.8714, 46.1715)
+    assert list(table["code"]) == ["23096", ""] and np.isnan(longitude[1])  # cells as texts, blank as ""
 
 
 def test_xlsx_without_openpyxl_asks_for_csv(tmp_path, monkeypatch):

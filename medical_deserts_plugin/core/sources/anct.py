@@ -371,14 +371,14 @@ def read_sites(source):
     are out of range (counted in the report). Raises ``ValueError`` when no coordinate column is found."""
     report = SitesReport()
     table = _read_table(source, report, _SITES_TABLE)
-    table = table.dropna(how="all")
+    table = table.dropna(how="all").apply(_texts)  # spreadsheet cells too: blank -> "", 23096.0 -> "23096"
     table.columns = [str(name) for name in table.columns]
     layout, columns = coordinate_columns(list(table.columns))
     if layout == "split":
         latitude, longitude = (_degrees(table.iloc[:, column]) for column in columns)
         report.coordinates = f"{table.columns[columns[0]]} / {table.columns[columns[1]]}"
     else:
-        pairs = _texts(table.iloc[:, columns]).str.extract(_LAT_LON_PAIR)
+        pairs = table.iloc[:, columns].str.extract(_LAT_LON_PAIR)
         latitude, longitude = _degrees(pairs[0]), _degrees(pairs[1])
         report.coordinates = str(table.columns[columns])
     missing = np.isnan(latitude) | np.isnan(longitude)
