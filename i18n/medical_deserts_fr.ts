@@ -1316,6 +1316,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>La couche {label} n’a pas pu être ouverte.</translation>
     </message>
     <message>
+      <source>{count} feature(s) of the {label} layer have an invalid geometry (feature ids {ids}): repair them (Vector geometry &gt; Fix geometries), or let Processing skip or keep invalid features (Options &gt; Processing &gt; General).</source>
+      <translation>{count} entité(s) de la couche {label} ont une géométrie invalide (identifiants {ids}) : réparez-les (Géométrie vectorielle &gt; Réparer les géométries), ou laissez Processing ignorer ou garder les entités invalides (Options &gt; Traitements &gt; Général).</translation>
+    </message>
+    <message>
       <source>{count} feature(s) of the {label} layer have no geometry (feature ids {ids}): fix or remove them.</source>
       <translation>{count} entité(s) de la couche {label} n’ont pas de géométrie (identifiants {ids}) : corrigez-les ou supprimez-les.</translation>
     </message>
@@ -1324,16 +1328,20 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>La couche {label} n’a pas de champ « {field} » (ses champs : {names}).</translation>
     </message>
     <message>
-      <source>The {label} layer could not be reprojected to {crs}: {error}</source>
-      <translation>La couche {label} n’a pas pu être reprojetée en {crs} : {error}</translation>
-    </message>
-    <message>
       <source>The {label} layer has no features.</source>
       <translation>La couche {label} n’a aucune entité.</translation>
     </message>
     <message>
       <source>The {label} layer could not be read.</source>
       <translation>La couche {label} n’a pas pu être lue.</translation>
+    </message>
+    <message>
+      <source>{count} feature(s) of the {label} layer have an invalid geometry: skipped, as the Processing options ask.</source>
+      <translation>{count} entité(s) de la couche {label} ont une géométrie invalide : ignorées, comme le demandent les options de Processing.</translation>
+    </message>
+    <message>
+      <source>The {label} layer could not be reprojected to {crs}: {error}</source>
+      <translation>La couche {label} n’a pas pu être reprojetée en {crs} : {error}</translation>
     </message>
     <message>
       <source>Nearest facility</source>

@@ -19,7 +19,7 @@ from ..core import accessibility
 from ..core.travel_times import TravelTimeTable, same_code_pairs
 from ..i18n import tr
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
-from .layers import is_null, new_feature, read_layer
+from .layers import is_null, new_feature, read_input
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
 from .styles import APL_CLASSES, GraduatedStyle, quantile_classes, style_on_load
@@ -213,7 +213,8 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             return table, nearest
         fields = [self.parameterAsString(parameters, name, context)
                   for name in (TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD)]
-        rows = read_layer(source, crs, context, tr("travel-time table"), fields=fields, keep_features=False,
+        rows = read_input(self, parameters, TRAVEL_TABLE, context, crs, tr("travel-time table"), fields=fields,
+                          keep_features=False,
                           feedback=feedback)
         full, rejected = TravelTimeTable.from_id_pairs(*(rows.columns[name] for name in fields), *ids)
         if rejected:

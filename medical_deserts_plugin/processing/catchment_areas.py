@@ -23,7 +23,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.catchment import MODES, SHAPES, catchment_areas
 from ..i18n import tr
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
-from .layers import as_multipolygon, finite_or_none, is_null, new_feature, read_layer
+from .layers import as_multipolygon, finite_or_none, is_null, new_feature, read_input
 from .network_parameters import (
     ACCESS_SPEED,
     ROADS,
@@ -223,7 +223,8 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
         if not field:
             raise QgsProcessingException(tr("Choose the population field of the population layer."))
         label = tr("population")
-        data = read_layer(source, crs, context, label, fields=[field], keep_features=False, feedback=feedback)
+        data = read_input(self, parameters, POPULATION, context, crs, label, fields=[field], keep_features=False,
+                          feedback=feedback)
         counts = numeric_column(data.columns[field], field, label, tr("population"))
         geometries = data.geometries
         present = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries)) & ~np.isnan(counts)

@@ -325,7 +325,7 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         names = layer.fields().names()
         located = departement_column(names)
         data = read_layer(layer, crs, context, label, fields=[names[located[0]]] if located else [],
-                          feedback=feedback)
+                          feedback=feedback, check=QgsFeatureRequest.GeometryNoCheck)  # repaired below
         if data.transformed_from:
             feedback.pushInfo(tr("The {label} layer is reprojected from {source} to {target}.").format(
                 label=label, source=data.transformed_from, target=crs.authid()))

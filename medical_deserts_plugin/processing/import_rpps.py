@@ -39,7 +39,7 @@ from ..gui.catalogue import safe_name
 from ..gui.download import DownloadCancelled, DownloadError, download_file, format_bytes
 from ..i18n import tr
 from .base import AlgorithmCancelled, RunnableAlgorithm, check_cancel
-from .layers import is_null, read_layer
+from .layers import is_null, read_input
 from .network_parameters import working_crs, working_crs_parameter
 from .styles import GraduatedStyle, style_on_load
 
@@ -209,11 +209,11 @@ class Communes:
     """The communes layer in the working CRS: features, text codes, and the feature that stands for each code."""
 
     def __init__(self, algorithm, parameters, context, feedback, crs, departements=None):
-        source = algorithm.parameterAsSource(parameters, COMMUNES, context)
         field = algorithm.parameterAsString(parameters, COMMUNE_CODE_FIELD, context)
         if not field:
             raise QgsProcessingException(tr("Choose the commune code field of the communes layer."))
-        data = read_layer(source, crs, context, tr("communes"), fields=[field], feedback=feedback)
+        data = read_input(algorithm, parameters, COMMUNES, context, crs, tr("communes"), fields=[field],
+                          feedback=feedback)
         if data.transformed_from:
             feedback.pushInfo(tr("The {label} layer is reprojected from {source} to {target}.").format(
                 label=tr("communes"), source=data.transformed_from, target=crs.authid()))

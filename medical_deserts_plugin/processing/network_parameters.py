@@ -22,7 +22,7 @@ from ..core.network import BACKWARD, FORWARD, NetworkTravel, StraightLineTravel,
 from ..core.speeds import SPEED_PRESETS, speeds_from_classes
 from ..i18n import tr
 from .base import advanced
-from .layers import DEFAULT_CRS, check_working_crs, default_crs, is_line_layer, is_null, read_layer
+from .layers import DEFAULT_CRS, check_working_crs, default_crs, is_line_layer, is_null, read_input
 
 ROADS = "ROADS"
 SPEED_FIELD = "SPEED_FIELD"
@@ -172,7 +172,8 @@ def road_network(algorithm, parameters, context, feedback, crs):
         raise QgsProcessingException(tr("The road network must be a line layer."))
     fields = [algorithm.parameterAsString(parameters, name, context)
               for name in (SPEED_FIELD, ROAD_CLASS_FIELD, DIRECTION_FIELD)]
-    data = read_layer(source, crs, context, tr("road network"), fields=fields, keep_features=False, feedback=feedback)
+    data = read_input(algorithm, parameters, ROADS, context, crs, tr("road network"), fields=fields,
+                      keep_features=False, feedback=feedback)
     speeds, drivable = road_speeds(algorithm, parameters, context, data, feedback)
     direction_field = fields[2]
     direction = (road_directions(data.columns[direction_field],

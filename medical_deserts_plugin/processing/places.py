@@ -3,7 +3,7 @@
 from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource
 
 from ..i18n import tr
-from .layers import feature_ids, located_points, read_layer
+from .layers import feature_ids, located_points, read_input
 
 POLYGON_POINT = "POLYGON_POINT"
 PLACE_TYPES = [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]
@@ -21,9 +21,8 @@ def polygon_point_parameter():
 
 def read_places(algorithm, parameters, context, feedback, crs, layer_parameter, id_parameter, label):
     """Read a place layer: its data (features in the working CRS), (x, y) in metres, and text ids."""
-    source = algorithm.parameterAsSource(parameters, layer_parameter, context)
     id_field = algorithm.parameterAsString(parameters, id_parameter, context) if id_parameter else ""
-    data = read_layer(source, crs, context, label, fields=[id_field], feedback=feedback)
+    data = read_input(algorithm, parameters, layer_parameter, context, crs, label, fields=[id_field], feedback=feedback)
     how = algorithm.parameterAsEnum(parameters, POLYGON_POINT, context)
     xy = located_points(data, label, how)
     if data.transformed_from:

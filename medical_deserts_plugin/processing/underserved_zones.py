@@ -145,10 +145,10 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             for name in (INDEX_FIELD, TIME_FIELD, POPULATION_FIELD, STD_POPULATION_FIELD, ZRR_FIELD))
         if not index_field and not time_field:
             raise QgsProcessingException(tr("Give an accessibility index field, a time field, or both."))
-        # Invalid polygons are repaired (make_valid) and reported by the zones core, not refused.
-        context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
         source = self.parameterAsSource(parameters, INPUT, context)
-        units = read_layer(source, crs, context, tr("units"), feedback=feedback)
+        # Invalid polygons are repaired (make_valid) and reported by the zones core, not refused.
+        units = read_layer(source, crs, context, tr("units"), feedback=feedback,
+                           check=QgsFeatureRequest.GeometryNoCheck)
         for name, _ in UNIT_FIELDS:
             if units.features[0].fields().indexOf(name) >= 0:
                 raise QgsProcessingException(tr("The units layer already has a field “{name}”: rename it first.")
@@ -205,7 +205,8 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         source = self.parameterAsSource(parameters, QPV, context)
         if source is None:
             return None
-        qpv = read_layer(source, crs, context, tr("QPV"), keep_features=False, feedback=feedback)
+        qpv = read_layer(source, crs, context, tr("QPV"), keep_features=False, feedback=feedback,
+                         check=QgsFeatureRequest.GeometryNoCheck)
         union = shapely.union_all(shapely.make_valid(qpv.geometries[~shapely.is_missing(qpv.geometries)]))
         geometries = shapely.make_valid(units.geometries)
         area = shapely.area(geometries)

@@ -49,6 +49,16 @@ def test_null_geometries(provider, no_file):
                   INPUT=with_null)
 
 
+def test_invalid_geometries(provider, no_file):
+    """Processing's default stops on an invalid geometry: a clear message, no output, and QGIS goes on (3.22's own
+    check, thrown through Python, crashed the interpreter on the next call)."""
+    bow_tie = memory_layer("Polygon", ["code:string"], [("POLYGON((0 0, 100 100, 100 0, 0 100, 0 0))", ["A"]),
+                                                        ("POLYGON((500 0, 600 0, 600 100, 500 0))", ["B"])])
+    for _ in range(2):
+        run_expecting(provider, no_file, "1 feature\\(s\\) of the demand units layer have an invalid geometry "
+                      "\\(feature ids 1\\)", "medicaldeserts:nearestfacility", INPUT=bow_tie)
+
+
 def test_zero_or_negative_speeds(provider, no_file):
     for speed in (0.0, -30.0):
         roads = memory_layer("LineString", ROAD_FIELDS, [("LINESTRING(0 0, 2000 0)", [60.0, "primary", "no"]),

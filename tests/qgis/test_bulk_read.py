@@ -1,0 +1,150 @@
+"""Road and table files read whole by GDAL (``bulk_layer``) give exactly what reading feature by feature gives."""
+
+import processing
+import pytest
+import shapely
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeatureRequest,
+    QgsMapLayerStore,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+from medical_deserts_plugin.processing.layers import bulk_layer, read_layer
+
+from conftest import memory_layer
+
+LAMBERT = QgsCoordinateReferenceSystem("EPSG:2154")
+ROWS = [
+    ("LINESTRING(0 0, 1000 0)", ["départementale", 50.0, "no"]),
+    ("MULTILINESTRING((1000 0, 1000 1000),(1000 1000, 2000 1000))", [None, None, None]),
+    (None, ["route", 30.0, "yes"]),
+    ("LINESTRING(2000 1000, 2000 3000, 2500 3000)", ["", 80.0, "-1"]),
+]
+
+
+@pytest.fixture
+def layer_store():
+    """Owns the file layers a test opens, and closes them at its end (a file layer left to Python's garbage
+    collection outlives QGIS and crashes the interpreter's exit)."""
+    store = QgsMapLayerStore()
+    yield store
+    store.removeAllMapLayers()
+
+
+def written(layer, path, driver, store):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = driver
+    error = QgsVectorFileWriter.writeAsVectorFormatV3(layer, str(path), QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    return opened(str(path), store)
+
+
+def opened(source, store):
+    layer = QgsVectorLayer(source, "roads", "ogr")
+    assert layer.isValid()
+    store.addMapLayer(layer)
+    return layer
+
+
+@pytest.fixture(params=[("GPKG", "roads.gpkg"), ("ESRI Shapefile", "roads.shp"), ("GeoJSON", "roads.geojson")])
+def road_file(request, tmp_path, layer_store):
+    driver, name = request.param
+    return written(memory_layer("MultiLineString", ["class:string", "speed:double", "oneway:string"], ROWS),
+                   tmp_path / name, driver, layer_store)
+
+
+def context(check=QgsFeatureRequest.GeometryAbortOnInvalid):
+    result = QgsProcessingContext()
+    result.setInvalidGeometryCheck(check)
+    return result
+
+
+def algorithm(provider):
+    return QgsApplication.processingRegistry().algorithmById("medicaldeserts:nearestfacility")
+
+
+def test_bulk_read_equals_feature_read(provider, road_file):
+    fields = ["class", "speed", "oneway"]
+    layer_context = context()
+    bulk = bulk_layer(algorithm(provider), {"ROADS": road_file}, "ROADS", layer_context, LAMBERT)
+    assert bulk is not None
+    fast = read_layer(road_file, LAMBERT, layer_context, "roads", fields, keep_features=False, bulk=bulk)
+    slow = read_layer(road_file, LAMBERT, layer_context, "roads", fields, keep_features=False)
+    assert fast.feature_ids == slow.feature_ids
+    assert fast.columns == slow.columns or _same_values(fast.columns, slow.columns)
+    assert "départementale" in fast.columns["class"]
+    assert sorted(speed for speed in fast.columns["speed"] if speed is not None) == [30.0, 50.0, 80.0]
+    assert fast.columns["speed"].count(None) == 1
+    assert shapely.is_missing(fast.geometries).sum() == 1
+    for read in (fast, slow):  # the same lines (a shapefile's single lines come as multi-lines through QGIS)
+        parts, line = shapely.get_parts(read.geometries, return_index=True)
+        coordinates, part = shapely.get_coordinates(parts, return_index=True)
+        read.lines = (line.tolist(), part.tolist(), coordinates.tolist())
+    assert fast.lines == slow.lines
+
+
+def _same_values(fast, slow):
+    """Equal but for NULL: QGIS gives its NULL variant, the bulk read None."""
+    return all([None if value in (None, "") or value != value else value for value in fast[name]]
+               == [None if value in (None, "") or value != value else value for value in slow[name]]
+               for name in fast)
+
+
+def test_layers_read_feature_by_feature(provider, road_file, tmp_path, layer_store):
+    """Whatever GDAL alone would read differently goes feature by feature through QGIS."""
+    alg, layer_context = algorithm(provider), context()
+    filtered = opened(road_file.source(), layer_store)
+    filtered.setSubsetString('"speed" > 40')
+    reprojected = written(memory_layer("LineString", ["class:string"], [("LINESTRING(2 46, 3 47)", ["a"])],
+                                       crs="EPSG:4326"), tmp_path / "wgs84.gpkg", "GPKG", layer_store)
+    edited = opened(road_file.source(), layer_store)
+    edited.startEditing()
+    edited.deleteFeature(next(edited.getFeatures()).id())
+    selected = QgsVectorLayer(road_file.source(), "selected", "ogr")
+    QgsProject.instance().addMapLayer(selected)  # the project owns it
+    selected.selectByIds([1])
+    layer_context.setProject(QgsProject.instance())
+    try:
+        for value in (filtered, reprojected, edited, QgsProcessingFeatureSourceDefinition(selected.id(), True),
+                      memory_layer("LineString", ["class:string"], ROWS[:1])):
+            assert bulk_layer(alg, {"ROADS": value}, "ROADS", layer_context, LAMBERT) is None, value
+        assert bulk_layer(alg, {"ROADS": road_file}, "ROADS", layer_context, LAMBERT) is not None
+    finally:
+        QgsProject.instance().removeMapLayer(selected.id())
+        edited.rollBack()
+
+
+def test_invalid_geometry_is_left_to_qgis(provider, tmp_path, layer_store):
+    """A file with an invalid line goes through QGIS, which stops or ignores as the Processing setting says."""
+    roads = written(memory_layer("LineString", ["class:string"], [("LINESTRING(0 0, 1000 0)", ["a"]),
+                                                                   ("LINESTRING(5 5, 5 5)", ["b"])]),
+                    tmp_path / "invalid.gpkg", "GPKG", layer_store)
+    places = memory_layer("Point", ["id:string"], [("POINT(0 10)", ["x"]), ("POINT(900 10)", ["y"])])
+    parameters = {"INPUT": places, "FACILITIES": places, "ROADS": roads, "OUTPUT": "memory:"}
+    with pytest.raises(QgsProcessingException, match="invalid geometry"):
+        processing.run("medicaldeserts:nearestfacility", parameters,
+                       context=context(QgsFeatureRequest.GeometryAbortOnInvalid))
+    output = processing.run("medicaldeserts:nearestfacility", parameters,
+                            context=context(QgsFeatureRequest.GeometryNoCheck))["OUTPUT"]
+    assert [f["nearest_min"] for f in output.getFeatures()] == [0.0, 0.0]
+
+
+def test_nearest_facility_same_from_file_and_memory(provider, sample, layer_store):
+    roads_file = opened(sample["roads"], layer_store)
+    roads_memory = roads_file.materialize(QgsFeatureRequest())
+    results = []
+    for roads in (roads_file, roads_memory):
+        output = processing.run("medicaldeserts:nearestfacility", {
+            "INPUT": sample["communes"], "FACILITIES": sample["gp_sites"], "ROADS": roads,
+            "ROAD_CLASS_FIELD": "highway", "DIRECTION_FIELD": "oneway", "OUTPUT": "memory:"})["OUTPUT"]
+        results.append([(f["nearest_min"], f["nearest_id"], f["n_within_30"]) for f in output.getFeatures()])
+    assert results[0] == results[1]
+    assert sum(minutes is not None for minutes, _, _ in results[0]) > 250
