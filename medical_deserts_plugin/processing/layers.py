@@ -1,6 +1,7 @@
 """QGIS layers <-> numpy/shapely arrays, in a metric working CRS (EPSG:2154 Lambert-93 by default)."""
 
 import numpy as np
+import pandas as pd
 import shapely
 from osgeo import gdal
 from qgis.core import (
@@ -76,10 +77,10 @@ def bulk_layer(algorithm, parameters, name, context, crs):
 def _python_values(column):
     """A GDAL Arrow column as a list of Python values: texts decoded from UTF-8, None where NULL."""
     values = np.ma.getdata(column)
-    if values.dtype.kind == "S":
-        values = np.char.decode(values, "utf-8", errors="replace")
-    elif values.dtype == object:
-        values = np.array([v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in values], dtype=object)
+    if values.dtype.kind in "SO":  # each distinct text decoded once: road classes repeat a hundred thousand times
+        codes, distinct = pd.factorize(values)
+        values = np.array([v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in distinct] + [None],
+                          dtype=object)[codes]
     return np.ma.masked_array(values, np.ma.getmaskarray(column)).tolist()
 
 
