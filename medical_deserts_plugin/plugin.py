@@ -68,6 +68,7 @@ class MedicalDesertsPlugin:
             self.iface.removeToolBarIcon(self.actions[0])
         self.actions = []
         if self.dock is not None:
+            self.dock.shutdown()
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None

@@ -707,6 +707,18 @@ class DataDock(QDockWidget):
             self.cancel_button.setEnabled(False)
             self.task.cancel()
 
+    def shutdown(self):
+        """Before the plugin unloads: a running download is cancelled, and its end reaches no part of this dock."""
+        task, self.task = self.task, None
+        if task is None:
+            return
+        for signal in (task.progressChanged, task.done, task.failed):
+            try:
+                signal.disconnect()
+            except TypeError:  # nothing connected any more
+                pass
+        task.cancel()
+
     def downloaded(self, entry, results, notes, filters=None):
         self.task = None
         self.set_busy(False)

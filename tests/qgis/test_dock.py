@@ -266,7 +266,9 @@ class CommunesHandler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self):  # noqa: N802
-        if self.path.startswith("/departements/23/communes"):
+        if self.path.startswith("/slow/"):
+            time.sleep(1.0)
+        if "/departements/23/communes" in self.path:
             body = json.dumps(COMMUNES).encode()
             self.send_response(200)
         else:
@@ -314,3 +316,26 @@ def test_download_and_load_through_the_task(dock, communes_server):
     wait_until_idle(dock)
     assert "404" in dock.status.text() and "/departements/87/communes" in dock.status.text()
     assert "Load a local file" in dock.status.text()
+
+
+def test_unload_during_a_download_cancels_it(qgis_iface, qgis_processing, qgis_new_project, communes_server,
+                                             tmp_path, monkeypatch):
+    """The plugin unloads while a file is downloading: the task is cancelled, and its end touches no dead dock."""
+    monkeypatch.setattr(dock_module, "cache_folder", lambda: str(tmp_path / "cache"))
+    widget = DataDock(qgis_iface.mainWindow())
+    spec = dataset_by_id(widget.catalogue, "communes")["files"][0]
+    spec["url_template"] = communes_server + "/slow/departements/{departement}/communes?format=geojson"
+    widget.allow_local_http = True
+    widget.select_dataset("communes")
+    widget.departements.setText("23")
+    widget.download_and_load()
+    task = widget.task
+    assert task is not None
+    widget.shutdown()
+    widget.deleteLater()
+    deadline = time.monotonic() + 20
+    while QgsApplication.taskManager().countActiveTasks() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    assert QgsApplication.taskManager().countActiveTasks() == 0
+    assert group_layers() == []
