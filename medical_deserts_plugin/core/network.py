@@ -326,13 +326,16 @@ class NetworkTravel:
         self.max_snap_m = max_snap_m
         self.memory_mb = memory_mb
         self.last_snap = None
+        self._last_placed = (None, None)
 
     def _place(self, origins_xy, destinations_xy):
+        """The places on the graph; the same places as the last call (nearest, then a table) are placed once."""
         origins_xy = np.asarray(origins_xy, dtype=float).reshape(-1, 2)
-        destinations_xy = np.asarray(destinations_xy, dtype=float).reshape(-1, 2)
-        placed = place_on_network(
-            self.network, np.vstack([origins_xy, destinations_xy]), self.access_speed_kmh, self.max_snap_m
-        )
+        places_xy = np.vstack([origins_xy, np.asarray(destinations_xy, dtype=float).reshape(-1, 2)])
+        last_xy, placed = self._last_placed
+        if last_xy is None or not np.array_equal(last_xy, places_xy):
+            placed = place_on_network(self.network, places_xy, self.access_speed_kmh, self.max_snap_m)
+            self._last_placed = (places_xy, placed)
         n_o = len(origins_xy)
         self.last_snap = placed.snap
         return placed, placed.place_node[:n_o], placed.place_node[n_o:]

@@ -184,6 +184,25 @@ def test_nearest_matches_the_full_table():
     np.testing.assert_array_equal(facility, expected_facility)
 
 
+def test_same_places_are_placed_once_and_give_the_same_times(monkeypatch):
+    """nearest then table on the same places (what nearestfacility does) snaps them once; other places again."""
+    from medical_deserts_plugin.core import network as network_module
+
+    calls = []
+    place = network_module.place_on_network
+    monkeypatch.setattr(network_module, "place_on_network", lambda *args: calls.append(1) or place(*args))
+    rng = np.random.default_rng(4)
+    origins, facilities = rng.uniform(0, 2000, size=(20, 2)), rng.uniform(0, 2000, size=(4, 2))
+    travel = NetworkTravel(grid_network(), access_speed_kmh=15)
+    travel.nearest(origins, facilities, 30)
+    reused = travel.table(origins, facilities, 30).sorted()
+    assert len(calls) == 1
+    fresh = NetworkTravel(grid_network(), access_speed_kmh=15).table(origins, facilities, 30).sorted()
+    np.testing.assert_array_equal(reused.minutes, fresh.minutes)
+    travel.table(origins[:5], facilities, 30)
+    assert len(calls) == 3  # the fresh engine's, then these other places
+
+
 def test_progress_callback_can_cancel():
     travel = NetworkTravel(grid_network())
     seen = []
