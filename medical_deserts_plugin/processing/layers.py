@@ -95,8 +95,9 @@ def _read_in_bulk(layer, fields, feedback):
     uri = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     if uri.get("geometryType") or uri.get("subset") or not uri.get("path"):
         return None
+    path = (uri.get("vsiPrefix") or "") + uri["path"] + (uri.get("vsiSuffix") or "")  # a zipped shapefile...
     try:
-        dataset = gdal.OpenEx(uri["path"], gdal.OF_VECTOR | gdal.OF_READONLY, open_options=uri.get("openOptions") or [])
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=uri.get("openOptions") or [])
     except RuntimeError:  # GDAL raises when its exceptions are on, returns None when they are off
         return None
     if dataset is None:

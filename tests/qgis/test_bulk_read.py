@@ -1,5 +1,7 @@
 """Road and table files read whole by GDAL (``bulk_layer``) give exactly what reading feature by feature gives."""
 
+import zipfile
+
 import processing
 import pytest
 import shapely
@@ -17,7 +19,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from medical_deserts_plugin.processing.layers import bulk_layer, read_layer
+from medical_deserts_plugin.processing.layers import _read_in_bulk, bulk_layer, read_layer
 
 from conftest import memory_layer
 
@@ -75,7 +77,7 @@ def test_bulk_read_equals_feature_read(provider, road_file):
     fields = ["class", "speed", "oneway"]
     layer_context = context()
     bulk = bulk_layer(algorithm(provider), {"ROADS": road_file}, "ROADS", layer_context, LAMBERT)
-    assert bulk is not None
+    assert bulk is not None and _read_in_bulk(bulk, fields, None) is not None
     fast = read_layer(road_file, LAMBERT, layer_context, "roads", fields, keep_features=False, bulk=bulk)
     slow = read_layer(road_file, LAMBERT, layer_context, "roads", fields, keep_features=False)
     assert fast.feature_ids == slow.feature_ids
@@ -96,6 +98,23 @@ def _same_values(fast, slow):
     return all([None if value in (None, "") or value != value else value for value in fast[name]]
                == [None if value in (None, "") or value != value else value for value in slow[name]]
                for name in fast)
+
+
+def test_zipped_shapefile_is_read_in_bulk(provider, tmp_path, layer_store):
+    (tmp_path / "shp").mkdir()
+    road_file = written(memory_layer("MultiLineString", ["class:string", "speed:double", "oneway:string"], ROWS),
+                        tmp_path / "shp" / "roads.shp", "ESRI Shapefile", layer_store)
+    archive = tmp_path / "roads.zip"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for member in (tmp_path / "shp").glob("roads.*"):
+            zipped.write(member, member.name)
+    zipped_layer = opened(f"/vsizip/{archive}/roads.shp", layer_store)
+    layer_context = context()
+    bulk = bulk_layer(algorithm(provider), {"ROADS": zipped_layer}, "ROADS", layer_context, LAMBERT)
+    assert _read_in_bulk(bulk, ["class"], None) is not None  # GDAL opened the zip member itself
+    fast = read_layer(zipped_layer, LAMBERT, layer_context, "roads", ["class"], keep_features=False, bulk=bulk)
+    slow = read_layer(road_file, LAMBERT, layer_context, "roads", ["class"], keep_features=False)
+    assert fast.feature_ids == slow.feature_ids and _same_values(fast.columns, slow.columns)
 
 
 def test_layers_read_feature_by_feature(provider, road_file, tmp_path, layer_store):
