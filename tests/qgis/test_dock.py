@@ -296,11 +296,16 @@ def wait_until_idle(dock, seconds=20):
         time.sleep(0.02)
 
 
-def test_download_and_load_through_the_task(dock, communes_server):
+def choose_communes_from(dock, address):
+    """The dock's commune entry, fetched from the local test server at ``address``."""
     spec = dataset_by_id(dock.catalogue, "communes")["files"][0]
-    spec["url_template"] = communes_server + "/departements/{departement}/communes?format=geojson"
+    spec["url_template"] = address + "/departements/{departement}/communes?format=geojson"
     dock.allow_local_http = True
     dock.select_dataset("communes")
+
+
+def test_download_and_load_through_the_task(dock, communes_server):
+    choose_communes_from(dock, communes_server)
     dock.departements.setText("")
     dock.download_and_load()
     assert "départements" in dock.status.text() and dock.task is None  # required for communes
@@ -318,21 +323,14 @@ def test_download_and_load_through_the_task(dock, communes_server):
     assert "Load a local file" in dock.status.text()
 
 
-def test_unload_during_a_download_cancels_it(qgis_iface, qgis_processing, qgis_new_project, communes_server,
-                                             tmp_path, monkeypatch):
+def test_unload_during_a_download_cancels_it(dock, communes_server):
     """The plugin unloads while a file is downloading: the task is cancelled, and its end touches no dead dock."""
-    monkeypatch.setattr(dock_module, "cache_folder", lambda: str(tmp_path / "cache"))
-    widget = DataDock(qgis_iface.mainWindow())
-    spec = dataset_by_id(widget.catalogue, "communes")["files"][0]
-    spec["url_template"] = communes_server + "/slow/departements/{departement}/communes?format=geojson"
-    widget.allow_local_http = True
-    widget.select_dataset("communes")
-    widget.departements.setText("23")
-    widget.download_and_load()
-    task = widget.task
-    assert task is not None
-    widget.shutdown()
-    widget.deleteLater()
+    choose_communes_from(dock, communes_server + "/slow")
+    dock.departements.setText("23")
+    dock.download_and_load()
+    assert dock.task is not None
+    dock.shutdown()
+    dock.deleteLater()
     deadline = time.monotonic() + 20
     while QgsApplication.taskManager().countActiveTasks() and time.monotonic() < deadline:
         QCoreApplication.processEvents()
