@@ -44,9 +44,7 @@ Conventions that differ (checked here, reconciled before comparing):
 
 import argparse
 import logging
-import statistics
 import sys
-import time
 import warnings
 from pathlib import Path
 
@@ -56,6 +54,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_network import median_seconds  # noqa: E402
 from medical_deserts_plugin.core.accessibility import (  # noqa: E402
     binary_weights,
     gravity_weights,
@@ -89,15 +88,6 @@ def instance(n_demand, n_supply, side, cut, seed):
     origin, destination = np.nonzero(minutes <= CUTOFF) if cut else np.divmod(np.arange(minutes.size), n_supply)
     return population, supply, TravelTimeTable(origin, destination, minutes[origin, destination],
                                                (n_demand, n_supply))
-
-
-def median_seconds(function, repeat):
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def compare(name, ours, theirs, ours_s, theirs_s, failures):

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench_network import SPEED_KMH, cases, median_seconds, network_arrays, point_layer, xy_of
+from bench_network import SPEED_KMH, cases, median_seconds, network_arrays, point_layer, print_rows, xy_of
 
 BUFFER_M = 200.0
 BORDER = 0.003  # relative time band around a limit where the ellipsoid and the plane may disagree
@@ -151,9 +151,7 @@ def bench_case(label, roads, communes, gp, bands, repeat, with_hulls):
              "serviceareafromlayer + buffer + dissolve", timed(lambda: native_corridors(roads, sites, bands), repeat))]
     if with_hulls:
         rows.append(hull_row(roads, sites, bands, repeat))
-    for task, ours_s, reference, reference_s in rows:
-        print(f"  {task:9s} ours {ours_s:7.3f} s   {reference} {reference_s:8.3f} s   "
-              f"ours is {reference_s / ours_s:6.1f}x faster")
+    print_rows(rows)
     same, border, beyond, differ = compare_nodes(roads, sites, bands)
     print(f"  nodes     {same:,} reached by both, {border:,} within {BORDER:.1%} of a band limit on one side only "
           f"(ellipsoid vs plane), {beyond:,} far ends of the edges crossing the limit (QGIS's lines keep that "

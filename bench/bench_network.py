@@ -42,6 +42,13 @@ def median_seconds(function, repeat):
     return statistics.median(times), result
 
 
+def print_rows(rows):
+    """One line per (task, ours seconds, reference name, reference seconds), with the speed ratio."""
+    for task, ours_s, reference, reference_s in rows:
+        print(f"  {task:9s} ours {ours_s:7.3f} s   {reference} {reference_s:8.3f} s   "
+              f"ours is {reference_s / ours_s:6.1f}x faster")
+
+
 def point_layer(layer, name):
     """Memory point layer of ``layer``'s features (points, or polygons' point on surface), in EPSG:2154."""
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeature, QgsProject, QgsVectorLayer
@@ -157,9 +164,7 @@ def bench_case(label, roads, communes, gp, repeat):
         return times[tree.query(demand_xy)[1]]
 
     bare_seconds, _ = median_seconds(bare, repeat)
-    for task, ours_s, reference, reference_s in rows:
-        print(f"  {task:9s} ours {ours_s:7.3f} s   {reference} {reference_s:8.3f} s   "
-              f"ours is {reference_s / ours_s:6.1f}x faster")
+    print_rows(rows)
     print(f"  engine    core nearest {ours:7.4f} s (first call, building the segment index: {cold:.4f} s)   "
           f"bare scipy dijkstra {bare_seconds:7.4f} s   overhead ratio {ours / bare_seconds:4.2f}")
 
