@@ -214,8 +214,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         fields = [self.parameterAsString(parameters, name, context)
                   for name in (TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD)]
         rows = read_input(self, parameters, TRAVEL_TABLE, context, crs, tr("travel-time table"), fields=fields,
-                          keep_features=False,
-                          feedback=feedback)
+                          keep_features=False, feedback=feedback)
         full, rejected = TravelTimeTable.from_id_pairs(*(rows.columns[name] for name in fields), *ids)
         if rejected:
             feedback.pushWarning(tr("{count} row(s) of the travel-time table match no demand or supply identifier, "

@@ -104,9 +104,9 @@ def _read_in_bulk(layer, fields, feedback):
         return None
     ogr_layer = (dataset.GetLayerByName(uri["layerName"]) if uri.get("layerName")
                  else dataset.GetLayer(int(uri.get("layerId") or 0)))
-    if ogr_layer is None or ogr_layer.GetLayerDefn().GetGeomFieldCount() > 1:
+    definition = None if ogr_layer is None else ogr_layer.GetLayerDefn()
+    if definition is None or definition.GetGeomFieldCount() > 1:
         return None
-    definition = ogr_layer.GetLayerDefn()
     fid_name = ogr_layer.GetFIDColumn() or "OGC_FID"
     geometry_name = (ogr_layer.GetGeometryColumn() or "wkb_geometry") if definition.GetGeomFieldCount() else None
     names = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
@@ -191,9 +191,8 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
             if total in (0, -1) else tr("The {label} layer could not be read.").format(label=label)
         )
     check = context.invalidGeometryCheck() if check is None else check
-    invalid = np.zeros(len(ids), dtype=bool)
-    if check != QgsFeatureRequest.GeometryNoCheck:
-        invalid = ~shapely.is_missing(geometries) & ~shapely.is_valid(geometries)
+    invalid = np.zeros(len(ids), dtype=bool) if check == QgsFeatureRequest.GeometryNoCheck else \
+        ~shapely.is_missing(geometries) & ~shapely.is_valid(geometries)
     if invalid.any() and check == QgsFeatureRequest.GeometryAbortOnInvalid:
         raise QgsProcessingException(
             tr("{count} feature(s) of the {label} layer have an invalid geometry (feature ids {ids}): repair them "
