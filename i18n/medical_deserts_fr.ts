@@ -1520,6 +1520,46 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>{label} : distance au réseau routier médiane {median:.0f} m, maximale {max:.0f} m.</translation>
     </message>
     <message>
+      <source>The output {output} cannot be written: the folder {folder} does not exist.</source>
+      <translation>La sortie {output} ne peut pas être écrite : le dossier {folder} n’existe pas.</translation>
+    </message>
+    <message>
+      <source>The output {output} cannot be written: “.{extension}” is not a vector format QGIS can write (choose .gpkg, .shp, .geojson, .fgb or .csv).</source>
+      <translation>La sortie {output} ne peut pas être écrite : « .{extension} » n’est pas un format vecteur que QGIS sait écrire (choisissez .gpkg, .shp, .geojson, .fgb ou .csv).</translation>
+    </message>
+    <message>
+      <source>The output {output} cannot be written: {path} is a folder.</source>
+      <translation>La sortie {output} ne peut pas être écrite : {path} est un dossier.</translation>
+    </message>
+    <message>
+      <source>The output {output} could not be written completely ({count} of {written} features in the file; is the disk full?): nothing was written.</source>
+      <translation>La sortie {output} n’a pas pu être écrite en entier ({count} entités sur {written} dans le fichier ; le disque est-il plein ?) : rien n’a été écrit.</translation>
+    </message>
+    <message>
+      <source>The output {output} could not be added to {path}: {error}</source>
+      <translation>La sortie {output} n’a pas pu être ajoutée à {path} : {error}</translation>
+    </message>
+    <message>
+      <source>The output {output} would write to {path}, which holds the input {input}: choose another file, so that the input is not overwritten.</source>
+      <translation>La sortie {output} écrirait dans {path}, qui contient l’entrée {input} : choisissez un autre fichier, pour que l’entrée ne soit pas écrasée.</translation>
+    </message>
+    <message>
+      <source>The outputs {first} and {second} would both write to {path}: give each its own file or layer.</source>
+      <translation>Les sorties {first} et {second} écriraient toutes deux dans {path} : donnez à chacune son propre fichier ou sa propre couche.</translation>
+    </message>
+    <message>
+      <source>The output {output} could not be written: {error}</source>
+      <translation>La sortie {output} n’a pas pu être écrite : {error}</translation>
+    </message>
+    <message>
+      <source>the file refused a feature (disk full?)</source>
+      <translation>le fichier a refusé une entité (disque plein ?)</translation>
+    </message>
+    <message>
+      <source>The output {output} cannot be written in {folder}: {error}</source>
+      <translation>La sortie {output} ne peut pas être écrite dans {folder} : {error}</translation>
+    </message>
+    <message>
       <source>Where a polygon (commune, cell) starts from</source>
       <translation>Point de départ d’un polygone (commune, carreau)</translation>
     </message>

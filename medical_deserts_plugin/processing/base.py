@@ -2,11 +2,17 @@
 
 from contextlib import contextmanager
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException, QgsProcessingParameterDefinition
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterDefinition,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.network import Cancelled
 from ..i18n import icon_path, tr
+from .outputs import RunOutputs
 from .styles import discard_styles, embed_styles
 
 
@@ -64,15 +70,39 @@ def core_errors():
 
 
 class RunnableAlgorithm(MedicalDesertsAlgorithm):
-    """Runs ``run_algorithm()``; a cancel stops it with no output, as nothing is written before the work is done."""
+    """Runs ``run_algorithm()`` with outputs that are whole or absent (see ``outputs``): every destination is
+    checked before the work, written aside, and moved into place only when the whole run succeeded; a cancel or an
+    error leaves no output and the destinations as they were."""
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         discard_styles(context)  # of an earlier run that failed before its post-processing
+        self._outputs = RunOutputs(self, parameters, context)
+        self._outputs.check()
         try:
-            return self.run_algorithm(parameters, context, feedback)
+            results = self.run_algorithm(parameters, context, feedback)
+            self._outputs.commit()
+            return results
         except AlgorithmCancelled:
+            self._outputs.discard()
+            discard_styles(context)
             feedback.reportError(tr("Cancelled: nothing was written."))
             return {}
+        except BaseException:
+            self._outputs.discard()
+            discard_styles(context)
+            raise
+        finally:
+            self._outputs = None  # it holds the context: a cycle through it would outlive QGIS (crash at exit)
+
+    def parameterAsSink(self, parameters, name, context, fields, geometry_type=0, crs=None, *args):  # noqa: N802
+        """QGIS's ``parameterAsSink`` through the run's outputs: a sink whose failed writes raise, written aside
+        and moved into place at the end; the id returned is the final destination's."""
+        def create(actual_parameters):
+            return super(RunnableAlgorithm, self).parameterAsSink(
+                actual_parameters, name, context, fields, geometry_type,
+                QgsCoordinateReferenceSystem() if crs is None else crs, *args)
+
+        return self._outputs.sink(name, create)
 
     def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError

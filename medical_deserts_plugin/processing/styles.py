@@ -1,12 +1,14 @@
 """Default styles of the outputs: applied when QGIS loads them into the project, and saved in GeoPackage outputs."""
 
 import numpy as np
+from osgeo import ogr
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeatureRequest,
     QgsRendererCategory,
     QgsGraduatedSymbolRenderer,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProviderRegistry,
     QgsRendererRange,
     QgsSymbol,
     QgsVectorLayer,
@@ -133,6 +135,18 @@ def discard_styles(context):
     _TO_EMBED.pop(sip.unwrapinstance(context), None)
 
 
+def forget_saved_styles(destination_id):
+    """Remove the styles saved for the layer ``destination_id`` of a GeoPackage, before saving its new one (QGIS
+    3.22 hangs when it updates the saved style of a layer written anew into an existing GeoPackage)."""
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", destination_id)
+    dataset = ogr.Open(parts["path"], 1)
+    if dataset is None or dataset.GetLayerByName("layer_styles") is None:
+        return
+    table = parts.get("layerName") or dataset.GetLayer(0).GetName()
+    dataset.ExecuteSQL("DELETE FROM layer_styles WHERE f_table_name = '{}'".format(table.replace("'", "''")))
+    dataset = None
+
+
 def embed_styles(context, feedback):
     """Save the styles asked for during this run into its GeoPackage outputs (table layer_styles, default style);
     called after the algorithm, when the outputs are written and closed. Other outputs are left as they are."""
@@ -142,6 +156,7 @@ def embed_styles(context, feedback):
         layer = QgsVectorLayer(destination_id, "output", "ogr")
         if not layer.isValid():
             continue
+        forget_saved_styles(destination_id)
         post_processor.postProcessLayer(layer, context, feedback)
         error = layer.saveStyleToDatabase("medical deserts", "Default style of the Medical deserts plugin", True, "")
         if error:

@@ -103,12 +103,13 @@ def test_chained_after_accessibility_through_qgis_process(qgis_process_config, s
     (dict(POPULATION_FIELD="nope"), "nope|field"),
 ])
 def test_bad_input(provider, no_file, overrides, message):
-    parameters = dict(INPUT=grid(), INDEX_FIELD="apl", POPULATION_FIELD="pop", OUTPUT=no_file,
-                      OUTPUT_ZONES=no_file, OUTPUT_SUMMARY=no_file)
+    outputs = [no_file.replace(".gpkg", f"_{name}.gpkg") for name in ("units", "zones", "summary")]
+    parameters = dict(INPUT=grid(), INDEX_FIELD="apl", POPULATION_FIELD="pop", OUTPUT=outputs[0],
+                      OUTPUT_ZONES=outputs[1], OUTPUT_SUMMARY=outputs[2])
     parameters.update(overrides)
     with pytest.raises(QgsProcessingException, match=message):
         processing.run("medicaldeserts:underservedzones", parameters)
-    assert not Path(no_file).exists()
+    assert not any(Path(path).exists() for path in outputs)
 
 
 def test_invalid_polygon_is_repaired_and_reported(provider):
