@@ -46,6 +46,7 @@ from .common import (
     open_binary,
     parse_departements,
     sniff_separator,
+    verify_archive,
     zip_members,
 )
 
@@ -261,6 +262,8 @@ def _read_spreadsheet(source, package, report, kind):
                          f"not installed; open it in a spreadsheet and save it as CSV (';' separated), then give "
                          f"the .csv file")
     report.encoding = "spreadsheet"
+    if package in ("openpyxl", "odf"):  # a zip: damaged, encrypted or bomb members refused before pandas reads it
+        verify_archive(source)
     sheets = pd.read_excel(source, sheet_name=None, header=None, dtype=object)
     for name, grid in sheets.items():
         top = grid.head(HEADER_SEARCH_LINES)
