@@ -151,12 +151,20 @@ def open_zip(source, name=None):
     """``zipfile.ZipFile`` of ``source`` (path, bytes or seekable binary stream); :class:`ArchiveError` naming
     ``name`` (default: the path) when it cannot be opened."""
     name = name or _path_of(source) or "<zip>"
+    source = _zip_source(source)
     try:
-        return zipfile.ZipFile(_zip_source(source))
+        return zipfile.ZipFile(source)
     except (FileNotFoundError, PermissionError, IsADirectoryError):
         raise
     except _DAMAGE_ERRORS as error:
+        if _starts_like_zip(source) and not zipfile.is_zipfile(source):
+            raise _no_table_of_contents(name) from error
         raise ArchiveError(f"{name} is a damaged or incomplete zip archive ({error}): download it again") from error
+
+
+def _no_table_of_contents(name):
+    return ArchiveError(f"{name} is a damaged zip archive: its table of contents is missing, as when a download is "
+                        f"cut: download it again")
 
 
 def check_member(info, archive_name):
@@ -260,8 +268,7 @@ def zip_members(source):
             stream.seek(position)
         if not is_zip:
             if _starts_like_zip(target):
-                raise ArchiveError(f"{path or '<zip>'} is a damaged zip archive: its table of contents is missing, "
-                                   f"as when a download is cut: download it again")
+                raise _no_table_of_contents(path or "<zip>")
             return None
         with open_zip(target, path) as archive:
             return [info.filename for info in archive.infolist() if not info.is_dir()]
@@ -314,7 +321,7 @@ class LineGuard(io.RawIOBase):
     def readall(self):
         blocks = []
         while True:
-            data = self._stream.read(8 << 20)
+            data = self._stream.read(1 << 20)
             if not data:
                 return b"".join(blocks)
             self._check(data)
