@@ -81,11 +81,25 @@ def zeroed_tail(data, member):
     return data[:start + size // 2] + bytes(size - size // 2) + data[start + size:]
 
 
-def bomb(name="PS_LibreAcces_Personne_activite_202611240000.txt", size=BOMB_BYTES):
+def with_declared_sizes(data, size=None, compressed=None):
+    """The zip with every member's uncompressed ``size`` and/or ``compressed`` size declared as given (4-byte
+    fields, no zip64) in both headers: a bomb that lies about its sizes."""
+    local, central = _headers(data)
+    data = bytearray(data)
+    for value, local_field, central_field in ((compressed, 18, 20), (size, 22, 24)):
+        if value is not None:
+            for offset in local:
+                struct.pack_into("<I", data, offset + local_field, value)
+            for offset in central:
+                struct.pack_into("<I", data, offset + central_field, value)
+    return bytes(data)
+
+
+def bomb(name="PS_LibreAcces_Personne_activite_202611240000.txt", size=BOMB_BYTES, zip64=True):
     """A zip whose one member is ``size`` zeros, deflated (about 1,000 times smaller)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        with archive.open(name, "w", force_zip64=True) as stream:
+        with archive.open(name, "w", force_zip64=zip64) as stream:
             block = bytes(1 << 20)
             for _ in range(size >> 20):
                 stream.write(block)

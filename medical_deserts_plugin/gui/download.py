@@ -33,7 +33,14 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsNetworkAccessManag
 from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
-from ..core.sources.common import ArchiveError, check_member, open_member, open_zip, verify_archive
+from ..core.sources.common import (
+    ArchiveError,
+    check_expansion,
+    check_member,
+    open_member,
+    open_zip,
+    verify_archive,
+)
 from ..i18n import tr
 from .catalogue import datagouv_api_url, extension_of, resolve_resource, safe_name
 
@@ -385,6 +392,8 @@ def safe_extract(archive_path, target_dir, max_bytes=MAX_UNZIPPED_BYTES):
         try:
             for info in infos:
                 check_member(info, archive_path)
+            check_expansion(sum(info.file_size for info in infos), os.path.getsize(archive_path),
+                            f"{archive_path} (all members)")
         except ArchiveError as error:
             raise UnsafeArchive(tr("{error}: nothing was extracted.").format(error=error)) from error
         if sum(info.file_size for info in infos) > max_bytes:

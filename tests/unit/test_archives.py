@@ -23,7 +23,7 @@ from medical_deserts_plugin.core.sources.finess import read_finess
 from medical_deserts_plugin.core.sources.insee import read_population
 from medical_deserts_plugin.core.sources.rpps import read_rpps
 from medical_deserts_plugin.sample import write_sample
-from tests.zips import DAMAGES, damaged, with_flag_or_method, zip_bytes
+from tests.zips import DAMAGES, bomb, damaged, with_declared_sizes, with_flag_or_method, zip_bytes
 
 #: reader, sample file, member name in the zip
 READERS = {
@@ -115,6 +115,27 @@ def test_expansion_limit():
         verify_archive(_many_small_bombs(), "many.zip")
 
 
+def test_a_bomb_lying_about_its_size_is_read_only_to_the_declared_size():
+    """96 MB of zeros declared as 1 MB: read up to 1 MB, then the CRC does not match: damaged, memory bounded."""
+    liar = with_declared_sizes(bomb("population.csv", zip64=False), size=1 << 20)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ArchiveError, match=r"liar.zip: member “population.csv” is damaged \(Bad CRC-32"):
+            verify_archive(liar, "liar.zip")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 << 20
+
+
+def test_a_bomb_lying_about_its_compressed_size_is_refused_as_a_whole():
+    """Compressed size declared equal to the 96 MB: the member looks stored-like, the archive is 1,000 times too
+    small for it."""
+    liar = with_declared_sizes(bomb("population.csv", zip64=False), compressed=96 << 20)
+    with pytest.raises(ArchiveError, match=r"liar.zip \(all members\) would expand from [\d,]+ to 100,663,296"):
+        verify_archive(liar, "liar.zip")
+
+
 def _many_small_bombs():
     """Eight members of 16 MiB of zeros: each under the member limit, 128 MiB together."""
     buffer = io.BytesIO()
@@ -184,3 +205,11 @@ def test_a_long_line_is_refused_in_bounded_memory(reader, in_zip, sample, tmp_pa
         tracemalloc.stop()
     assert str(path) in str(error.value) and (member in str(error.value)) == in_zip
     assert peak < 16 << 20, f"peak {peak / 2 ** 20:.0f} MB"
+
+
+def test_finess_quote_left_open_names_the_line():
+    """csv's field limit (128 KB) stops a quote left open; the message names the file and the line it opened on."""
+    data = (b"finess;etalab;98;2026-11-24\nstructureet;010000024;\"open quote;x\n"
+            + b"structureet;010000032;name;x\n" * 20000)
+    with pytest.raises(ValueError, match=r"<bytes>: line 2: field larger than field limit .* quote is left open"):
+        read_finess(data)

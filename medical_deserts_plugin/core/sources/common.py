@@ -103,9 +103,6 @@ def _path_of(source):
 
 # ------------------------------------------------------------------------------------------------ zip archives
 
-#: Longest text line accepted, in bytes. Data lines of the French files are under 2 KB; a longer line is a damaged
-#: or wrong file, refused as soon as it is read rather than once it has filled the memory.
-MAX_LINE_BYTES = 1 << 20
 #: A zip member whose uncompressed size is more than this many times its compressed size is refused as a zip bomb
 #: (text tables compress 5 to 30 times; a bomb of zeros about 1,000 times), once larger than
 #: :data:`EXPANSION_CHECKED_FROM` bytes (small, very repetitive members are harmless).
@@ -116,6 +113,7 @@ READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2,
 _METHOD_NAMES = {1: "Shrink", 6: "Implode", 9: "Deflate64", 10: "PKWARE Implode", 18: "IBM TERSE", 19: "IBM LZ77",
                  93: "Zstandard", 95: "xz", 96: "JPEG", 97: "WavPack", 98: "PPMd", 99: "AES encryption"}
 _ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTED_FLAGS = 0x1 | 0x40  # encrypted, strong encryption
 #: What zipfile and the decompressors raise on damaged data.
 _DAMAGE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, struct.error)
 
@@ -125,8 +123,18 @@ class ArchiveError(ValueError):
     cannot be read here, or expanding to an unreasonable size. The message names the archive and the member."""
 
 
-class LineTooLong(ValueError):
-    """A text line longer than :data:`MAX_LINE_BYTES`; the message names the file and the line number."""
+def _size_of(source):
+    """Size in bytes of a path, bytes or seekable stream (the stream's position is kept)."""
+    path = _path_of(source)
+    if path is not None:
+        return os.path.getsize(path)
+    if isinstance(source, (bytes, bytearray)):
+        return len(source)
+    position = source.tell()
+    try:
+        return source.seek(0, io.SEEK_END)
+    finally:
+        source.seek(position)
 
 
 def _zip_source(source):
@@ -171,7 +179,7 @@ def check_member(info, archive_name):
     """Refuse (:class:`ArchiveError`) a member that is encrypted, compressed with a method that cannot be read
     here, or expands more than :data:`MAX_EXPANSION_RATIO` times."""
     where = f"{archive_name}: member “{info.filename}”"
-    if info.flag_bits & 0x1 or info.compress_type == 99:
+    if info.flag_bits & _ENCRYPTED_FLAGS or info.compress_type == 99:
         raise ArchiveError(f"{where} is encrypted (password-protected): extract it with its password and give the "
                            f"extracted file")
     if info.compress_type not in READABLE_METHODS:
@@ -185,9 +193,10 @@ def check_member(info, archive_name):
 def check_expansion(size, compressed, where):
     """Refuse (:class:`ArchiveError`) ``size`` uncompressed bytes coming from ``compressed`` bytes when that is a
     zip bomb's expansion (see :data:`MAX_EXPANSION_RATIO`)."""
-    if size > EXPANSION_CHECKED_FROM and size > MAX_EXPANSION_RATIO * max(compressed, 1):
-        raise ArchiveError(f"{where} would expand from {compressed:,} to {size:,} bytes ({size / max(compressed, 1):,.0f} "
-                           f"times, more than {MAX_EXPANSION_RATIO}): refused as a zip bomb")
+    ratio = size / max(compressed, 1)
+    if size > EXPANSION_CHECKED_FROM and ratio > MAX_EXPANSION_RATIO:
+        raise ArchiveError(f"{where} would expand from {compressed:,} to {size:,} bytes ({ratio:,.0f} times, more "
+                           f"than {MAX_EXPANSION_RATIO}): refused as a zip bomb")
 
 
 class _MemberStream(io.RawIOBase):
@@ -221,7 +230,7 @@ def open_member(archive, member, archive_name):
     where = f"{archive_name}: member “{info.filename}”"
     try:
         stream = archive.open(info)
-    except (*_DAMAGE_ERRORS, RuntimeError, NotImplementedError) as error:
+    except (*_DAMAGE_ERRORS, NotImplementedError) as error:  # NotImplementedError: patched data (flag bit 5)
         raise ArchiveError(f"{where} cannot be read ({error}): download the archive again") from error
     with stream:
         yield _MemberStream(stream, where)
@@ -232,14 +241,12 @@ def verify_archive(source, name=None):
     a total expansion check; :class:`ArchiveError` naming the archive and the member at the first problem.
     Returns the names of the members."""
     name = name or _path_of(source) or "<zip>"
-    path = _path_of(source)
+    archive_size = _size_of(source)
     with open_zip(source, name) as archive:
         infos = archive.infolist()
         for info in infos:
             check_member(info, name)
-        total = sum(info.file_size for info in infos)
-        archive_size = os.path.getsize(path) if path is not None else sum(info.compress_size for info in infos)
-        check_expansion(total, archive_size, f"{name} (all members)")
+        check_expansion(sum(info.file_size for info in infos), archive_size, f"{name} (all members)")
         for info in infos:
             if info.is_dir():
                 continue
@@ -294,6 +301,14 @@ def choose_member(members, pattern, what="file"):
 
 
 # ---------------------------------------------------------------------------------------------- text streams
+
+#: Longest text line accepted, in bytes. Data lines of the French files are under 2 KB; a longer line is a damaged
+#: or wrong file, refused as soon as it is read rather than once it has filled the memory.
+MAX_LINE_BYTES = 1 << 20
+
+
+class LineTooLong(ValueError):
+    """A text line longer than :data:`MAX_LINE_BYTES`; the message names the file and the line number."""
 
 
 class LineGuard(io.RawIOBase):
@@ -386,8 +401,6 @@ def read_text(source, member_pattern=None, what="file"):
     """Whole text of a (small) file, decoded as UTF-8 or Latin-1; returns ``(text, name, encoding)``."""
     with open_binary(source, member_pattern, what) as (stream, name, _):
         data = stream.read()
-    if isinstance(data, str):
-        return data, name, "text"
     encoding = detect_encoding(data)
     if encoding.startswith("utf-8"):
         try:
