@@ -7,7 +7,7 @@ import io
 import struct
 import zipfile
 
-LOCAL_HEADER, CENTRAL_HEADER = b"PK\x03\x04", b"PK\x01\x02"
+CENTRAL_HEADER = b"PK\x01\x02"
 #: Offsets of the general-purpose flags and of the compression method in the local and central headers.
 LOCAL_FLAGS, LOCAL_METHOD, CENTRAL_FLAGS, CENTRAL_METHOD = 6, 8, 8, 10
 DEFLATE64 = 9

@@ -213,3 +213,9 @@ def test_finess_quote_left_open_names_the_line():
             + b"structureet;010000032;name;x\n" * 20000)
     with pytest.raises(ValueError, match=r"<bytes>: line 2: field larger than field limit .* quote is left open"):
         read_finess(data)
+
+
+def test_anct_field_over_the_csv_limit_names_the_line():
+    data = b"Zonage FRR\nCODGEO;FRR\n" + b"x" * (200 << 10) + b";FRR\n23096;FRR\n"
+    with pytest.raises(ValueError, match=r"<bytes>: line 3: field larger than field limit .* not a ZRR/FRR zoning"):
+        read_zoning(data)

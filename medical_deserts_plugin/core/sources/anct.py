@@ -293,7 +293,12 @@ def _read_text_table(source, report, kind):
         raise ValueError(f"{name} is empty")
     lines = text.splitlines()[:HEADER_SEARCH_LINES]
     separators = [sniff_separator(line) for line in lines]
-    rows = [next(csv.reader([line], delimiter=sep), []) for line, sep in zip(lines, separators)]
+    rows = []
+    for number, (line, sep) in enumerate(zip(lines, separators), 1):
+        try:
+            rows.append(next(csv.reader([line], delimiter=sep), []))
+        except csv.Error as error:  # a field over csv's limit (128 KB)
+            raise ValueError(f"{name}: line {number}: {error}: this is not a {kind.name}") from error
     index = kind.header_index(rows)
     if index is None:
         raise ValueError(f"{name} is not a {kind.name}: none of its first {len(lines)} lines is a header with "
