@@ -332,12 +332,20 @@
       <translation>Le fichier reçu de {url} est trop petit ({size}) pour être les données attendues.</translation>
     </message>
     <message>
+      <source>{error}: nothing was extracted.</source>
+      <translation>{error} : rien n’a été extrait.</translation>
+    </message>
+    <message>
       <source>{path} is not a readable zip archive ({error}).</source>
       <translation>{path} n’est pas une archive zip lisible ({error}).</translation>
     </message>
     <message>
       <source>The archive {path} would expand to more than {size}: nothing was extracted.</source>
       <translation>L’archive {path} dépasserait {size} une fois décompressée : rien n’a été extrait.</translation>
+    </message>
+    <message>
+      <source>The cached copy is damaged and was discarded: {error}</source>
+      <translation>La copie en cache est endommagée et a été supprimée : {error}</translation>
     </message>
     <message>
       <source>The archive {path} holds an unsafe entry “{name}” (it would be written outside the folder): nothing was extracted.</source>

@@ -1,9 +1,12 @@
 """Downloads of the data dock: streamed through QGIS's network manager (its proxy and SSL settings), in a cache
-folder, reused while fresh, checked (size, format), written atomically, unzipped safely. HTTPS only.
+folder, reused while fresh, checked (size, format, zip archives read whole), written atomically, unzipped safely.
+HTTPS only.
 
 * A file is written to a temporary name in the cache folder and moved onto its final name (``os.replace``) only once
   complete and checked: an interrupted or failed download never leaves a partial file under the final name, and the
-  previous good copy stays in place.
+  previous good copy stays in place. A zip is read whole before it is kept (CRC of every member, no encryption,
+  readable compression, no zip bomb: :func:`~..core.sources.common.verify_archive`), and again before a cached copy
+  is reused: a damaged copy is discarded and downloaded again.
 * Beside each cached file, ``<name>.source.json`` records the address, the time and the size: a cached copy is
   trusted only when that record exists and matches the file, and reused without contacting the server while it is
   younger than the dataset's ``max_age_days``.
@@ -30,6 +33,14 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog, QgsNetworkAccessManag
 from qgis.PyQt.QtCore import QEventLoop, QTimer, QUrl, pyqtSignal
 from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 
+from ..core.sources.common import (
+    ArchiveError,
+    check_expansion,
+    check_member,
+    open_member,
+    open_zip,
+    verify_archive,
+)
 from ..i18n import tr
 from .catalogue import datagouv_api_url, extension_of, resolve_resource, safe_name
 
@@ -149,6 +160,11 @@ def check_format(path, kind, url=""):
         problem = tr("it is not a JSON file")
     elif kind == "text" and not head.startswith(_MAGIC["zip"]) and b"\x00" in head:
         problem = tr("it is not a text file (binary content)")
+    elif head.startswith(_MAGIC["zip"]):
+        try:
+            verify_archive(path, os.path.basename(url) or url)
+        except ArchiveError as error:
+            problem = str(error)
     if problem:
         raise DownloadError(tr("The file received from {url} is not usable: {problem}.").format(url=url, problem=problem))
 
@@ -349,17 +365,20 @@ def _unsafe_member(name, root):
 def safe_extract(archive_path, target_dir, max_bytes=MAX_UNZIPPED_BYTES):
     """Extract a zip into ``target_dir`` (replaced as a whole), refusing any entry that would land outside it.
 
-    Every entry is checked before anything is written: absolute paths, drive letters, ``..`` parts and symbolic
-    links raise :class:`UnsafeArchive` and nothing is extracted. Extraction goes to a temporary folder moved onto
-    ``target_dir`` at the end. Returns the paths of the extracted files.
+    Every entry is checked before anything is written: absolute paths, drive letters, ``..`` parts, symbolic
+    links, encrypted or unreadable compression and zip bombs raise :class:`UnsafeArchive` and nothing is extracted.
+    Extraction goes to a temporary folder moved onto ``target_dir`` at the end; a damaged member (bad CRC) stops it
+    with a :class:`DownloadError` and nothing is kept. Returns the paths of the extracted files.
     """
     target_dir = os.path.abspath(target_dir)
     parent = os.path.dirname(target_dir)
     os.makedirs(parent, exist_ok=True)
     root = os.path.realpath(target_dir)
     try:
-        archive = zipfile.ZipFile(archive_path)
-    except (OSError, zipfile.BadZipFile) as error:
+        archive = open_zip(archive_path)
+    except ArchiveError as error:
+        raise DownloadError(tr("{error}: nothing was extracted.").format(error=error)) from error
+    except OSError as error:
         raise DownloadError(tr("{path} is not a readable zip archive ({error}).").format(path=archive_path,
                                                                                           error=error)) from error
     with archive:
@@ -370,6 +389,13 @@ def safe_extract(archive_path, target_dir, max_bytes=MAX_UNZIPPED_BYTES):
                 raise UnsafeArchive(tr("The archive {path} holds an unsafe entry “{name}” (it would be written "
                                        "outside the folder): nothing was extracted.")
                                     .format(path=archive_path, name=info.filename))
+        try:
+            for info in infos:
+                check_member(info, archive_path)
+            check_expansion(sum(info.file_size for info in infos), os.path.getsize(archive_path),
+                            f"{archive_path} (all members)")
+        except ArchiveError as error:
+            raise UnsafeArchive(tr("{error}: nothing was extracted.").format(error=error)) from error
         if sum(info.file_size for info in infos) > max_bytes:
             raise UnsafeArchive(tr("The archive {path} would expand to more than {size}: nothing was extracted.")
                                 .format(path=archive_path, size=format_bytes(max_bytes)))
@@ -382,12 +408,15 @@ def safe_extract(archive_path, target_dir, max_bytes=MAX_UNZIPPED_BYTES):
                     os.makedirs(destination, exist_ok=True)
                     continue
                 os.makedirs(os.path.dirname(destination), exist_ok=True)
-                with archive.open(info) as source, open(destination, "wb") as out:
+                with open_member(archive, info, archive_path) as source, open(destination, "wb") as out:
                     shutil.copyfileobj(source, out, 1024 * 1024)
                 written.append(os.path.relpath(destination, temporary))
             if os.path.isdir(target_dir):
                 shutil.rmtree(target_dir)
             os.replace(temporary, target_dir)
+        except ArchiveError as error:
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise DownloadError(tr("{error}: nothing was extracted.").format(error=error)) from error
         except BaseException:
             shutil.rmtree(temporary, ignore_errors=True)
             raise
@@ -417,15 +446,30 @@ def _write_json_atomically(path, data):
 
 
 def cached_copy(request, cache_root):
-    """The :class:`CachedFile` recorded for ``request`` when its file is complete (size as recorded), else None."""
+    """The :class:`CachedFile` recorded for ``request`` when its file is complete (size as recorded) and, for a zip,
+    read whole without error; else None. A damaged zip is discarded (file and record), and said in the log."""
     folder = os.path.join(cache_root, safe_name(request.dataset_id))
+    manifest = _manifest_path(folder, request.name)
     try:
-        with open(_manifest_path(folder, request.name), encoding="utf-8") as stream_:
+        with open(manifest, encoding="utf-8") as stream_:
             record = json.load(stream_)
         path = os.path.join(folder, os.path.basename(record["file"]))
         downloaded = datetime.fromisoformat(record["downloaded"])
         if not os.path.isfile(path) or os.path.getsize(path) != int(record["bytes"]):
             return None
+        with open(path, "rb") as stream_:
+            is_zip = stream_.read(4) == _MAGIC["zip"][0]
+        if is_zip:
+            verify_archive(path)
+    except ArchiveError as error:
+        QgsMessageLog.logMessage(tr("The cached copy is damaged and was discarded: {error}").format(error=error),
+                                 LOG_TAG, Qgis.Warning)
+        for damaged in (path, manifest):
+            try:
+                os.remove(damaged)
+            except OSError:
+                pass
+        return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return CachedFile(path=path, url=str(record.get("url", "")), downloaded=downloaded, reused=True,

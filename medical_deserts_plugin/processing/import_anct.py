@@ -30,7 +30,7 @@ from ..core.sources.anct import (
     zoning_columns,
     zoning_from_table,
 )
-from ..core.sources.common import city_of_arrondissement, zip_members
+from ..core.sources.common import city_of_arrondissement, verify_archive, zip_members
 from ..i18n import tr
 from .base import check_cancel
 from .import_rpps import (
@@ -77,10 +77,13 @@ def class_labels(zoning):
 
 
 def vector_uri(path):
-    """OGR address of a vector file, or of the vector member of a zip (``/vsizip/``); None for a table."""
+    """OGR address of a vector file, or of the vector member of a zip (``/vsizip/``, the archive verified whole
+    first: GDAL would read a damaged member as a short or empty layer); None for a table."""
     members = zip_members(path)
     if members is not None:
         vectors = sorted(m for m in members if m.lower().endswith(VECTOR_MEMBER_EXTENSIONS))
+        if vectors:
+            verify_archive(path)
         return f"/vsizip/{path}/{vectors[0]}" if vectors else None
     return None if path.lower().endswith(TABLE_EXTENSIONS) else path
 

@@ -34,6 +34,7 @@ from medical_deserts_plugin.gui import dock as dock_module
 from medical_deserts_plugin.gui.catalogue import dataset_by_id, load_catalogue
 from medical_deserts_plugin.gui.dock import DataDock, Filters, LoadError, parse_departements
 from medical_deserts_plugin.i18n import tr
+from tests.zips import damaged
 
 
 def square(lon, lat, size=0.05):
@@ -247,6 +248,23 @@ def test_anct_entries_load_through_importanct(dock, provider, sample, tmp_path):
         frr.fields().names()
     with pytest.raises(LoadError, match="is a table"):
         dock.load_local_file("qpv", sample["anct"], Filters(departements=["00"]))
+
+
+def test_damaged_local_zips_are_refused_with_the_member_named(dock, provider, sample, tmp_path):
+    """A zipped layer with a bad CRC (extracted by the dock) and an encrypted RPPS zip (read by importrpps)."""
+    layer_zip = tmp_path / "communes.zip"
+    layer_zip.write_bytes(damaged("bad_crc", "communes.geojson", json.dumps(COMMUNES).encode()))
+    entry = dataset_by_id(dock.catalogue, "communes")
+    assert dock.load_and_report(entry, [str(layer_zip)], filters=Filters(departements=["23"])) == []
+    assert "member “communes.geojson” is damaged (Bad CRC-32" in dock.status.text()
+    assert not any((tmp_path / "cache").rglob("*.geojson"))  # nothing half-extracted
+    communes = dock.load_local_file("communes", sample["communes"], Filters(departements=["00"]))[0]
+    rpps_zip = tmp_path / "rpps.zip"
+    rpps_zip.write_bytes(damaged("encrypted", "PS_LibreAcces_Personne_activite_2026.txt",
+                                 open(sample["rpps"], "rb").read()))
+    with pytest.raises(LoadError, match="member “PS_LibreAcces_Personne_activite_2026.txt” is encrypted"):
+        dock.load_local_file("rpps", str(rpps_zip), Filters(departements=["00"], communes=communes,
+                                                            commune_code_field="code_insee"))
 
 
 def test_missing_algorithm_is_said_plainly(dock, tmp_path):

@@ -1,5 +1,6 @@
 """Downloads of the data dock against a local HTTP server: good file, 404, cut transfer, stalled transfer, web page
-instead of data, zip with ``../`` entries, data.gouv.fr resolution, reuse of fresh copies, the QgsTask."""
+instead of data, zip with ``../`` entries, damaged or encrypted zips (refused, never cached, a damaged cached copy
+discarded), data.gouv.fr resolution, reuse of fresh copies, the QgsTask."""
 
 import io
 import json
@@ -24,6 +25,7 @@ from medical_deserts_plugin.gui.download import (
     fetch_request,
     safe_extract,
 )
+from tests.zips import damaged, flipped_byte
 
 GOOD = b"Identification nationale PP|Code profession|\n" + b"10000000001|10|\n" * 2000
 
@@ -38,6 +40,9 @@ def zip_bytes(entries):
 
 EVIL_ZIP = zip_bytes([("ok.txt", b"fine"), ("../escaped.txt", b"evil")])
 GOOD_ZIP = zip_bytes([("qpv/qpv.geojson", b'{"type": "FeatureCollection", "features": []}')])
+QPV = b'{"type": "FeatureCollection", "features": []}' * 50
+DAMAGED_ZIPS = {kind: damaged(kind, "qpv/qpv.geojson", QPV) for kind in ("bad_crc", "zeroed_member", "encrypted",
+                                                                       "deflate64")}
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -62,6 +67,8 @@ class Handler(BaseHTTPRequestHandler):
             self.send_body(GOOD_ZIP, "application/zip")
         elif self.path == "/evil.zip":
             self.send_body(EVIL_ZIP, "application/zip")
+        elif self.path.startswith("/damaged_") and self.path[9:-4] in DAMAGED_ZIPS:
+            self.send_body(DAMAGED_ZIPS[self.path[9:-4]], "application/zip")
         elif self.path == "/page.txt":
             self.send_body(b"<!DOCTYPE html><html><body>Maintenance</body></html>" + b" " * 500, "text/html")
         elif self.path == "/cut.txt":
@@ -250,3 +257,52 @@ def test_task_downloads_in_the_background_and_reports(qgis_app, server, tmp_path
     wait_for(failing)
     assert "/cut.txt" in outcome["failed"] and "incomplete" in outcome["failed"]
     assert not any(name.startswith("test/c") for name in files_in(tmp_path))
+
+
+DAMAGE_WORDS = {"bad_crc": "is damaged \\(Bad CRC-32", "zeroed_member": "is damaged", "encrypted": "is encrypted",
+                "deflate64": "Deflate64"}
+
+
+@pytest.mark.parametrize("kind", DAMAGE_WORDS)
+def test_damaged_zip_is_refused_and_not_cached(qgis_app, server, tmp_path, kind):
+    url = f"{server}/damaged_{kind}.zip"
+    spec = request(url, name="qpv", format="zip", extract=True)
+    with pytest.raises(DownloadError, match=DAMAGE_WORDS[kind]) as failure:
+        fetch_request(spec, str(tmp_path), allow_local_http=True)
+    assert url in str(failure.value) and "qpv/qpv.geojson" in str(failure.value)
+    assert files_in(tmp_path) == []  # nothing kept, not even a temporary file
+
+
+def test_damaged_cached_copy_is_discarded_and_downloaded_again(qgis_app, server, tmp_path):
+    spec = request(f"{server}/good.zip", name="qpv", format="zip")
+    first = fetch_request(spec, str(tmp_path), allow_local_http=True)
+    hits = Handler.hits["/good.zip"]
+    with open(first.path, "rb") as stream:
+        good = stream.read()
+    with open(first.path, "wb") as stream:  # same size, one byte changed: the record still matches
+        stream.write(flipped_byte(good, "qpv/qpv.geojson"))
+    again = fetch_request(spec, str(tmp_path), allow_local_http=True)
+    assert not again.reused and Handler.hits["/good.zip"] == hits + 1
+    assert open(again.path, "rb").read() == good
+
+
+def test_damaged_cached_copy_is_not_offered_when_the_server_fails(qgis_app, server, tmp_path):
+    spec = request(f"{server}/good.zip", name="qpv", format="zip")
+    first = fetch_request(spec, str(tmp_path), allow_local_http=True)
+    with open(first.path, "rb") as stream:
+        good = stream.read()
+    with open(first.path, "wb") as stream:
+        stream.write(flipped_byte(good, "qpv/qpv.geojson"))
+    failing = request(f"{server}/missing.zip", name="qpv", format="zip", max_age_days=1e-9)
+    with pytest.raises(DownloadError, match="404"):
+        fetch_request(failing, str(tmp_path), allow_local_http=True)
+    assert files_in(tmp_path) == []  # the damaged copy and its record are gone
+
+
+@pytest.mark.parametrize("kind", DAMAGE_WORDS)
+def test_unzip_refuses_damaged_archives_and_leaves_nothing(tmp_path, kind):
+    archive = tmp_path / "qpv.zip"
+    archive.write_bytes(DAMAGED_ZIPS[kind])
+    with pytest.raises(DownloadError, match=DAMAGE_WORDS[kind] + ".*nothing was extracted"):
+        safe_extract(str(archive), str(tmp_path / "out"))
+    assert files_in(tmp_path) == ["qpv.zip"]

@@ -154,7 +154,8 @@ def test_table_from_a_spreadsheet(monkeypatch, tmp_path):
     monkeypatch.setattr(anct.importlib.util, "find_spec", lambda name: object())
     monkeypatch.setattr(anct.pd, "read_excel", lambda *args, **kwargs: read.append(kwargs) or {"COM": grid})
     path = tmp_path / "frr.xlsx"
-    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    with zipfile.ZipFile(path, "w") as workbook:  # a sound zip, not really a workbook: read_excel is replaced
+        workbook.writestr("xl/workbook.xml", "<workbook/>")
     frame, report = read_zoning(path)
     assert read[0]["header"] is None and read[0]["sheet_name"] is None
     assert classes(frame, "frr") == {"01001": "FRR+", "23096": "FRR", "2A004": "N"}

@@ -46,6 +46,7 @@ from .common import (
     open_binary,
     parse_departements,
     sniff_separator,
+    verify_archive,
     zip_members,
 )
 
@@ -261,6 +262,8 @@ def _read_spreadsheet(source, package, report, kind):
                          f"not installed; open it in a spreadsheet and save it as CSV (';' separated), then give "
                          f"the .csv file")
     report.encoding = "spreadsheet"
+    if package in ("openpyxl", "odf"):  # a zip: damaged, encrypted or bomb members refused before pandas reads it
+        verify_archive(source)
     sheets = pd.read_excel(source, sheet_name=None, header=None, dtype=object)
     for name, grid in sheets.items():
         top = grid.head(HEADER_SEARCH_LINES)
@@ -290,7 +293,12 @@ def _read_text_table(source, report, kind):
         raise ValueError(f"{name} is empty")
     lines = text.splitlines()[:HEADER_SEARCH_LINES]
     separators = [sniff_separator(line) for line in lines]
-    rows = [next(csv.reader([line], delimiter=sep), []) for line, sep in zip(lines, separators)]
+    rows = []
+    for number, (line, sep) in enumerate(zip(lines, separators), 1):
+        try:
+            rows.append(next(csv.reader([line], delimiter=sep), []))
+        except csv.Error as error:  # a field over csv's limit (128 KB)
+            raise ValueError(f"{name}: line {number}: {error}: this is not a {kind.name}") from error
     index = kind.header_index(rows)
     if index is None:
         raise ValueError(f"{name} is not a {kind.name}: none of its first {len(lines)} lines is a header with "

@@ -4,7 +4,10 @@ Pure Python + numpy/pandas; nothing here imports qgis or Qt.
 
 * :func:`normalise_name` / :func:`match_columns`: find columns by a normalised spelling (case, accents, punctuation
   and small words such as "d'" or "de" do not matter), so header variants between extractions still match;
-* :func:`open_binary`: a plain file, a member of a zip archive (chosen by a name pattern), bytes or a binary stream;
+* :func:`open_zip`, :func:`open_member`, :func:`verify_archive`: zip archives read safely (damaged, encrypted,
+  unsupported compression and zip bombs refused with an :class:`ArchiveError` naming the archive and the member);
+* :func:`open_binary`: a plain file, a member of a zip archive (chosen by a name pattern), bytes or a binary stream,
+  every line checked by a :class:`LineGuard` (a line over :data:`MAX_LINE_BYTES` is refused: :class:`LineTooLong`);
 * :func:`detect_encoding`: UTF-8 (with or without byte-order mark) or Latin-1;
 * :class:`LineFilter`: a binary stream that drops and counts lines without the expected number of separators
   (a truncated last line, a line broken by a stray newline) before pandas parses the rest;
@@ -14,10 +17,13 @@ Pure Python + numpy/pandas; nothing here imports qgis or Qt.
 
 import codecs
 import io
+import lzma
 import os
 import re
+import struct
 import unicodedata
 import zipfile
+import zlib
 from contextlib import contextmanager
 
 import numpy as np
@@ -95,29 +101,187 @@ def _path_of(source):
     return None
 
 
-def zip_members(source):
-    """Names of the files of a zip archive (``source``: path, bytes or binary stream), or ``None`` if not a zip."""
+# ------------------------------------------------------------------------------------------------ zip archives
+
+#: A zip member whose uncompressed size is more than this many times its compressed size is refused as a zip bomb
+#: (text tables compress 5 to 30 times; a bomb of zeros about 1,000 times), once larger than
+#: :data:`EXPANSION_CHECKED_FROM` bytes (small, very repetitive members are harmless).
+MAX_EXPANSION_RATIO = 200
+EXPANSION_CHECKED_FROM = 64 << 20
+#: Compression methods that can be read here (Python's zipfile).
+READABLE_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+_METHOD_NAMES = {1: "Shrink", 6: "Implode", 9: "Deflate64", 10: "PKWARE Implode", 18: "IBM TERSE", 19: "IBM LZ77",
+                 93: "Zstandard", 95: "xz", 96: "JPEG", 97: "WavPack", 98: "PPMd", 99: "AES encryption"}
+_ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTED_FLAGS = 0x1 | 0x40  # encrypted, strong encryption
+#: What zipfile and the decompressors raise on damaged data.
+_DAMAGE_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError, ValueError, struct.error)
+
+
+class ArchiveError(ValueError):
+    """A zip archive that cannot be read safely: damaged or incomplete, encrypted, compressed with a method that
+    cannot be read here, or expanding to an unreasonable size. The message names the archive and the member."""
+
+
+def _size_of(source):
+    """Size in bytes of a path, bytes or seekable stream (the stream's position is kept)."""
     path = _path_of(source)
     if path is not None:
-        if not os.path.isfile(path):
-            raise FileNotFoundError(f"no such file: {path}")
-        if not zipfile.is_zipfile(path):
-            return None
-        with zipfile.ZipFile(path) as archive:
-            return [info.filename for info in archive.infolist() if not info.is_dir()]
+        return os.path.getsize(path)
     if isinstance(source, (bytes, bytearray)):
-        source = io.BytesIO(source)
-    if hasattr(source, "seek"):
-        position = source.tell()
+        return len(source)
+    position = source.tell()
+    try:
+        return source.seek(0, io.SEEK_END)
+    finally:
+        source.seek(position)
+
+
+def _zip_source(source):
+    return io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source
+
+
+def _starts_like_zip(source):
+    path = _path_of(source)
+    if path is not None:
+        with open(path, "rb") as stream:
+            return stream.read(4) == _ZIP_MAGIC
+    if isinstance(source, (bytes, bytearray)):
+        return bytes(source[:4]) == _ZIP_MAGIC
+    position = source.tell()
+    try:
+        return source.read(4) == _ZIP_MAGIC
+    finally:
+        source.seek(position)
+
+
+def open_zip(source, name=None):
+    """``zipfile.ZipFile`` of ``source`` (path, bytes or seekable binary stream); :class:`ArchiveError` naming
+    ``name`` (default: the path) when it cannot be opened."""
+    name = name or _path_of(source) or "<zip>"
+    source = _zip_source(source)
+    try:
+        return zipfile.ZipFile(source)
+    except (FileNotFoundError, PermissionError, IsADirectoryError):
+        raise
+    except _DAMAGE_ERRORS as error:
+        if _starts_like_zip(source) and not zipfile.is_zipfile(source):
+            raise _no_table_of_contents(name) from error
+        raise ArchiveError(f"{name} is a damaged or incomplete zip archive ({error}): download it again") from error
+
+
+def _no_table_of_contents(name):
+    return ArchiveError(f"{name} is a damaged zip archive: its table of contents is missing, as when a download is "
+                        f"cut: download it again")
+
+
+def check_member(info, archive_name):
+    """Refuse (:class:`ArchiveError`) a member that is encrypted, compressed with a method that cannot be read
+    here, or expands more than :data:`MAX_EXPANSION_RATIO` times."""
+    where = f"{archive_name}: member “{info.filename}”"
+    if info.flag_bits & _ENCRYPTED_FLAGS or info.compress_type == 99:
+        raise ArchiveError(f"{where} is encrypted (password-protected): extract it with its password and give the "
+                           f"extracted file")
+    if info.compress_type not in READABLE_METHODS:
+        method = _METHOD_NAMES.get(info.compress_type, "unknown")
+        raise ArchiveError(f"{where} is compressed with method {info.compress_type} ({method}), which cannot be read "
+                           f"here: extract it with an archive tool and give the extracted file (or zip it again with "
+                           f"ordinary Deflate compression)")
+    check_expansion(info.file_size, info.compress_size, where)
+
+
+def check_expansion(size, compressed, where):
+    """Refuse (:class:`ArchiveError`) ``size`` uncompressed bytes coming from ``compressed`` bytes when that is a
+    zip bomb's expansion (see :data:`MAX_EXPANSION_RATIO`)."""
+    ratio = size / max(compressed, 1)
+    if size > EXPANSION_CHECKED_FROM and ratio > MAX_EXPANSION_RATIO:
+        raise ArchiveError(f"{where} would expand from {compressed:,} to {size:,} bytes ({ratio:,.0f} times, more "
+                           f"than {MAX_EXPANSION_RATIO}): refused as a zip bomb")
+
+
+class _MemberStream(io.RawIOBase):
+    """A zip member's stream whose read errors (bad CRC, damaged compressed data, cut archive) become
+    :class:`ArchiveError` naming the archive and the member."""
+
+    def __init__(self, stream, where):
+        super().__init__()
+        self._stream = stream
+        self._where = where
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
         try:
-            if not zipfile.is_zipfile(source):
-                return None
-            source.seek(position)
-            with zipfile.ZipFile(source) as archive:
-                return [info.filename for info in archive.infolist() if not info.is_dir()]
-        finally:
-            source.seek(position)
-    return None
+            data = self._stream.read(len(buffer))
+        except _DAMAGE_ERRORS as error:
+            raise ArchiveError(f"{self._where} is damaged ({error or type(error).__name__}): download the archive "
+                               f"again") from error
+        buffer[:len(data)] = data
+        return len(data)
+
+
+@contextmanager
+def open_member(archive, member, archive_name):
+    """Open a member (name or ``ZipInfo``) of an open ``archive`` after :func:`check_member`; yields a binary stream
+    whose read errors are :class:`ArchiveError` naming ``archive_name`` and the member."""
+    info = member if isinstance(member, zipfile.ZipInfo) else archive.getinfo(member)
+    check_member(info, archive_name)
+    where = f"{archive_name}: member “{info.filename}”"
+    try:
+        stream = archive.open(info)
+    except (*_DAMAGE_ERRORS, NotImplementedError) as error:  # NotImplementedError: patched data (flag bit 5)
+        raise ArchiveError(f"{where} cannot be read ({error}): download the archive again") from error
+    with stream:
+        yield _MemberStream(stream, where)
+
+
+def verify_archive(source, name=None):
+    """Read a zip archive whole, every member to its end (CRC checked), with the limits of :func:`check_member` and
+    a total expansion check; :class:`ArchiveError` naming the archive and the member at the first problem.
+    Returns the names of the members."""
+    name = name or _path_of(source) or "<zip>"
+    archive_size = _size_of(source)
+    with open_zip(source, name) as archive:
+        infos = archive.infolist()
+        for info in infos:
+            check_member(info, name)
+        check_expansion(sum(info.file_size for info in infos), archive_size, f"{name} (all members)")
+        for info in infos:
+            if info.is_dir():
+                continue
+            with open_member(archive, info, name) as stream:
+                while stream.read(1 << 20):
+                    pass
+    return [info.filename for info in infos if not info.is_dir()]
+
+
+def zip_members(source):
+    """Names of the files of a zip archive (``source``: path, bytes or binary stream), or ``None`` if not a zip.
+
+    A file that starts as a zip but has no readable table of contents (a cut download) raises
+    :class:`ArchiveError`."""
+    path = _path_of(source)
+    if path is not None and not os.path.isfile(path):
+        raise FileNotFoundError(f"no such file: {path}")
+    stream = None if path is not None else _zip_source(source)
+    if stream is not None and not hasattr(stream, "seek"):
+        return None
+    target = path if path is not None else stream
+    position = stream.tell() if stream is not None else None
+    try:
+        is_zip = zipfile.is_zipfile(target)
+        if stream is not None:
+            stream.seek(position)
+        if not is_zip:
+            if _starts_like_zip(target):
+                raise _no_table_of_contents(path or "<zip>")
+            return None
+        with open_zip(target, path) as archive:
+            return [info.filename for info in archive.infolist() if not info.is_dir()]
+    finally:
+        if stream is not None:
+            stream.seek(position)
 
 
 def choose_member(members, pattern, what="file"):
@@ -136,32 +300,99 @@ def choose_member(members, pattern, what="file"):
     raise ValueError(f"the zip archive holds no {what} (members: {', '.join(members) or 'none'})")
 
 
+# ---------------------------------------------------------------------------------------------- text streams
+
+#: Longest text line accepted, in bytes. Data lines of the French files are under 2 KB; a longer line is a damaged
+#: or wrong file, refused as soon as it is read rather than once it has filled the memory.
+MAX_LINE_BYTES = 1 << 20
+
+
+class LineTooLong(ValueError):
+    """A text line longer than :data:`MAX_LINE_BYTES`; the message names the file and the line number."""
+
+
+class LineGuard(io.RawIOBase):
+    """Binary stream passing ``stream``'s bytes on unchanged, raising :class:`LineTooLong` (naming ``name`` and the
+    line number, from 1) as soon as a line longer than ``max_line_bytes`` has been read: memory stays bounded by
+    the block read, whatever the file holds."""
+
+    def __init__(self, stream, name, max_line_bytes=MAX_LINE_BYTES):
+        super().__init__()
+        self._stream = stream
+        self.name = name
+        self.max_line_bytes = max_line_bytes
+        self._run = 0  # bytes since the last newline
+        self._newlines = 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, buffer):
+        data = self._stream.read(len(buffer))
+        self._check(data)
+        buffer[:len(data)] = data
+        return len(data)
+
+    def readall(self):
+        blocks = []
+        while True:
+            data = self._stream.read(1 << 20)
+            if not data:
+                return b"".join(blocks)
+            self._check(data)
+            blocks.append(data)
+
+    def _check(self, data):
+        if self._run + len(data) <= self.max_line_bytes:  # no line of this block can be too long
+            last = data.rfind(b"\n")
+            self._newlines += data.count(b"\n")
+            self._run = self._run + len(data) if last < 0 else len(data) - last - 1
+            return
+        ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+        lengths = np.diff(np.r_[-1 - self._run, ends]) - 1
+        too_long = np.flatnonzero(lengths > self.max_line_bytes)
+        if too_long.size:
+            self._refuse(self._newlines + int(too_long[0]) + 1)
+        self._newlines += len(ends)
+        self._run = self._run + len(data) if not len(ends) else len(data) - int(ends[-1]) - 1
+        if self._run > self.max_line_bytes:
+            self._refuse(self._newlines + 1)
+
+    def _refuse(self, line):
+        raise LineTooLong(f"{self.name}: line {line:,} is longer than {self.max_line_bytes:,} bytes (no line break): "
+                          f"the file is damaged or is not a text table")
+
+
+def _guarded(stream, name):
+    return io.BufferedReader(LineGuard(stream, name), buffer_size=1 << 20)
+
+
 @contextmanager
 def open_binary(source, member_pattern=None, what="file"):
     """Open ``source`` for binary reading; yields ``(stream, name, size)`` (size in bytes, uncompressed, or None).
 
     ``source`` is a path to a plain file or a zip archive, bytes, or a binary stream. For a zip, the member whose
-    name matches ``member_pattern`` (see :func:`choose_member`) is read without extracting it.
+    name matches ``member_pattern`` (see :func:`choose_member`) is read without extracting it, after
+    :func:`check_member`; its read errors are :class:`ArchiveError`. Every stream refuses a line longer than
+    :data:`MAX_LINE_BYTES` (:class:`LineTooLong`).
     """
     members = zip_members(source)
     path = _path_of(source)
     if members is not None:
-        archive = zipfile.ZipFile(path if path is not None else
-                                  (io.BytesIO(source) if isinstance(source, (bytes, bytearray)) else source))
-        try:
+        archive_name = path or "<zip>"
+        with open_zip(source, archive_name) as archive:
             member = choose_member(members, member_pattern, what)
-            size = archive.getinfo(member).file_size
-            with archive.open(member) as stream:
-                yield stream, f"{path or '<zip>'}!{member}", size
-        finally:
-            archive.close()
+            name = f"{archive_name}!{member}"
+            with open_member(archive, member, archive_name) as stream:
+                yield _guarded(stream, name), name, archive.getinfo(member).file_size
     elif path is not None:
         with open(path, "rb") as stream:
-            yield stream, path, os.path.getsize(path)
+            yield _guarded(stream, path), path, os.path.getsize(path)
     elif isinstance(source, (bytes, bytearray)):
-        yield io.BytesIO(source), "<bytes>", len(source)
+        yield _guarded(io.BytesIO(source), "<bytes>"), "<bytes>", len(source)
     elif hasattr(source, "read"):
-        yield source, getattr(source, "name", "<stream>"), None
+        name = getattr(source, "name", "<stream>")
+        yield _guarded(source, name), name, None
     else:
         raise TypeError(f"cannot read {source!r}: expected a path, bytes or a binary stream")
 
@@ -170,8 +401,6 @@ def read_text(source, member_pattern=None, what="file"):
     """Whole text of a (small) file, decoded as UTF-8 or Latin-1; returns ``(text, name, encoding)``."""
     with open_binary(source, member_pattern, what) as (stream, name, _):
         data = stream.read()
-    if isinstance(data, str):
-        return data, name, "text"
     encoding = detect_encoding(data)
     if encoding.startswith("utf-8"):
         try:

@@ -225,10 +225,26 @@ def read_finess(path_or_zip, categories=DEFAULT_CATEGORIES, departements=None, a
     return frame, report
 
 
+def _csv_rows(reader, name):
+    """The rows of a ``csv.reader``; a csv error (a quote left open swallows the next lines into one field, until
+    the field is over csv's limit) becomes a ValueError naming ``name`` and the line where the row starts."""
+    start = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise ValueError(f"{name}: line {start:,}: {error}: a quote is left open, or this is not a FINESS "
+                             f"extraction") from error
+        yield row
+        start = reader.line_num + 1
+
+
 def _read_sections(text, report):
     structures, geolocation = [], []
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=";", quotechar='"')
-    for cells in reader:
+    for cells in _csv_rows(reader, report.source):
         if not cells or not any(c.strip() for c in cells):
             continue
         kind = cells[0].strip().lower()
