@@ -208,7 +208,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         why = tr("the rows of the travel-time table cannot tell them apart")
         for values, parameter, label in ((ids[0], DEMAND_ID_FIELD, tr("demand")), (ids[1], SUPPLY_ID_FIELD,
                                                                                   tr("supply"))):
-            check_unique_ids(values, self.parameterAsString(parameters, parameter, context) or "fid", label, why)
+            check_unique_ids(values, self.parameterAsString(parameters, parameter, context), label, why)
         fields = [self.parameterAsString(parameters, name, context)
                   for name in (TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD)]
         rows = read_input(self, parameters, TRAVEL_TABLE, context, crs, tr("travel-time table"), fields=fields,
@@ -231,6 +231,10 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         crs = working_crs(self, parameters, context)
         method = self.parameterAsEnum(parameters, METHOD, context)
         cutoff, decay = self.decay(parameters, context, method)
+        scale = 1.0 if method == APL else self.parameterAsDouble(parameters, SCALE, context)
+        if not scale > 0:
+            raise QgsProcessingException(tr("The index is given per a number of inhabitants (scale) that must be "
+                                            "more than 0; got {scale:g}.").format(scale=scale))
         demand, demand_xy, demand_ids = read_places(
             self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD, tr("demand units"))
         supply, supply_xy, supply_ids = read_places(
@@ -254,7 +258,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                 nearest[same[0]] = 0.0
             check_cancel(feedback)
             result = self.index(method, table, standardised, supply_amount, decay)
-        index = result.index * (1.0 if method == APL else self.parameterAsDouble(parameters, SCALE, context))
+        index = result.index * scale
         self.summarise(feedback, method, index, population, standardised, result)
 
         fields = demand.features[0].fields()

@@ -77,16 +77,23 @@ def choose_population_field(algorithm, parameters, name, context, field_names, l
     return ""
 
 
-def check_unique_ids(ids, field, label, why):
-    """Refuse identifiers that repeat (an empty one counts): ``ids`` are texts, ``field`` the identifier field
-    ("" for feature ids), ``why`` says what the identifiers join."""
+def repeated_ids(ids, field, label):
+    """What repeats among identifiers ``ids`` (texts; an empty one counts) of the ``label`` layer's ``field``
+    ("" for feature ids), as the start of a sentence; "" when every identifier is unique."""
     series = pd.Series(ids, dtype=object)
     repeated = series[series.duplicated(keep=False)]
     if repeated.empty:
-        return
+        return ""
     distinct = repeated.unique()
-    raise QgsProcessingException(
-        tr("The {label} identifier field “{field}” has {count} value(s) found on several features ({values}; "
-           "{features} features in all): {why}. Choose a field whose values are unique.").format(
-            label=label, field=field, count=len(distinct), features=len(repeated), why=why,
-            values=", ".join(f"“{value}”" for value in distinct[:LISTED])))
+    return tr("The {label} identifier field “{field}” has {count} value(s) found on several features ({values}; "
+              "{features} features in all)").format(
+        label=label, field=field or "fid", count=len(distinct), features=len(repeated),
+        values=", ".join(f"“{value}”" for value in distinct[:LISTED]))
+
+
+def check_unique_ids(ids, field, label, why):
+    """Refuse identifiers that repeat (``repeated_ids``); ``why`` says what they join."""
+    repeated = repeated_ids(ids, field, label)
+    if repeated:
+        raise QgsProcessingException(tr("{repeated}: {why}. Choose a field whose values are unique.").format(
+            repeated=repeated, why=why))

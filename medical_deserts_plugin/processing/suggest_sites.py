@@ -137,6 +137,8 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         for value, name in ((radius, tr("coverage radius")), (max_time, tr("longest trip"))):
             if not value > 0:
                 raise QgsProcessingException(tr("The {name} must be more than 0 minutes.").format(name=name))
+        if model in APL_MODELS and not self.parameterAsDouble(parameters, SITE_SUPPLY, context) > 0:
+            raise QgsProcessingException(tr("The supply of a new site must be more than 0 consultations per year."))
         demand, demand_xy, demand_ids = read_places(
             self, parameters, context, feedback, crs, INPUT, None, tr("demand units"))
         population_field = choose_population_field(self, parameters, POPULATION_FIELD, context,

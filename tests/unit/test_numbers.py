@@ -68,3 +68,4 @@ def test_a_column_mixing_spellings_is_read_once_per_distinct_text():
 ])
 def test_population_field_by_name(names, expected):
     assert population_field_by_name(names) == expected
+
