@@ -420,6 +420,10 @@ Les temps viennent du réseau routier, ou d’une table de temps de trajet (sort
 Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min (minutes jusqu’à l’offre la plus proche). Le journal donne la moyenne pondérée par la population standardisée et la population sous 2,5.</translation>
     </message>
     <message>
+      <source>the rows of the travel-time table cannot tell them apart</source>
+      <translation>les lignes de la table des temps de trajet ne peuvent pas les distinguer</translation>
+    </message>
+    <message>
       <source>Time bands must have increasing upper bounds above 0 minutes.</source>
       <translation>Les tranches de temps doivent avoir des bornes supérieures croissantes, au-dessus de 0 minute.</translation>
     </message>
@@ -430,6 +434,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>travel-time table</source>
       <translation>table des temps de trajet</translation>
+    </message>
+    <message>
+      <source>minutes</source>
+      <translation>minutes</translation>
     </message>
     <message>
       <source>demand units</source>
@@ -444,8 +452,8 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Unités de demande (communes, carreaux…)</translation>
     </message>
     <message>
-      <source>Population field (inhabitants)</source>
-      <translation>Champ de population (habitants)</translation>
+      <source>Population field (inhabitants; default: the sum of the age groups, else the field named like a population)</source>
+      <translation>Champ population (habitants ; par défaut : la somme des tranches d’âge, sinon le champ nommé comme une population)</translation>
     </message>
     <message>
       <source>19 age-group fields, &lt;5 to 90+ in order (standardised demand)</source>
@@ -504,8 +512,8 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Indice d’accessibilité</translation>
     </message>
     <message>
-      <source>Give a population field or the 19 age-group fields.</source>
-      <translation>Indiquez un champ de population ou les 19 champs de tranches d’âge.</translation>
+      <source>Population: the sum of the 19 age groups.</source>
+      <translation>Population : la somme des 19 tranches d’âge.</translation>
     </message>
     <message>
       <source>population</source>
@@ -520,16 +528,16 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>activité</translation>
     </message>
     <message>
+      <source>demand</source>
+      <translation>demande</translation>
+    </message>
+    <message>
       <source>No row of the travel-time table matches the demand and supply identifiers: check the identifier fields.</source>
       <translation>Aucune ligne de la table des temps de trajet ne correspond aux identifiants de la demande et de l’offre : vérifiez les champs identifiants.</translation>
     </message>
     <message>
       <source>The cutoff must be more than 0 minutes.</source>
       <translation>La limite doit dépasser 0 minute.</translation>
-    </message>
-    <message>
-      <source>The {label} field “{field}” has {count} negative value(s).</source>
-      <translation>Le champ {label} « {field} » a {count} valeur(s) négative(s).</translation>
     </message>
     <message>
       <source>Gravity exponent β (weight = minutes^-β, from 1 min)</source>
@@ -578,6 +586,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>{count} row(s) of the travel-time table match no demand or supply identifier, or have no time: left out.</source>
       <translation>{count} ligne(s) de la table des temps de trajet ne correspondent à aucun identifiant de demande ou d’offre, ou n’ont pas de temps : écartées.</translation>
+    </message>
+    <message>
+      <source>The index is given per a number of inhabitants (scale) that must be more than 0; got {scale:g}.</source>
+      <translation>L’indice est donné pour un nombre d’habitants (échelle) qui doit être supérieur à 0 ; reçu {scale:g}.</translation>
     </message>
     <message>
       <source>{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5 consultations per year.</source>
@@ -676,6 +688,10 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Population (points ou polygones, facultatif)</translation>
     </message>
     <message>
+      <source>Population field (inhabitants; default: the field named like a population)</source>
+      <translation>Champ population (habitants ; par défaut : le champ nommé comme une population)</translation>
+    </message>
+    <message>
       <source>Population polygons count</source>
       <translation>Les polygones de population comptent</translation>
     </message>
@@ -690,10 +706,6 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
     <message>
       <source>Catchment areas are drawn from the roads: give a road network layer.</source>
       <translation>Les zones de chalandise sont tracées à partir des routes : donnez une couche de réseau routier.</translation>
-    </message>
-    <message>
-      <source>Choose the population field of the population layer.</source>
-      <translation>Choisissez le champ de population de la couche de population.</translation>
     </message>
     <message>
       <source>Every band must be more than 0 minutes; got “{text}”.</source>
@@ -728,10 +740,6 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Les tranches doivent être des nombres de minutes séparés par des virgules, par exemple 10,15,20,30 ; reçu « {text} ».</translation>
     </message>
     <message>
-      <source>The {what} field “{field}” of the {label} layer must hold numbers.</source>
-      <translation>Le champ de {what} « {field} » de la couche {label} doit contenir des nombres.</translation>
-    </message>
-    <message>
       <source>Overlap: one polygon per facility and band</source>
       <translation>Recouvrement : un polygone par établissement et par tranche</translation>
     </message>
@@ -760,16 +768,8 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Entiers, là où tombe leur point sur la surface (communes)</translation>
     </message>
     <message>
-      <source>The {what} field “{field}” has negative values.</source>
-      <translation>Le champ de {what} « {field} » contient des valeurs négatives.</translation>
-    </message>
-    <message>
       <source>{count} population feature(s) without geometry or count are left out.</source>
       <translation>{count} entité(s) de population sans géométrie ou sans effectif sont écartées.</translation>
-    </message>
-    <message>
-      <source>The population field “{field}” has negative values.</source>
-      <translation>Le champ de population « {field} » contient des valeurs négatives.</translation>
     </message>
     <message>
       <source>{count} invalid population polygon(s) repaired.</source>
@@ -802,6 +802,38 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
     <message>
       <source>, {population:,.0f} inhabitants ({share:.1%})</source>
       <translation>, {population:,.0f} habitants ({share:.1%})</translation>
+    </message>
+    <message>
+      <source>The {label} identifier field “{field}” has {count} value(s) found on several features ({values}; {features} features in all)</source>
+      <translation>Le champ identifiant « {field} » ({label}) a {count} valeur(s) présentes sur plusieurs entités ({values} ; {features} entités en tout)</translation>
+    </message>
+    <message>
+      <source>The {label} field “{field}” holds {count} value(s) that are not numbers ({examples}): correct or empty them.</source>
+      <translation>Le champ {label} « {field} » contient {count} valeur(s) qui ne sont pas des nombres ({examples}) : corrigez-les ou videz-les.</translation>
+    </message>
+    <message>
+      <source>The {label} field “{field}” has {count} negative value(s) (feature ids {ids}).</source>
+      <translation>Le champ {label} « {field} » a {count} valeur(s) négative(s) (identifiants d’entités {ids}).</translation>
+    </message>
+    <message>
+      <source>Population: the field “{field}” of the {label} layer.</source>
+      <translation>Population : le champ « {field} » de la couche {label}.</translation>
+    </message>
+    <message>
+      <source>Population: the field “{field}” of the {label} layer, chosen by its name (choose another population field if it is not the right one).</source>
+      <translation>Population : le champ « {field} » de la couche {label}, choisi d’après son nom (choisissez un autre champ population si ce n’est pas le bon).</translation>
+    </message>
+    <message>
+      <source>Choose the population field of the {label} layer: none of its fields is named like a population (population, pop, PMUN, P21_POP…). Its fields: {names}.</source>
+      <translation>Choisissez le champ population de la couche {label} : aucun de ses champs n’est nommé comme une population (population, pop, PMUN, P21_POP…). Ses champs : {names}.</translation>
+    </message>
+    <message>
+      <source>{repeated}: {why}. Choose a field whose values are unique.</source>
+      <translation>{repeated} : {why}. Choisissez un champ dont les valeurs sont uniques.</translation>
+    </message>
+    <message>
+      <source>feature {id}: “{value}”</source>
+      <translation>entité {id} : « {value} »</translation>
     </message>
     <message>
       <source>Automatic (from the file)</source>
@@ -1004,12 +1036,12 @@ Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile 
 
 Categories: FINESS categetab codes or group names, comma separated (603 maison de santé, 124 centre de santé, 101/355/106/114 public hospitals, 620 pharmacie; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies); empty keeps every category. Départements: e.g. 23,53.
 
-Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). Establishments without coordinates, or in a system that is not known, are counted and listed in the log, not placed.</source>
+Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). Establishments without coordinates, in a system that is not known, or outside France's territories (a coordinate typed wrong), are counted and listed in the log, not placed.</source>
       <translation>Lit l’« extraction géolocalisée » FINESS des établissements de santé (etalab cs1100507, .csv ou .zip) et crée un point par établissement à sa géolocalisation.
 
 Catégories : codes categetab FINESS ou noms de groupes, séparés par des virgules (603 maison de santé, 124 centre de santé, 101/355/106/114 hôpitaux publics, 620 pharmacie ; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies) ; vide = toutes les catégories. Départements : p. ex. 23,53.
 
-Les coordonnées de chaque ligne sont dans le système que le fichier indique pour elle (Lambert-93 en métropole, UTM outre-mer) : chaque système est transformé vers le SCR de travail (EPSG:2154 par défaut). Les établissements sans coordonnées, ou dans un système inconnu, sont comptés et listés dans le journal, sans être placés.</translation>
+Les coordonnées de chaque ligne sont dans le système que le fichier indique pour elle (Lambert-93 en métropole, UTM outre-mer) : chaque système est transformé vers le SCR de travail (EPSG:2154 par défaut). Les établissements sans coordonnées, dans un système inconnu, ou hors des territoires de la France (une coordonnée mal saisie), sont comptés et listés dans le journal, sans être placés.</translation>
     </message>
     <message>
       <source>FINESS</source>
@@ -1062,6 +1094,10 @@ Les coordonnées de chaque ligne sont dans le système que le fichier indique po
     <message>
       <source>{count} establishment(s) could not be transformed to {target} and are not placed (FINESS: {ids}).</source>
       <translation>{count} établissement(s) n’ont pas pu être transformés vers {target}, non placé(s) (FINESS : {ids}).</translation>
+    </message>
+    <message>
+      <source>{count} establishment(s) have coordinates outside France's territories and are not placed (FINESS: {ids}).</source>
+      <translation>{count} établissement(s) ont des coordonnées hors des territoires de la France et ne sont pas placés (FINESS : {ids}).</translation>
     </message>
     <message>
       <source>{count} establishment(s) transformed from EPSG:{code} to {target}.</source>
@@ -1444,6 +1480,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>SCR de travail, projeté en mètres (les entrées y sont reprojetées)</translation>
     </message>
     <message>
+      <source>speed</source>
+      <translation>vitesse</translation>
+    </message>
+    <message>
       <source>The road network must be a line layer.</source>
       <translation>Le réseau routier doit être une couche de lignes.</translation>
     </message>
@@ -1494,6 +1534,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>{count} road line(s) without geometry are left out.</source>
       <translation>{count} ligne(s) de route sans géométrie sont écartées.</translation>
+    </message>
+    <message>
+      <source>The topology tolerance ({tolerance:g} m) is not under the median length of the road segments ({median:.3g} m): joining vertices that close would merge most of the network into a few nodes. Use a tolerance of a few metres at most (0.5 m by default).</source>
+      <translation>La tolérance topologique ({tolerance:g} m) n’est pas inférieure à la longueur médiane des segments de route ({median:.3g} m) : joindre des sommets aussi proches fondrait la plus grande partie du réseau en quelques nœuds. Utilisez une tolérance de quelques mètres au plus (0,5 m par défaut).</translation>
     </message>
     <message>
       <source>No road network: straight-line distance × {detour} at {speed} km/h.</source>
@@ -1652,12 +1696,24 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>trajet le plus long</translation>
     </message>
     <message>
+      <source>The supply of a new site must be more than 0 consultations per year.</source>
+      <translation>L’offre d’un nouveau site doit être supérieure à 0 consultation par an.</translation>
+    </message>
+    <message>
       <source>No candidate layer: every demand unit is a candidate site.</source>
       <translation>Pas de couche de candidats : chaque unité de demande est un site candidat.</translation>
     </message>
     <message>
       <source>candidate sites</source>
       <translation>sites candidats</translation>
+    </message>
+    <message>
+      <source>candidate</source>
+      <translation>candidat</translation>
+    </message>
+    <message>
+      <source>the suggested sites would not say which candidate they are</source>
+      <translation>les sites proposés ne diraient pas de quel candidat il s’agit</translation>
     </message>
     <message>
       <source>existing facilities</source>
@@ -1694,6 +1750,10 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
     <message>
       <source>sites</source>
       <translation>sites</translation>
+    </message>
+    <message>
+      <source>p-center: {count} demand unit(s) ({people:,.0f} inhabitants; feature ids {ids}) reach no candidate site or existing facility within the longest trip ({minutes:g} min): the worst time would be infinite. Raise the longest trip, add candidate sites, or leave those units out.</source>
+      <translation>p-centre : {count} unité(s) de demande ({people:,.0f} habitants ; identifiants d’entités {ids}) n’atteignent aucun site candidat ni établissement existant dans le trajet le plus long ({minutes:g} min) : le pire temps serait infini. Allongez le trajet le plus long, ajoutez des sites candidats, ou retirez ces unités.</translation>
     </message>
     <message>
       <source>Within {radius:g} min: {before:,.0f} inhabitants ({before_share:.1%}) before, {after:,.0f} ({after_share:.1%}) after.</source>
@@ -1772,8 +1832,20 @@ Sortie : une table origin_id, destination_id, minutes, rank ; en option les mêm
       <translation>Lignes des temps de trajet</translation>
     </message>
     <message>
+      <source>origin</source>
+      <translation>origine</translation>
+    </message>
+    <message>
+      <source>destination</source>
+      <translation>destination</translation>
+    </message>
+    <message>
       <source>{pairs} origin-destination pairs within {cutoff} min; {unreached} of {origins} origins reach no destination.</source>
       <translation>{pairs} paires origine-destination à moins de {cutoff} min ; {unreached} origines sur {origins} n’atteignent aucune destination.</translation>
+    </message>
+    <message>
+      <source>{repeated}: their rows cannot be told apart, and “Accessibility index” will not reuse this table.</source>
+      <translation>{repeated} : leurs lignes ne peuvent pas être distinguées, et « Indice d’accessibilité » ne réutilisera pas cette table.</translation>
     </message>
     <message>
       <source>Index under the threshold</source>
@@ -1888,6 +1960,10 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Indiquez un champ d’indice d’accessibilité, un champ de temps, ou les deux.</translation>
     </message>
     <message>
+      <source>index</source>
+      <translation>indice</translation>
+    </message>
+    <message>
       <source>time</source>
       <translation>temps</translation>
     </message>
@@ -1932,16 +2008,56 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>{count} zone(s) sous la population minimale écartée(s).</translation>
     </message>
     <message>
-      <source>The index field “{field}” holds values that are not numbers.</source>
-      <translation>Le champ d’indice « {field} » contient des valeurs qui ne sont pas des nombres.</translation>
-    </message>
-    <message>
       <source>The units layer already has a field “{name}”: rename it first.</source>
       <translation>La couche des unités a déjà un champ « {name} » : renommez-le d’abord.</translation>
     </message>
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
+    </message>
+    <message>
+      <source>Population field (inhabitants)</source>
+      <translation>Champ de population (habitants)</translation>
+    </message>
+    <message>
+      <source>Give a population field or the 19 age-group fields.</source>
+      <translation>Indiquez un champ de population ou les 19 champs de tranches d’âge.</translation>
+    </message>
+    <message>
+      <source>The {label} field “{field}” has {count} negative value(s).</source>
+      <translation>Le champ {label} « {field} » a {count} valeur(s) négative(s).</translation>
+    </message>
+    <message>
+      <source>Choose the population field of the population layer.</source>
+      <translation>Choisissez le champ de population de la couche de population.</translation>
+    </message>
+    <message>
+      <source>The {what} field “{field}” of the {label} layer must hold numbers.</source>
+      <translation>Le champ de {what} « {field} » de la couche {label} doit contenir des nombres.</translation>
+    </message>
+    <message>
+      <source>The {what} field “{field}” has negative values.</source>
+      <translation>Le champ de {what} « {field} » contient des valeurs négatives.</translation>
+    </message>
+    <message>
+      <source>The population field “{field}” has negative values.</source>
+      <translation>Le champ de population « {field} » contient des valeurs négatives.</translation>
+    </message>
+    <message>
+      <source>Reads the FINESS “extraction géolocalisée” of health establishments (etalab cs1100507, .csv or .zip) and makes one point per establishment at its geolocation.
+
+Categories: FINESS categetab codes or group names, comma separated (603 maison de santé, 124 centre de santé, 101/355/106/114 public hospitals, 620 pharmacie; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies); empty keeps every category. Départements: e.g. 23,53.
+
+Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). Establishments without coordinates, or in a system that is not known, are counted and listed in the log, not placed.</source>
+      <translation>Lit l’« extraction géolocalisée » FINESS des établissements de santé (etalab cs1100507, .csv ou .zip) et crée un point par établissement à sa géolocalisation.
+
+Catégories : codes categetab FINESS ou noms de groupes, séparés par des virgules (603 maison de santé, 124 centre de santé, 101/355/106/114 hôpitaux publics, 620 pharmacie ; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies) ; vide = toutes les catégories. Départements : p. ex. 23,53.
+
+Les coordonnées de chaque ligne sont dans le système que le fichier indique pour elle (Lambert-93 en métropole, UTM outre-mer) : chaque système est transformé vers le SCR de travail (EPSG:2154 par défaut). Les établissements sans coordonnées, ou dans un système inconnu, sont comptés et listés dans le journal, sans être placés.</translation>
+    </message>
+    <message>
+      <source>The index field “{field}” holds values that are not numbers.</source>
+      <translation>Le champ d’indice « {field} » contient des valeurs qui ne sont pas des nombres.</translation>
     </message>
   </context>
 </TS>

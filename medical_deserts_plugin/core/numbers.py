@@ -89,23 +89,25 @@ POPULATION_NAMES = ("population", "pop", "pmun", "ptot", "pop_tot", "pop_totale"
                     "pop_mun", "population_municipale", "nb_hab", "habitants", "ind")
 #: INSEE census totals by year: P21_POP, P20_POP... (the latest year is preferred).
 _CENSUS_POPULATION = re.compile(r"^p(\d{2})_pop$", re.IGNORECASE)
-_YEARED = re.compile(r"^(pmun|ptot)(\d{2}|\d{4})$", re.IGNORECASE)
+#: Yeared totals: PMUN21, pmun_2021, PTOT2021, pop_2021, population_2021 (latest year, then this order of names).
+_YEARED_PREFIXES = ("pmun", "population", "pop", "ptot", "pop_tot", "pop_mun")
+_YEARED = re.compile(rf"^({'|'.join(_YEARED_PREFIXES)})[_ ]?(\d{{2}}|\d{{4}})$", re.IGNORECASE)
 
 
 def population_field_by_name(names):
     """The field of ``names`` that holds a population by its name, or None: one of ``POPULATION_NAMES``
     (case-insensitive, in that order), else the latest ``P21_POP``-like census total, else the latest
-    ``PMUN21`` / ``PTOT2021``-like one. Never a standardised population (pop_std) nor an arbitrary field."""
+    ``PMUN21`` / ``pmun_2021``-like one. Never a standardised population (pop_std) nor an arbitrary field."""
     lowered = {name.lower(): name for name in reversed(list(names))}
     for wanted in POPULATION_NAMES:
         if wanted in lowered:
             return lowered[wanted]
-    for pattern in (_CENSUS_POPULATION, _YEARED):
-        yeared = [(_census_year(match.group(match.lastindex)), name) for name in names
-                  if (match := pattern.match(name))]
-        if yeared:
-            return max(yeared)[1]
-    return None
+    census = [(_census_year(match.group(1)), name) for name in names if (match := _CENSUS_POPULATION.match(name))]
+    if census:
+        return max(census)[1]
+    yeared = [(_census_year(match.group(2)), -_YEARED_PREFIXES.index(match.group(1).lower()), name)
+              for name in names if (match := _YEARED.match(name))]
+    return max(yeared)[2] if yeared else None
 
 
 def _census_year(digits):

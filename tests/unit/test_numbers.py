@@ -61,6 +61,8 @@ def test_a_column_mixing_spellings_is_read_once_per_distinct_text():
     (["fid", "P20_POP", "P21_POP", "P99_POP"], "P21_POP"),
     (["fid", "PMUN2020", "PMUN21"], "PMUN21"),
     (["fid", "PTOT"], "PTOT"),
+    (["fid", "ptot_2021", "pmun_2021", "pmun_2018", "pop_std_2021", "pop_tot_2021_drees"], "pmun_2021"),
+    (["fid", "Population_2020", "PTOT2021"], "PTOT2021"),
     (["fid", "Ind", "Men"], "Ind"),
     (["fid", "pop_std", "code"], None),
     (["fid", "id", "n"], None),
