@@ -1152,6 +1152,10 @@ Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu 
       <translation>{count} ligne(s) d’arrondissement sommée(s) dans Paris, Lyon et Marseille.</translation>
     </message>
     <message>
+      <source>{count} commune(s) appear on several rows of the population file (communes: {codes}): the first row of each is kept.</source>
+      <translation>{count} commune(s) figurent sur plusieurs lignes du fichier de population (communes : {codes}) : la première ligne de chacune est gardée.</translation>
+    </message>
+    <message>
       <source>{count} commune(s) have a total that differs from the sum of their age groups: the total is kept.</source>
       <translation>{count} commune(s) ont un total différent de la somme de leurs tranches d’âge : le total est gardé.</translation>
     </message>
@@ -1308,8 +1312,8 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>{count} commune(s) de la couche n’ont pas de code dans « {field} » : rien ne peut leur être joint.</translation>
     </message>
     <message>
-      <source>{count} commune code(s) appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>
-      <translation>{count} code(s) commune figurent sur plusieurs entités de la couche des communes ({codes}) : les valeurs vont à la première entité de chaque code.</translation>
+      <source>{count} commune code(s) of the field “{field}” appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>
+      <translation>{count} code(s) commune du champ « {field} » figurent sur plusieurs entités de la couche des communes ({codes}) : les valeurs vont à la première entité de chaque code.</translation>
     </message>
     <message>
       <source>Could not write to the output {name}: {error}</source>
@@ -1700,6 +1704,10 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>L’offre d’un nouveau site doit être supérieure à 0 consultation par an.</translation>
     </message>
     <message>
+      <source>The APL threshold must be more than 0 consultations per year.</source>
+      <translation>Le seuil d’APL doit être supérieur à 0 consultation par an.</translation>
+    </message>
+    <message>
       <source>No candidate layer: every demand unit is a candidate site.</source>
       <translation>Pas de couche de candidats : chaque unité de demande est un site candidat.</translation>
     </message>
@@ -2000,6 +2008,10 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Tour (un côté commun)</translation>
     </message>
     <message>
+      <source>The vigilance threshold ({vigilance:g}) must be at least the underserved threshold ({underserved:g}).</source>
+      <translation>Le seuil de vigilance ({vigilance:g}) doit être au moins égal au seuil de sous-dotation ({underserved:g}).</translation>
+    </message>
+    <message>
       <source>Only one criterion given: the rule used is “{rule}”.</source>
       <translation>Un seul critère fourni : la règle utilisée est « {rule} ».</translation>
     </message>
@@ -2014,6 +2026,10 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
+    </message>
+    <message>
+      <source>{count} commune code(s) appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>
+      <translation>{count} code(s) commune figurent sur plusieurs entités de la couche des communes ({codes}) : les valeurs vont à la première entité de chaque code.</translation>
     </message>
     <message>
       <source>Population field (inhabitants)</source>

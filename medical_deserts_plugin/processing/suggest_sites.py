@@ -117,7 +117,7 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             minValue=0.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             MIP_GAP, tr("Relative optimality gap accepted"), QgsProcessingParameterNumber.Double,
-            defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0)))
+            defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0, maxValue=1.0)))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -139,6 +139,8 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                 raise QgsProcessingException(tr("The {name} must be more than 0 minutes.").format(name=name))
         if model in APL_MODELS and not self.parameterAsDouble(parameters, SITE_SUPPLY, context) > 0:
             raise QgsProcessingException(tr("The supply of a new site must be more than 0 consultations per year."))
+        if model == APL_LIFTED and not self.parameterAsDouble(parameters, THRESHOLD, context) > 0:
+            raise QgsProcessingException(tr("The APL threshold must be more than 0 consultations per year."))
         demand, demand_xy, demand_ids = read_places(
             self, parameters, context, feedback, crs, INPUT, None, tr("demand units"))
         population_field = choose_population_field(self, parameters, POPULATION_FIELD, context,

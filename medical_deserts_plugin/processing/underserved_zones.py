@@ -99,7 +99,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             VIGILANCE, tr("Vigilance up to (index)"), QgsProcessingParameterNumber.Double, defaultValue=4.0))
         self.addParameter(QgsProcessingParameterNumber(
             ISOLATED, tr("Isolated beyond (minutes to the nearest GP)"), QgsProcessingParameterNumber.Double,
-            defaultValue=30.0))
+            defaultValue=30.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             CONTIGUITY, tr("Neighbours"), options=[tr("Queen (a shared point)"), tr("Rook (a shared edge)")],
             defaultValue=0))
@@ -145,6 +145,11 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             for name in (INDEX_FIELD, TIME_FIELD, POPULATION_FIELD, STD_POPULATION_FIELD, ZRR_FIELD))
         if not index_field and not time_field:
             raise QgsProcessingException(tr("Give an accessibility index field, a time field, or both."))
+        underserved, vigilance = (self.parameterAsDouble(parameters, name, context) for name in (UNDERSERVED, VIGILANCE))
+        if not underserved <= vigilance:
+            raise QgsProcessingException(tr("The vigilance threshold ({vigilance:g}) must be at least the underserved "
+                                            "threshold ({underserved:g}).").format(vigilance=vigilance,
+                                                                                  underserved=underserved))
         source = self.parameterAsSource(parameters, INPUT, context)
         # Invalid polygons are repaired (make_valid) and reported by the zones core, not refused.
         units = read_layer(source, crs, context, tr("units"), feedback=feedback,
@@ -167,8 +172,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         check_cancel(feedback)
         with core_errors():
             classes = zones.classify(
-                index, minutes, rule=rule, underserved=self.parameterAsDouble(parameters, UNDERSERVED, context),
-                vigilance=self.parameterAsDouble(parameters, VIGILANCE, context),
+                index, minutes, rule=rule, underserved=underserved, vigilance=vigilance,
                 isolated_minutes=self.parameterAsDouble(parameters, ISOLATED, context))
             feedback.setProgress(10)
             contiguity = zones.contiguity(
@@ -185,7 +189,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
                 polygons=units.geometries,
                 merge_problem_classes=self.parameterAsBoolean(parameters, MERGE_CLASSES, context),
                 min_population=self.parameterAsDouble(parameters, MIN_POPULATION, context), drop_small=True,
-                threshold=self.parameterAsDouble(parameters, UNDERSERVED, context))
+                threshold=underserved)
             for line in found.notes:
                 feedback.pushInfo(line)
             feedback.setProgress(75)

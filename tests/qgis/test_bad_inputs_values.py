@@ -7,7 +7,9 @@ from pathlib import Path
 
 import processing
 import pytest
+from osgeo import gdal, ogr
 from qgis.core import (
+    NULL,
     QgsCoordinateTransformContext,
     QgsProcessingFeedback,
     QgsVectorFileWriter,
@@ -172,6 +174,12 @@ CASES = {
     "negative solver time limit": (lambda i: suggest(i, TIME_LIMIT=-5), r"Incorrect parameter value for TIME_LIMIT"),
     "site supply zero": (lambda i: suggest(i, MODEL=4, SITE_SUPPLY=0), r"supply of a new site must be more than 0"),
     "significance above 1": (lambda i: zones(i, ALPHA=2), r"Incorrect parameter value for ALPHA"),
+    "vigilance under the underserved threshold": (
+        lambda i: zones(i, UNDERSERVED=4, VIGILANCE=2.5),
+        r"vigilance threshold \(2.5\) must be at least the underserved threshold \(4\)"),
+    "negative isolation time": (lambda i: zones(i, ISOLATED=-1), r"Incorrect parameter value for ISOLATED"),
+    "APL threshold zero": (lambda i: suggest(i, MODEL=4, THRESHOLD=0), r"APL threshold must be more than 0"),
+    "optimality gap above 1": (lambda i: suggest(i, MIP_GAP=5), r"Incorrect parameter value for MIP_GAP"),
     "topology tolerance wider than the network": (
         lambda i: matrix(i, TOPOLOGY_TOLERANCE=100000),
         r"topology tolerance \(100000 m\) is not under the median length of the road segments \(2e\+04 m\)"),
@@ -299,3 +307,31 @@ def test_finess_coordinates_outside_france_are_left_out_and_said(provider, sampl
     assert placed == {feature["nofinesset"] for feature in everything.getFeatures()} - set(wrong)
     [warning] = [line for line in log.lines if "outside France's territories" in line]
     assert warning.startswith("2 establishment(s)") and all(finess in warning for finess in wrong)
+
+
+def test_repeated_commune_codes_in_imports_are_said(provider, sample, tmp_path):
+    """A commune twice in the population file, and a code on two features of the communes layer: the count, the
+    codes and the field are in the log; the first row (feature) of each code gets the values."""
+    lines = open(sample["population"], encoding="utf-8").read().splitlines()
+    repeated = lines[1].split(";")
+    lines.insert(2, ";".join(repeated[:2] + ["0"] * (len(repeated) - 2)))
+    population = tmp_path / "population.csv"
+    population.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    communes = str(tmp_path / "communes.gpkg")
+    gdal.VectorTranslate(communes, sample["communes"])
+    dataset = ogr.Open(communes, 1)
+    layer = dataset.GetLayer(0)
+    first, second = layer.GetNextFeature(), layer.GetNextFeature()
+    second.SetField("code_insee", first.GetField("code_insee"))
+    layer.SetFeature(second)
+    dataset = None
+    log = Log()
+    output = processing.run("medicaldeserts:importpopulation", dict(INPUT=str(population), COMMUNES=communes,
+                                                                     OUTPUT="memory:"), feedback=log)["OUTPUT"]
+    assert f"1 commune(s) appear on several rows of the population file (communes: {repeated[0]}): the first row " \
+           "of each is kept." in log.lines
+    assert f"1 commune code(s) of the field “code_insee” appear on several features of the communes layer " \
+           f"({first.GetField('code_insee')}): values go to the first feature of each code." in log.lines
+    by_code = [feature["population"] for feature in output.getFeatures()
+               if feature["code_insee"] == first.GetField("code_insee")]
+    assert by_code == [float(repeated[-1]), NULL]
