@@ -2000,6 +2000,14 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>{zones} zone(s) : {units} unité(s), {people:,.0f} habitants ({share:.1%} du territoire).</translation>
     </message>
     <message>
+      <source>The contiguity tolerance ({tolerance:g} m) is not under the median width of the units ({width:.3g} m): units that do not touch would be neighbours. It is meant for slivers and gaps of a few metres.</source>
+      <translation>La tolérance de contiguïté ({tolerance:g} m) n’est pas inférieure à la largeur médiane des unités ({width:.3g} m) : des unités qui ne se touchent pas seraient voisines. Elle sert aux interstices et chevauchements de quelques mètres.</translation>
+    </message>
+    <message>
+      <source>The Gi* distance band ({band:g} m) covers the whole layer (its extent is {diagonal:.3g} m across): every unit would be the neighbour of every other. Choose a band of a few units' widths, or 0 for the contiguity.</source>
+      <translation>La bande de distance du Gi* ({band:g} m) couvre toute la couche (son emprise mesure {diagonal:.3g} m en diagonale) : chaque unité serait voisine de toutes les autres. Choisissez une bande de quelques largeurs d’unité, ou 0 pour la contiguïté.</translation>
+    </message>
+    <message>
       <source>Queen (a shared point)</source>
       <translation>Reine (un point commun)</translation>
     </message>

@@ -165,6 +165,8 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         population = np.nan_to_num(read_numbers(units, population_field, tr("population"), INHABITANT_UNITS))
         standardised = np.nan_to_num(read_numbers(units, std_field, tr("population"), INHABITANT_UNITS)) \
             if std_field else None
+        check_neighbour_distances(units.geometries, self.parameterAsDouble(parameters, TOLERANCE, context),
+                                  self.parameterAsDouble(parameters, DISTANCE_BAND, context))
         rule = zones.RULES[self.parameterAsEnum(parameters, RULE, context)]
         if rule != "index" and minutes is None or rule != "time" and index is None:
             rule = "index" if minutes is None else "time"
@@ -285,6 +287,27 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             value if isinstance(value, str) else finite_or_none(value) for value in row])
             for row in summary.itertuples(index=False)], QgsFeatureSink.FastInsert)
         return {OUTPUT: units_id, OUTPUT_ZONES: zones_id, OUTPUT_SUMMARY: summary_id}
+
+
+def check_neighbour_distances(geometries, tolerance, band):
+    """Refuse neighbour distances (m) that make every unit a neighbour of far ones. The rules: the contiguity
+    tolerance (for slivers and gaps) must stay under the median width of the units (square root of their area),
+    and the Gi* distance band under the diagonal of the layer's extent (a wider band makes every unit the
+    neighbour of every other, and Gi* says nothing)."""
+    present = geometries[~shapely.is_missing(geometries)]
+    width = float(np.median(np.sqrt(shapely.area(present)))) if len(present) else 0.0
+    if tolerance > 0 and tolerance >= width:
+        raise QgsProcessingException(tr(
+            "The contiguity tolerance ({tolerance:g} m) is not under the median width of the units ({width:.3g} m): "
+            "units that do not touch would be neighbours. It is meant for slivers and gaps of a few metres.").format(
+            tolerance=tolerance, width=width))
+    west, south, east, north = shapely.total_bounds(present)
+    diagonal = float(np.hypot(east - west, north - south))
+    if band > 0 and band >= diagonal:
+        raise QgsProcessingException(tr(
+            "The Gi* distance band ({band:g} m) covers the whole layer (its extent is {diagonal:.3g} m across): every "
+            "unit would be the neighbour of every other. Choose a band of a few units' widths, or 0 for the "
+            "contiguity.").format(band=band, diagonal=diagonal))
 
 
 def class_categories(language):

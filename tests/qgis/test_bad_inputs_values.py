@@ -177,6 +177,12 @@ CASES = {
     "vigilance under the underserved threshold": (
         lambda i: zones(i, UNDERSERVED=4, VIGILANCE=2.5),
         r"vigilance threshold \(2.5\) must be at least the underserved threshold \(4\)"),
+    "contiguity tolerance as wide as a unit": (
+        lambda i: zones(i, TOLERANCE=1000), r"contiguity tolerance \(1000 m\) is not under the median width of the "
+        r"units \(1e\+03 m\)"),
+    "Gi* band over the whole layer": (
+        lambda i: zones(i, DISTANCE_BAND=5000), r"Gi\* distance band \(5000 m\) covers the whole layer \(its extent "
+        r"is 3.16e\+03 m across\)"),
     "negative isolation time": (lambda i: zones(i, ISOLATED=-1), r"Incorrect parameter value for ISOLATED"),
     "APL threshold zero": (lambda i: suggest(i, MODEL=4, THRESHOLD=0), r"APL threshold must be more than 0"),
     "optimality gap above 1": (lambda i: suggest(i, MIP_GAP=5), r"Incorrect parameter value for MIP_GAP"),
