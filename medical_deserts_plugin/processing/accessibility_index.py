@@ -213,7 +213,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                   for name in (TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD)]
         rows = read_input(self, parameters, TRAVEL_TABLE, context, crs, tr("travel-time table"), fields=fields,
                           keep_features=False, feedback=feedback)
-        minutes = read_numbers(rows, fields[2], tr("minutes"), MINUTE_UNITS, negative=True)  # left out below
+        minutes = read_numbers(rows, fields[2], tr("minutes"), MINUTE_UNITS, negative=True)  # negative: left out, as before
         full, rejected = TravelTimeTable.from_id_pairs(rows.columns[fields[0]], rows.columns[fields[1]], minutes,
                                                        *ids)
         if rejected:

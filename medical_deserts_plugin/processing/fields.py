@@ -17,11 +17,12 @@ INHABITANT_UNITS = ("hab", "hab.", "habitants")
 LISTED = 5
 
 
-def number_field_parameter(name, description, parent, optional=True, allow_multiple=False):
-    """A field parameter for a number: fields of any type, so that numbers stored as text can be chosen."""
+def number_field_parameter(name, description, parent, allow_multiple=False):
+    """An optional field parameter for a number: fields of any type, so that numbers stored as text can be chosen;
+    optional, so that the dialog never preselects the first field (``fid``) on its own."""
     return QgsProcessingParameterField(name, description, parentLayerParameterName=parent,
                                        type=QgsProcessingParameterField.Any, allowMultiple=allow_multiple,
-                                       optional=optional)
+                                       optional=True)
 
 
 def field_values(data, field):
