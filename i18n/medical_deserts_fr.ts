@@ -428,6 +428,10 @@ Les temps viennent du réseau routier, ou d’une table de temps de trajet (sort
 Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min (minutes jusqu’à l’offre la plus proche). Le journal donne la moyenne pondérée par la population standardisée et la population sous 2,5.</translation>
     </message>
     <message>
+      <source>the rows of the travel-time table cannot tell them apart</source>
+      <translation>les lignes de la table des temps de trajet ne peuvent pas les distinguer</translation>
+    </message>
+    <message>
       <source>Time bands must have increasing upper bounds above 0 minutes.</source>
       <translation>Les tranches de temps doivent avoir des bornes supérieures croissantes, au-dessus de 0 minute.</translation>
     </message>
@@ -438,6 +442,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>travel-time table</source>
       <translation>table des temps de trajet</translation>
+    </message>
+    <message>
+      <source>minutes</source>
+      <translation>minutes</translation>
     </message>
     <message>
       <source>demand units</source>
@@ -452,8 +460,8 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Unités de demande (communes, carreaux…)</translation>
     </message>
     <message>
-      <source>Population field (inhabitants)</source>
-      <translation>Champ de population (habitants)</translation>
+      <source>Population field (inhabitants; default: the sum of the age groups, else the field named like a population)</source>
+      <translation>Champ population (habitants ; par défaut : la somme des tranches d’âge, sinon le champ nommé comme une population)</translation>
     </message>
     <message>
       <source>19 age-group fields, &lt;5 to 90+ in order (standardised demand)</source>
@@ -512,8 +520,8 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Indice d’accessibilité</translation>
     </message>
     <message>
-      <source>Give a population field or the 19 age-group fields.</source>
-      <translation>Indiquez un champ de population ou les 19 champs de tranches d’âge.</translation>
+      <source>Population: the sum of the 19 age groups.</source>
+      <translation>Population : la somme des 19 tranches d’âge.</translation>
     </message>
     <message>
       <source>population</source>
@@ -528,16 +536,16 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>activité</translation>
     </message>
     <message>
+      <source>demand</source>
+      <translation>demande</translation>
+    </message>
+    <message>
       <source>No row of the travel-time table matches the demand and supply identifiers: check the identifier fields.</source>
       <translation>Aucune ligne de la table des temps de trajet ne correspond aux identifiants de la demande et de l’offre : vérifiez les champs identifiants.</translation>
     </message>
     <message>
       <source>The cutoff must be more than 0 minutes.</source>
       <translation>La limite doit dépasser 0 minute.</translation>
-    </message>
-    <message>
-      <source>The {label} field “{field}” has {count} negative value(s).</source>
-      <translation>Le champ {label} « {field} » a {count} valeur(s) négative(s).</translation>
     </message>
     <message>
       <source>Gravity exponent β (weight = minutes^-β, from 1 min)</source>
@@ -586,6 +594,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>{count} row(s) of the travel-time table match no demand or supply identifier, or have no time: left out.</source>
       <translation>{count} ligne(s) de la table des temps de trajet ne correspondent à aucun identifiant de demande ou d’offre, ou n’ont pas de temps : écartées.</translation>
+    </message>
+    <message>
+      <source>The index is given per a number of inhabitants (scale) that must be more than 0; got {scale:g}.</source>
+      <translation>L’indice est donné pour un nombre d’habitants (échelle) qui doit être supérieur à 0 ; reçu {scale:g}.</translation>
     </message>
     <message>
       <source>{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5 consultations per year.</source>
@@ -684,6 +696,10 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Population (points ou polygones, facultatif)</translation>
     </message>
     <message>
+      <source>Population field (inhabitants; default: the field named like a population)</source>
+      <translation>Champ population (habitants ; par défaut : le champ nommé comme une population)</translation>
+    </message>
+    <message>
       <source>Population polygons count</source>
       <translation>Les polygones de population comptent</translation>
     </message>
@@ -698,10 +714,6 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
     <message>
       <source>Catchment areas are drawn from the roads: give a road network layer.</source>
       <translation>Les zones de chalandise sont tracées à partir des routes : donnez une couche de réseau routier.</translation>
-    </message>
-    <message>
-      <source>Choose the population field of the population layer.</source>
-      <translation>Choisissez le champ de population de la couche de population.</translation>
     </message>
     <message>
       <source>Every band must be more than 0 minutes; got “{text}”.</source>
@@ -736,10 +748,6 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Les tranches doivent être des nombres de minutes séparés par des virgules, par exemple 10,15,20,30 ; reçu « {text} ».</translation>
     </message>
     <message>
-      <source>The {what} field “{field}” of the {label} layer must hold numbers.</source>
-      <translation>Le champ de {what} « {field} » de la couche {label} doit contenir des nombres.</translation>
-    </message>
-    <message>
       <source>Overlap: one polygon per facility and band</source>
       <translation>Recouvrement : un polygone par établissement et par tranche</translation>
     </message>
@@ -768,16 +776,8 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Entiers, là où tombe leur point sur la surface (communes)</translation>
     </message>
     <message>
-      <source>The {what} field “{field}” has negative values.</source>
-      <translation>Le champ de {what} « {field} » contient des valeurs négatives.</translation>
-    </message>
-    <message>
       <source>{count} population feature(s) without geometry or count are left out.</source>
       <translation>{count} entité(s) de population sans géométrie ou sans effectif sont écartées.</translation>
-    </message>
-    <message>
-      <source>The population field “{field}” has negative values.</source>
-      <translation>Le champ de population « {field} » contient des valeurs négatives.</translation>
     </message>
     <message>
       <source>{count} invalid population polygon(s) repaired.</source>
@@ -810,6 +810,38 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
     <message>
       <source>, {population:,.0f} inhabitants ({share:.1%})</source>
       <translation>, {population:,.0f} habitants ({share:.1%})</translation>
+    </message>
+    <message>
+      <source>The {label} identifier field “{field}” has {count} value(s) found on several features ({values}; {features} features in all)</source>
+      <translation>Le champ identifiant « {field} » ({label}) a {count} valeur(s) présentes sur plusieurs entités ({values} ; {features} entités en tout)</translation>
+    </message>
+    <message>
+      <source>The {label} field “{field}” holds {count} value(s) that are not numbers ({examples}): correct or empty them.</source>
+      <translation>Le champ {label} « {field} » contient {count} valeur(s) qui ne sont pas des nombres ({examples}) : corrigez-les ou videz-les.</translation>
+    </message>
+    <message>
+      <source>The {label} field “{field}” has {count} negative value(s) (feature ids {ids}).</source>
+      <translation>Le champ {label} « {field} » a {count} valeur(s) négative(s) (identifiants d’entités {ids}).</translation>
+    </message>
+    <message>
+      <source>Population: the field “{field}” of the {label} layer.</source>
+      <translation>Population : le champ « {field} » de la couche {label}.</translation>
+    </message>
+    <message>
+      <source>Population: the field “{field}” of the {label} layer, chosen by its name (choose another population field if it is not the right one).</source>
+      <translation>Population : le champ « {field} » de la couche {label}, choisi d’après son nom (choisissez un autre champ population si ce n’est pas le bon).</translation>
+    </message>
+    <message>
+      <source>Choose the population field of the {label} layer: none of its fields is named like a population (population, pop, PMUN, P21_POP…). Its fields: {names}.</source>
+      <translation>Choisissez le champ population de la couche {label} : aucun de ses champs n’est nommé comme une population (population, pop, PMUN, P21_POP…). Ses champs : {names}.</translation>
+    </message>
+    <message>
+      <source>{repeated}: {why}. Choose a field whose values are unique.</source>
+      <translation>{repeated} : {why}. Choisissez un champ dont les valeurs sont uniques.</translation>
+    </message>
+    <message>
+      <source>feature {id}: “{value}”</source>
+      <translation>entité {id} : « {value} »</translation>
     </message>
     <message>
       <source>Automatic (from the file)</source>
@@ -1012,12 +1044,12 @@ Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile 
 
 Categories: FINESS categetab codes or group names, comma separated (603 maison de santé, 124 centre de santé, 101/355/106/114 public hospitals, 620 pharmacie; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies); empty keeps every category. Départements: e.g. 23,53.
 
-Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). Establishments without coordinates, or in a system that is not known, are counted and listed in the log, not placed.</source>
+Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). Establishments without coordinates, in a system that is not known, or outside France's territories (a coordinate typed wrong), are counted and listed in the log, not placed.</source>
       <translation>Lit l’« extraction géolocalisée » FINESS des établissements de santé (etalab cs1100507, .csv ou .zip) et crée un point par établissement à sa géolocalisation.
 
 Catégories : codes categetab FINESS ou noms de groupes, séparés par des virgules (603 maison de santé, 124 centre de santé, 101/355/106/114 hôpitaux publics, 620 pharmacie ; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies) ; vide = toutes les catégories. Départements : p. ex. 23,53.
 
-Les coordonnées de chaque ligne sont dans le système que le fichier indique pour elle (Lambert-93 en métropole, UTM outre-mer) : chaque système est transformé vers le SCR de travail (EPSG:2154 par défaut). Les établissements sans coordonnées, ou dans un système inconnu, sont comptés et listés dans le journal, sans être placés.</translation>
+Les coordonnées de chaque ligne sont dans le système que le fichier indique pour elle (Lambert-93 en métropole, UTM outre-mer) : chaque système est transformé vers le SCR de travail (EPSG:2154 par défaut). Les établissements sans coordonnées, dans un système inconnu, ou hors des territoires de la France (une coordonnée mal saisie), sont comptés et listés dans le journal, sans être placés.</translation>
     </message>
     <message>
       <source>FINESS</source>
@@ -1072,6 +1104,10 @@ Les coordonnées de chaque ligne sont dans le système que le fichier indique po
       <translation>{count} établissement(s) n’ont pas pu être transformés vers {target}, non placé(s) (FINESS : {ids}).</translation>
     </message>
     <message>
+      <source>{count} establishment(s) have coordinates outside France's territories and are not placed (FINESS: {ids}).</source>
+      <translation>{count} établissement(s) ont des coordonnées hors des territoires de la France et ne sont pas placés (FINESS : {ids}).</translation>
+    </message>
+    <message>
       <source>{count} establishment(s) transformed from EPSG:{code} to {target}.</source>
       <translation>{count} établissement(s) transformé(s) de EPSG:{code} vers {target}.</translation>
     </message>
@@ -1122,6 +1158,10 @@ Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu 
     <message>
       <source>{count} arrondissement row(s) summed into Paris, Lyon and Marseille.</source>
       <translation>{count} ligne(s) d’arrondissement sommée(s) dans Paris, Lyon et Marseille.</translation>
+    </message>
+    <message>
+      <source>{count} commune(s) appear on several rows of the population file (communes: {codes}): the first row of each is kept.</source>
+      <translation>{count} commune(s) figurent sur plusieurs lignes du fichier de population (communes : {codes}) : la première ligne de chacune est gardée.</translation>
     </message>
     <message>
       <source>{count} commune(s) have a total that differs from the sum of their age groups: the total is kept.</source>
@@ -1280,8 +1320,8 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>{count} commune(s) de la couche n’ont pas de code dans « {field} » : rien ne peut leur être joint.</translation>
     </message>
     <message>
-      <source>{count} commune code(s) appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>
-      <translation>{count} code(s) commune figurent sur plusieurs entités de la couche des communes ({codes}) : les valeurs vont à la première entité de chaque code.</translation>
+      <source>{count} commune code(s) of the field “{field}” appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>
+      <translation>{count} code(s) commune du champ « {field} » figurent sur plusieurs entités de la couche des communes ({codes}) : les valeurs vont à la première entité de chaque code.</translation>
     </message>
     <message>
       <source>Could not write to the output {name}: {error}</source>
@@ -1452,6 +1492,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>SCR de travail, projeté en mètres (les entrées y sont reprojetées)</translation>
     </message>
     <message>
+      <source>speed</source>
+      <translation>vitesse</translation>
+    </message>
+    <message>
       <source>The road network must be a line layer.</source>
       <translation>Le réseau routier doit être une couche de lignes.</translation>
     </message>
@@ -1502,6 +1546,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>{count} road line(s) without geometry are left out.</source>
       <translation>{count} ligne(s) de route sans géométrie sont écartées.</translation>
+    </message>
+    <message>
+      <source>The topology tolerance ({tolerance:g} m) is not under the median length of the road segments ({median:.3g} m): joining vertices that close would merge most of the network into a few nodes. Use a tolerance of a few metres at most (0.5 m by default).</source>
+      <translation>La tolérance topologique ({tolerance:g} m) n’est pas inférieure à la longueur médiane des segments de route ({median:.3g} m) : joindre des sommets aussi proches fondrait la plus grande partie du réseau en quelques nœuds. Utilisez une tolérance de quelques mètres au plus (0,5 m par défaut).</translation>
     </message>
     <message>
       <source>No road network: straight-line distance × {detour} at {speed} km/h.</source>
@@ -1700,12 +1748,28 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>trajet le plus long</translation>
     </message>
     <message>
+      <source>The supply of a new site must be more than 0 consultations per year.</source>
+      <translation>L’offre d’un nouveau site doit être supérieure à 0 consultation par an.</translation>
+    </message>
+    <message>
+      <source>The APL threshold must be more than 0 consultations per year.</source>
+      <translation>Le seuil d’APL doit être supérieur à 0 consultation par an.</translation>
+    </message>
+    <message>
       <source>No candidate layer: every demand unit is a candidate site.</source>
       <translation>Pas de couche de candidats : chaque unité de demande est un site candidat.</translation>
     </message>
     <message>
       <source>candidate sites</source>
       <translation>sites candidats</translation>
+    </message>
+    <message>
+      <source>candidate</source>
+      <translation>candidat</translation>
+    </message>
+    <message>
+      <source>the suggested sites would not say which candidate they are</source>
+      <translation>les sites proposés ne diraient pas de quel candidat il s’agit</translation>
     </message>
     <message>
       <source>existing facilities</source>
@@ -1742,6 +1806,10 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
     <message>
       <source>sites</source>
       <translation>sites</translation>
+    </message>
+    <message>
+      <source>p-center: {count} demand unit(s) ({people:,.0f} inhabitants; feature ids {ids}) reach no candidate site or existing facility within the longest trip ({minutes:g} min): the worst time would be infinite. Raise the longest trip, add candidate sites, or leave those units out.</source>
+      <translation>p-centre : {count} unité(s) de demande ({people:,.0f} habitants ; identifiants d’entités {ids}) n’atteignent aucun site candidat ni établissement existant dans le trajet le plus long ({minutes:g} min) : le pire temps serait infini. Allongez le trajet le plus long, ajoutez des sites candidats, ou retirez ces unités.</translation>
     </message>
     <message>
       <source>Within {radius:g} min: {before:,.0f} inhabitants ({before_share:.1%}) before, {after:,.0f} ({after_share:.1%}) after.</source>
@@ -1820,8 +1888,20 @@ Sortie : une table origin_id, destination_id, minutes, rank ; en option les mêm
       <translation>Lignes des temps de trajet</translation>
     </message>
     <message>
+      <source>origin</source>
+      <translation>origine</translation>
+    </message>
+    <message>
+      <source>destination</source>
+      <translation>destination</translation>
+    </message>
+    <message>
       <source>{pairs} origin-destination pairs within {cutoff} min; {unreached} of {origins} origins reach no destination.</source>
       <translation>{pairs} paires origine-destination à moins de {cutoff} min ; {unreached} origines sur {origins} n’atteignent aucune destination.</translation>
+    </message>
+    <message>
+      <source>{repeated}: their rows cannot be told apart, and “Accessibility index” will not reuse this table.</source>
+      <translation>{repeated} : leurs lignes ne peuvent pas être distinguées, et « Indice d’accessibilité » ne réutilisera pas cette table.</translation>
     </message>
     <message>
       <source>Index under the threshold</source>
@@ -1936,6 +2016,10 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Indiquez un champ d’indice d’accessibilité, un champ de temps, ou les deux.</translation>
     </message>
     <message>
+      <source>index</source>
+      <translation>indice</translation>
+    </message>
+    <message>
       <source>time</source>
       <translation>temps</translation>
     </message>
@@ -1964,12 +2048,24 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>{zones} zone(s) : {units} unité(s), {people:,.0f} habitants ({share:.1%} du territoire).</translation>
     </message>
     <message>
+      <source>The contiguity tolerance ({tolerance:g} m) is not under the median width of the units ({width:.3g} m): units that do not touch would be neighbours. It is meant for slivers and gaps of a few metres.</source>
+      <translation>La tolérance de contiguïté ({tolerance:g} m) n’est pas inférieure à la largeur médiane des unités ({width:.3g} m) : des unités qui ne se touchent pas seraient voisines. Elle sert aux interstices et chevauchements de quelques mètres.</translation>
+    </message>
+    <message>
+      <source>The Gi* distance band ({band:g} m) covers the whole layer (its extent is {diagonal:.3g} m across): every unit would be the neighbour of every other. Choose a band of a few units' widths, or 0 for the contiguity.</source>
+      <translation>La bande de distance du Gi* ({band:g} m) couvre toute la couche (son emprise mesure {diagonal:.3g} m en diagonale) : chaque unité serait voisine de toutes les autres. Choisissez une bande de quelques largeurs d’unité, ou 0 pour la contiguïté.</translation>
+    </message>
+    <message>
       <source>Queen (a shared point)</source>
       <translation>Reine (un point commun)</translation>
     </message>
     <message>
       <source>Rook (a shared edge)</source>
       <translation>Tour (un côté commun)</translation>
+    </message>
+    <message>
+      <source>The vigilance threshold ({vigilance:g}) must be at least the underserved threshold ({underserved:g}).</source>
+      <translation>Le seuil de vigilance ({vigilance:g}) doit être au moins égal au seuil de sous-dotation ({underserved:g}).</translation>
     </message>
     <message>
       <source>Only one criterion given: the rule used is “{rule}”.</source>
@@ -1980,16 +2076,60 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>{count} zone(s) sous la population minimale écartée(s).</translation>
     </message>
     <message>
-      <source>The index field “{field}” holds values that are not numbers.</source>
-      <translation>Le champ d’indice « {field} » contient des valeurs qui ne sont pas des nombres.</translation>
-    </message>
-    <message>
       <source>The units layer already has a field “{name}”: rename it first.</source>
       <translation>La couche des unités a déjà un champ « {name} » : renommez-le d’abord.</translation>
     </message>
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
+    </message>
+    <message>
+      <source>{count} commune code(s) appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>
+      <translation>{count} code(s) commune figurent sur plusieurs entités de la couche des communes ({codes}) : les valeurs vont à la première entité de chaque code.</translation>
+    </message>
+    <message>
+      <source>Population field (inhabitants)</source>
+      <translation>Champ de population (habitants)</translation>
+    </message>
+    <message>
+      <source>Give a population field or the 19 age-group fields.</source>
+      <translation>Indiquez un champ de population ou les 19 champs de tranches d’âge.</translation>
+    </message>
+    <message>
+      <source>The {label} field “{field}” has {count} negative value(s).</source>
+      <translation>Le champ {label} « {field} » a {count} valeur(s) négative(s).</translation>
+    </message>
+    <message>
+      <source>Choose the population field of the population layer.</source>
+      <translation>Choisissez le champ de population de la couche de population.</translation>
+    </message>
+    <message>
+      <source>The {what} field “{field}” of the {label} layer must hold numbers.</source>
+      <translation>Le champ de {what} « {field} » de la couche {label} doit contenir des nombres.</translation>
+    </message>
+    <message>
+      <source>The {what} field “{field}” has negative values.</source>
+      <translation>Le champ de {what} « {field} » contient des valeurs négatives.</translation>
+    </message>
+    <message>
+      <source>The population field “{field}” has negative values.</source>
+      <translation>Le champ de population « {field} » contient des valeurs négatives.</translation>
+    </message>
+    <message>
+      <source>Reads the FINESS “extraction géolocalisée” of health establishments (etalab cs1100507, .csv or .zip) and makes one point per establishment at its geolocation.
+
+Categories: FINESS categetab codes or group names, comma separated (603 maison de santé, 124 centre de santé, 101/355/106/114 public hospitals, 620 pharmacie; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies); empty keeps every category. Départements: e.g. 23,53.
+
+Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). Establishments without coordinates, or in a system that is not known, are counted and listed in the log, not placed.</source>
+      <translation>Lit l’« extraction géolocalisée » FINESS des établissements de santé (etalab cs1100507, .csv ou .zip) et crée un point par établissement à sa géolocalisation.
+
+Catégories : codes categetab FINESS ou noms de groupes, séparés par des virgules (603 maison de santé, 124 centre de santé, 101/355/106/114 hôpitaux publics, 620 pharmacie ; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies) ; vide = toutes les catégories. Départements : p. ex. 23,53.
+
+Les coordonnées de chaque ligne sont dans le système que le fichier indique pour elle (Lambert-93 en métropole, UTM outre-mer) : chaque système est transformé vers le SCR de travail (EPSG:2154 par défaut). Les établissements sans coordonnées, ou dans un système inconnu, sont comptés et listés dans le journal, sans être placés.</translation>
+    </message>
+    <message>
+      <source>The index field “{field}” holds values that are not numbers.</source>
+      <translation>Le champ d’indice « {field} » contient des valeurs qui ne sont pas des nombres.</translation>
     </message>
   </context>
 </TS>

@@ -19,6 +19,9 @@ from ..core import accessibility
 from ..core.travel_times import TravelTimeTable, same_code_pairs
 from ..i18n import tr
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
+from .fields import (
+    INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, number_field_parameter, read_numbers,
+)
 from .layers import is_null, new_feature, read_input
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
@@ -72,15 +75,6 @@ def parse_bands(text):
     return bands
 
 
-def numbers(values, label, field):
-    """Floats from a field's values (NULL -> NaN); negative values are refused with the field named."""
-    array = np.array([np.nan if is_null(value) else float(value) for value in values], dtype=float)
-    if (array < 0).any():
-        raise QgsProcessingException(tr("The {label} field “{field}” has {count} negative value(s).").format(
-            label=label, field=field, count=int((array < 0).sum())))
-    return array
-
-
 class AccessibilityIndexAlgorithm(RunnableAlgorithm):
     def name(self):
         return "accessibilityindex"
@@ -108,25 +102,22 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(place_source_parameter(INPUT, tr("Demand units (e.g. communes, grid cells)")))
-        self.addParameter(QgsProcessingParameterField(
-            POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=INPUT,
-            type=QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            AGE_FIELDS, tr("19 age-group fields, <5 to 90+ in order (standardised demand)"),
-            parentLayerParameterName=INPUT, type=QgsProcessingParameterField.Numeric, allowMultiple=True,
-            optional=True))
+        self.addParameter(number_field_parameter(
+            POPULATION_FIELD, tr("Population field (inhabitants; default: the sum of the age groups, else the "
+                                 "field named like a population)"), INPUT))
+        self.addParameter(number_field_parameter(
+            AGE_FIELDS, tr("19 age-group fields, <5 to 90+ in order (standardised demand)"), INPUT,
+            allow_multiple=True))
         self.addParameter(QgsProcessingParameterEnum(
             AGE_WEIGHTS, tr("DREES age weights"), options=AGE_WEIGHT_YEARS, defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
             DEMAND_CODE_FIELD, tr("Demand commune code field (same commune = 0 min)"), parentLayerParameterName=INPUT,
             optional=True))
         self.addParameter(place_source_parameter(SUPPLY, tr("Supply (e.g. GPs, GP practices)")))
-        self.addParameter(QgsProcessingParameterField(
-            SUPPLY_FIELD, tr("Supply count or FTE field (default: 1 per feature)"), parentLayerParameterName=SUPPLY,
-            type=QgsProcessingParameterField.Numeric, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            ACTIVITY_FIELD, tr("APL: consultations per year per GP (empty = 5,400)"), parentLayerParameterName=SUPPLY,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(number_field_parameter(
+            SUPPLY_FIELD, tr("Supply count or FTE field (default: 1 per feature)"), SUPPLY))
+        self.addParameter(number_field_parameter(
+            ACTIVITY_FIELD, tr("APL: consultations per year per GP (empty = 5,400)"), SUPPLY))
         self.addParameter(QgsProcessingParameterField(
             SUPPLY_CODE_FIELD, tr("Supply commune code field (same commune = 0 min)"), parentLayerParameterName=SUPPLY,
             optional=True))
@@ -138,12 +129,12 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             BANDS, tr("Time bands, minutes:weight (E2SFCA, 3SFCA)"), defaultValue="10:1, 20:0.68, 30:0.22"))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             BETA, tr("Gravity exponent β (weight = minutes^-β, from 1 min)"), QgsProcessingParameterNumber.Double,
-            defaultValue=1.0)))
+            defaultValue=1.0, minValue=0.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             SIGMA, tr("Gaussian σ (minutes)"), QgsProcessingParameterNumber.Double, defaultValue=10.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             SCALE, tr("Index per how many inhabitants (not APL)"), QgsProcessingParameterNumber.Double,
-            defaultValue=10000.0)))
+            defaultValue=10000.0, minValue=0.0)))
         self.addParameter(QgsProcessingParameterFeatureSource(
             TRAVEL_TABLE, tr("Travel-time table instead of the road network (optional)"), [QgsProcessing.TypeVector],
             optional=True))
@@ -173,13 +164,16 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         if age_fields and len(age_fields) != 19:
             raise QgsProcessingException(tr("Give the 19 age-group fields (<5, 5–9, … 85–89, 90+), not {count}.")
                                          .format(count=len(age_fields)))
-        if not population_field and not age_fields:
-            raise QgsProcessingException(tr("Give a population field or the 19 age-group fields."))
-        values = {name: read_column(demand, name) for name in [population_field, *age_fields] if name}
-        ages = np.column_stack([numbers(values[name], tr("age group"), name) for name in age_fields]) \
-            if age_fields else None
-        population = numbers(values[population_field], tr("population"), population_field) if population_field \
-            else np.nansum(ages, axis=1)
+        if age_fields and not population_field:
+            feedback.pushInfo(tr("Population: the sum of the 19 age groups."))
+        else:
+            population_field = choose_population_field(self, parameters, POPULATION_FIELD, context,
+                                                       demand.features[0].fields().names(), tr("demand units"),
+                                                       feedback)
+        ages = np.column_stack([read_numbers(demand, name, tr("age group"), INHABITANT_UNITS)
+                                for name in age_fields]) if age_fields else None
+        population = read_numbers(demand, population_field, tr("population"), INHABITANT_UNITS) \
+            if population_field else np.nansum(ages, axis=1)
         population = np.nan_to_num(population)
         if ages is None:
             feedback.pushInfo(tr("No age groups: every inhabitant weighs 1 (standardised population = population)."))
@@ -191,12 +185,12 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
     def supply_values(self, parameters, context, supply, method):
         """Supply per feature: APL consultations per year, else the count/FTE field (1 without it)."""
         count_field = self.parameterAsString(parameters, SUPPLY_FIELD, context)
-        count = np.nan_to_num(numbers(read_column(supply, count_field), tr("supply"), count_field)) \
+        count = np.nan_to_num(read_numbers(supply, count_field, tr("supply"))) \
             if count_field else np.ones(len(supply))
         if method != APL:
             return count
         activity_field = self.parameterAsString(parameters, ACTIVITY_FIELD, context)
-        activity = numbers(read_column(supply, activity_field), tr("activity"), activity_field) if activity_field \
+        activity = read_numbers(supply, activity_field, tr("activity")) if activity_field \
             else np.full(len(supply), np.nan)
         return count * accessibility.apl_supply(activity)
 
@@ -211,11 +205,17 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                                         progress_callback(feedback, 70, 85))
             report_snapping(engine, feedback, [(tr("demand units"), len(demand_xy)), (tr("supply"), len(supply_xy))])
             return table, nearest
+        why = tr("the rows of the travel-time table cannot tell them apart")
+        for values, parameter, label in ((ids[0], DEMAND_ID_FIELD, tr("demand")), (ids[1], SUPPLY_ID_FIELD,
+                                                                                  tr("supply"))):
+            check_unique_ids(values, self.parameterAsString(parameters, parameter, context), label, why)
         fields = [self.parameterAsString(parameters, name, context)
                   for name in (TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD)]
         rows = read_input(self, parameters, TRAVEL_TABLE, context, crs, tr("travel-time table"), fields=fields,
                           keep_features=False, feedback=feedback)
-        full, rejected = TravelTimeTable.from_id_pairs(*(rows.columns[name] for name in fields), *ids)
+        minutes = read_numbers(rows, fields[2], tr("minutes"), MINUTE_UNITS, negative=True)  # negative: left out, as before
+        full, rejected = TravelTimeTable.from_id_pairs(rows.columns[fields[0]], rows.columns[fields[1]], minutes,
+                                                       *ids)
         if rejected:
             feedback.pushWarning(tr("{count} row(s) of the travel-time table match no demand or supply identifier, "
                                     "or have no time: left out.").format(count=rejected))
@@ -231,6 +231,10 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         crs = working_crs(self, parameters, context)
         method = self.parameterAsEnum(parameters, METHOD, context)
         cutoff, decay = self.decay(parameters, context, method)
+        scale = 1.0 if method == APL else self.parameterAsDouble(parameters, SCALE, context)
+        if not scale > 0:
+            raise QgsProcessingException(tr("The index is given per a number of inhabitants (scale) that must be "
+                                            "more than 0; got {scale:g}.").format(scale=scale))
         demand, demand_xy, demand_ids = read_places(
             self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD, tr("demand units"))
         supply, supply_xy, supply_ids = read_places(
@@ -254,7 +258,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                 nearest[same[0]] = 0.0
             check_cancel(feedback)
             result = self.index(method, table, standardised, supply_amount, decay)
-        index = result.index * (1.0 if method == APL else self.parameterAsDouble(parameters, SCALE, context))
+        index = result.index * scale
         self.summarise(feedback, method, index, population, standardised, result)
 
         fields = demand.features[0].fields()

@@ -23,7 +23,8 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.catchment import MODES, SHAPES, catchment_areas
 from ..i18n import tr
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
-from .layers import as_multipolygon, finite_or_none, is_null, new_feature, read_input
+from .fields import INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, number_field_parameter, read_numbers
+from .layers import as_multipolygon, finite_or_none, new_feature, read_input
 from .network_parameters import (
     ACCESS_SPEED,
     ROADS,
@@ -62,15 +63,6 @@ def parse_bands(text):
         raise QgsProcessingException(tr("The bands must be strictly increasing, e.g. 10,15,20,30; got “{text}”.")
                                      .format(text=text))
     return bands
-
-
-def numeric_column(values, field, label, what):
-    """Attribute ``values`` of ``field`` as floats (NULL -> NaN); a non-numeric value is a clear error."""
-    try:
-        return np.array([np.nan if is_null(value) else float(value) for value in values], dtype=float)
-    except (TypeError, ValueError) as error:
-        raise QgsProcessingException(tr("The {what} field “{field}” of the {label} layer must hold numbers.")
-                                     .format(what=what, field=field, label=label)) from error
 
 
 class CatchmentAreasAlgorithm(RunnableAlgorithm):
@@ -124,19 +116,17 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             POPULATION, tr("Population (points or polygons, optional)"),
             [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=POPULATION,
-            type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(number_field_parameter(
+            POPULATION_FIELD, tr("Population field (inhabitants; default: the field named like a population)"),
+            POPULATION))
         self.addParameter(QgsProcessingParameterEnum(
             POPULATION_COUNTING, tr("Population polygons count"), options=[
                 tr("By the share of their area inside (200 m cells, IRIS)"),
                 tr("Whole, where their point on surface falls (communes)")], defaultValue=0))
-        self.addParameter(advanced(QgsProcessingParameterField(
-            DELAY_FIELD, tr("Delay at the start field (minutes, optional)"), parentLayerParameterName=INPUT,
-            type=QgsProcessingParameterField.Numeric, optional=True)))
-        self.addParameter(advanced(QgsProcessingParameterField(
-            MAX_TIME_FIELD, tr("Maximum time field (minutes, optional)"), parentLayerParameterName=INPUT,
-            type=QgsProcessingParameterField.Numeric, optional=True)))
+        self.addParameter(advanced(number_field_parameter(
+            DELAY_FIELD, tr("Delay at the start field (minutes, optional)"), INPUT)))
+        self.addParameter(advanced(number_field_parameter(
+            MAX_TIME_FIELD, tr("Maximum time field (minutes, optional)"), INPUT)))
         self.addParameter(advanced(QgsProcessingParameterEnum(
             SHAPE, tr("Polygon shape"), options=[tr("Road corridors (exact)"), tr("Concave hull (smoother)")],
             defaultValue=0)))
@@ -208,10 +198,7 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
         field = self.parameterAsString(parameters, field_parameter, context)
         if not field:
             return None
-        values = numeric_column([feature[field] for feature in facilities.features], field, tr("facilities"), what)
-        if (values < 0).any():
-            raise QgsProcessingException(tr("The {what} field “{field}” has negative values.").format(
-                what=what, field=field))
+        values = read_numbers(facilities, field, what, MINUTE_UNITS)
         return np.where(np.isnan(values), default, values)
 
     def read_population(self, parameters, context, feedback, crs):
@@ -219,21 +206,17 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
         source = self.parameterAsSource(parameters, POPULATION, context)
         if source is None:
             return None, None
-        field = self.parameterAsString(parameters, POPULATION_FIELD, context)
-        if not field:
-            raise QgsProcessingException(tr("Choose the population field of the population layer."))
         label = tr("population")
+        field = choose_population_field(self, parameters, POPULATION_FIELD, context, source.fields().names(), label,
+                                        feedback)
         data = read_input(self, parameters, POPULATION, context, crs, label, fields=[field], keep_features=False,
                           feedback=feedback)
-        counts = numeric_column(data.columns[field], field, label, tr("population"))
+        counts = read_numbers(data, field, label, INHABITANT_UNITS)
         geometries = data.geometries
         present = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries)) & ~np.isnan(counts)
         if (~present).any():
             feedback.pushWarning(tr("{count} population feature(s) without geometry or count are left out.")
                                  .format(count=int((~present).sum())))
-        if (counts[present] < 0).any():
-            raise QgsProcessingException(tr("The population field “{field}” has negative values.").format(
-                field=field))
         geometries = geometries[present]
         invalid = ~shapely.is_valid(geometries)
         if invalid.any():

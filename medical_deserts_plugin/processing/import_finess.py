@@ -18,6 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.sources.finess import DEFAULT_CATEGORIES, read_finess
+from ..core.territory import in_france
 from ..i18n import tr
 from .base import check_cancel
 from .import_rpps import (
@@ -88,8 +89,8 @@ class ImportFinessAlgorithm(ImportAlgorithm):
             "hopitaux_publics, cliniques, pharmacies); empty keeps every category. Départements: e.g. 23,53.\n\n"
             "Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, "
             "UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). "
-            "Establishments without coordinates, or in a system that is not known, are counted and listed in the "
-            "log, not placed."
+            "Establishments without coordinates, in a system that is not known, or outside France's territories "
+            "(a coordinate typed wrong), are counted and listed in the log, not placed."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
@@ -154,6 +155,8 @@ class ImportFinessAlgorithm(ImportAlgorithm):
         no_coordinates = np.isnan(x) | np.isnan(y)
         unknown = ~no_coordinates & epsg.isna().to_numpy()
         failed = np.zeros(len(frame), dtype=bool)
+        outside = np.zeros(len(frame), dtype=bool)
+        wgs84 = QgsCoordinateReferenceSystem("EPSG:4326")
         ids = frame["nofinesset"]
         for code in sorted(set(epsg[~no_coordinates & ~unknown].astype(int))):
             group = np.flatnonzero(~no_coordinates & (epsg.fillna(-1).to_numpy(dtype=np.int64) == code))
@@ -163,6 +166,8 @@ class ImportFinessAlgorithm(ImportAlgorithm):
                 continue
             xy[group] = transform_points(x[group], y[group], source, crs, context.transformContext())
             failed[group] = np.isnan(xy[group, 0])
+            lonlat = transform_points(x[group], y[group], source, wgs84, context.transformContext())
+            outside[group] = ~failed[group] & ~in_france(lonlat[:, 0], lonlat[:, 1])
             if crs.authid() != f"EPSG:{code}":
                 feedback.pushInfo(tr("{count} establishment(s) transformed from EPSG:{code} to {target}.").format(
                     count=len(group), code=code, target=crs.authid()))
@@ -179,4 +184,9 @@ class ImportFinessAlgorithm(ImportAlgorithm):
             feedback.pushWarning(tr("{count} establishment(s) could not be transformed to {target} and are not "
                                     "placed (FINESS: {ids}).").format(
                 count=int(failed.sum()), target=crs.authid(), ids=listed(ids[failed])))
+        if outside.any():
+            feedback.pushWarning(tr("{count} establishment(s) have coordinates outside France's territories and "
+                                    "are not placed (FINESS: {ids}).").format(count=int(outside.sum()),
+                                                                              ids=listed(ids[outside])))
+            xy[outside] = np.nan
         return xy

@@ -86,6 +86,10 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
         if report.arrondissements_merged:
             feedback.pushInfo(tr("{count} arrondissement row(s) summed into Paris, Lyon and Marseille.").format(
                 count=report.arrondissements_merged))
+        if report.repeated_codes:
+            feedback.pushWarning(tr("{count} commune(s) appear on several rows of the population file (communes: "
+                                    "{codes}): the first row of each is kept.").format(
+                count=len(report.repeated_codes), codes=listed(report.repeated_codes)))
         if report.total_mismatches:
             feedback.pushWarning(tr("{count} commune(s) have a total that differs from the sum of their age "
                                     "groups: the total is kept.").format(count=report.total_mismatches))

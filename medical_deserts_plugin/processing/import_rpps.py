@@ -240,9 +240,10 @@ class Communes:
         series = pd.Series(np.arange(len(self.codes)), index=self.codes)
         duplicated = series.index.duplicated() & (series.index != "")
         if duplicated.any():
-            feedback.pushWarning(tr("{count} commune code(s) appear on several features of the communes layer "
-                                    "({codes}): values go to the first feature of each code.").format(
-                count=len(set(self.codes[duplicated])), codes=listed(sorted(set(self.codes[duplicated])))))
+            feedback.pushWarning(tr("{count} commune code(s) of the field “{field}” appear on several features of the "
+                                    "communes layer ({codes}): values go to the first feature of each code.").format(
+                count=len(set(self.codes[duplicated])), field=field,
+                codes=listed(sorted(set(self.codes[duplicated])))))
         #: code -> row (in ``self.features``) of the feature that stands for it
         self.row_of_code = series[~series.index.duplicated() & (series.index != "")]
 

@@ -22,6 +22,7 @@ from ..core.network import BACKWARD, FORWARD, NetworkTravel, StraightLineTravel,
 from ..core.speeds import SPEED_PRESETS, speeds_from_classes
 from ..i18n import tr
 from .base import advanced
+from .fields import SPEED_UNITS, number_field_parameter, read_numbers
 from .layers import DEFAULT_CRS, check_working_crs, default_crs, is_line_layer, is_null, read_input
 
 ROADS = "ROADS"
@@ -57,9 +58,7 @@ def add_network_parameters(algorithm):
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         ROADS, tr("Road network (lines; leave empty for straight-line distance)"),
         [QgsProcessing.TypeVectorLine], optional=True))
-    algorithm.addParameter(QgsProcessingParameterField(
-        SPEED_FIELD, tr("Speed field (km/h)"), parentLayerParameterName=ROADS,
-        type=QgsProcessingParameterField.Numeric, optional=True))
+    algorithm.addParameter(number_field_parameter(SPEED_FIELD, tr("Speed field (km/h)"), ROADS))
     algorithm.addParameter(QgsProcessingParameterField(
         ROAD_CLASS_FIELD, tr("Road class field (speed from the preset below)"), parentLayerParameterName=ROADS,
         optional=True))
@@ -148,9 +147,8 @@ def road_speeds(algorithm, parameters, context, data, feedback):
             feedback.pushInfo(tr("{count} road line(s) cars cannot use (paths, cycle ways…) are left out.")
                               .format(count=int((~drivable).sum())))
     if speed_field:
-        raw = data.columns[speed_field]
-        given = np.array([not is_null(value) for value in raw])
-        field_speed = np.array([float(value) if ok else np.nan for value, ok in zip(raw, given)])
+        field_speed = read_numbers(data, speed_field, tr("speed"), SPEED_UNITS, negative=True)
+        given = ~np.isnan(field_speed)
         bad = given & ~(field_speed > 0)
         if bad.any():
             ids = [str(data.feature_ids[i]) for i in np.flatnonzero(bad)[:5]]
@@ -191,11 +189,27 @@ def road_network(algorithm, parameters, context, feedback, crs):
     coords, part_of_vertex = shapely.get_coordinates(parts[0], return_index=True)
     line_of_part = keep[parts[1]]
     tolerance = algorithm.parameterAsDouble(parameters, TOPOLOGY_TOLERANCE, context)
+    check_topology_tolerance(tolerance, coords, part_of_vertex)
     network = build_network(coords, part_of_vertex, speeds[line_of_part], direction[line_of_part], tolerance)
     feedback.pushInfo(tr("Road network: {lines} lines, {nodes} nodes, {edges} directed edges, {parts} connected "
                          "part(s).").format(lines=len(keep), nodes=network.node_count, edges=network.graph.nnz,
                                             parts=network.component_count()))
     return network
+
+
+def check_topology_tolerance(tolerance, coords, part_of_vertex):
+    """Refuse a topology tolerance (m) that would collapse the network: the rule is that it must stay under the
+    median length of the road segments (between consecutive vertices), else joining vertices that close would
+    shrink most segments to nothing (a tolerance wider than the whole network is the extreme case)."""
+    same_part = part_of_vertex[1:] == part_of_vertex[:-1]
+    lengths = np.hypot(*(coords[1:, :2] - coords[:-1, :2])[same_part].T)
+    lengths = lengths[lengths > 0]
+    if len(lengths) and tolerance >= np.median(lengths):
+        raise QgsProcessingException(
+            tr("The topology tolerance ({tolerance:g} m) is not under the median length of the road segments "
+               "({median:.3g} m): joining vertices that close would merge most of the network into a few nodes. "
+               "Use a tolerance of a few metres at most (0.5 m by default).").format(
+                tolerance=tolerance, median=float(np.median(lengths))))
 
 
 def travel_engine(algorithm, parameters, context, feedback, crs):

@@ -18,8 +18,10 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import accessibility, location
 from ..i18n import tr
-from .accessibility_index import numbers, read_column
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
+from .fields import (
+    INHABITANT_UNITS, LISTED, check_unique_ids, choose_population_field, number_field_parameter, read_numbers,
+)
 from .layers import finite_or_none, new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
@@ -75,13 +77,12 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(place_source_parameter(INPUT, tr("Demand units (e.g. communes, grid cells)")))
-        self.addParameter(QgsProcessingParameterField(
-            POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=INPUT,
-            type=QgsProcessingParameterField.Numeric))
-        self.addParameter(advanced(QgsProcessingParameterField(
+        self.addParameter(number_field_parameter(
+            POPULATION_FIELD, tr("Population field (inhabitants; default: the field named like a population)"),
+            INPUT))
+        self.addParameter(advanced(number_field_parameter(
             APL_DEMAND_FIELD, tr("APL: demand field (standardised inhabitants; default: pop_std when the layer "
-                                 "has it, else the population)"), parentLayerParameterName=INPUT,
-            type=QgsProcessingParameterField.Numeric, optional=True)))
+                                 "has it, else the population)"), INPUT)))
         self.addParameter(place_source_parameter(
             CANDIDATES, tr("Candidate sites (default: the demand units)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -91,9 +92,9 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             EXISTING_ID_FIELD, tr("Existing facility identifier field (default: feature id)"),
             parentLayerParameterName=EXISTING, optional=True))
-        self.addParameter(QgsProcessingParameterField(
+        self.addParameter(number_field_parameter(
             EXISTING_SUPPLY_FIELD, tr("APL: GPs per existing facility (default 1; 5,400 consultations each)"),
-            parentLayerParameterName=EXISTING, type=QgsProcessingParameterField.Numeric, optional=True))
+            EXISTING))
         self.addParameter(QgsProcessingParameterEnum(MODEL, tr("Model"), options=model_labels(), defaultValue=MCLP))
         self.addParameter(QgsProcessingParameterNumber(
             P, tr("Number of new sites (p)"), QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0))
@@ -112,10 +113,11 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             THRESHOLD, tr("APL threshold"), QgsProcessingParameterNumber.Double, defaultValue=location.APL_THRESHOLD))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            TIME_LIMIT, tr("Solver time limit (seconds)"), QgsProcessingParameterNumber.Double, defaultValue=60.0)))
+            TIME_LIMIT, tr("Solver time limit (seconds)"), QgsProcessingParameterNumber.Double, defaultValue=60.0,
+            minValue=0.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             MIP_GAP, tr("Relative optimality gap accepted"), QgsProcessingParameterNumber.Double,
-            defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0)))
+            defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0, maxValue=1.0)))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -135,10 +137,15 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         for value, name in ((radius, tr("coverage radius")), (max_time, tr("longest trip"))):
             if not value > 0:
                 raise QgsProcessingException(tr("The {name} must be more than 0 minutes.").format(name=name))
+        if model in APL_MODELS and not self.parameterAsDouble(parameters, SITE_SUPPLY, context) > 0:
+            raise QgsProcessingException(tr("The supply of a new site must be more than 0 consultations per year."))
+        if model == APL_LIFTED and not self.parameterAsDouble(parameters, THRESHOLD, context) > 0:
+            raise QgsProcessingException(tr("The APL threshold must be more than 0 consultations per year."))
         demand, demand_xy, demand_ids = read_places(
             self, parameters, context, feedback, crs, INPUT, None, tr("demand units"))
-        population_field = self.parameterAsString(parameters, POPULATION_FIELD, context)
-        population = np.nan_to_num(numbers(read_column(demand, population_field), tr("population"), population_field))
+        population_field = choose_population_field(self, parameters, POPULATION_FIELD, context,
+                                                   demand.features[0].fields().names(), tr("demand units"), feedback)
+        population = np.nan_to_num(read_numbers(demand, population_field, tr("population"), INHABITANT_UNITS))
         for name in DEMAND_FIELDS:
             if demand.features[0].fields().indexOf(name) >= 0:
                 raise QgsProcessingException(tr("The demand layer already has a field “{name}”: rename it first.")
@@ -149,12 +156,14 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         else:
             _, candidate_xy, candidate_ids = read_places(
                 self, parameters, context, feedback, crs, CANDIDATES, CANDIDATE_ID_FIELD, tr("candidate sites"))
+            check_unique_ids(candidate_ids, self.parameterAsString(parameters, CANDIDATE_ID_FIELD, context),
+                             tr("candidate"), tr("the suggested sites would not say which candidate they are"))
         existing_xy, existing_ids, existing_gps = np.empty((0, 2)), [], np.empty(0)
         if self.parameterAsSource(parameters, EXISTING, context) is not None:
             existing, existing_xy, existing_ids = read_places(
                 self, parameters, context, feedback, crs, EXISTING, EXISTING_ID_FIELD, tr("existing facilities"))
             supply_field = self.parameterAsString(parameters, EXISTING_SUPPLY_FIELD, context)
-            existing_gps = np.nan_to_num(numbers(read_column(existing, supply_field), tr("supply"), supply_field)) \
+            existing_gps = np.nan_to_num(read_numbers(existing, supply_field, tr("supply"))) \
                 if supply_field else np.ones(len(existing_xy))
         elif model in APL_MODELS:
             feedback.pushInfo(tr("No existing facilities: every demand unit starts from an APL of 0."))
@@ -169,6 +178,8 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             engine = travel_engine(self, parameters, context, feedback, crs)
             table = engine.table(demand_xy, site_xy, cutoff, progress=progress_callback(feedback, 10, 50))
             report_snapping(engine, feedback, [(tr("demand units"), len(demand_xy)), (tr("sites"), len(site_xy))])
+            if model == P_CENTER:
+                self.check_center_reach(table, population, demand_ids, max_time)
             check_cancel(feedback)
             feedback.setProgress(50)
             options = dict(time_limit=self.parameterAsDouble(parameters, TIME_LIMIT, context),
@@ -190,6 +201,20 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                     self.parameterAsDouble(parameters, THRESHOLD, context))
         return self.write(parameters, context, demand, result, site_xy, site_ids, demand_xy, population,
                           (before_min, after_min), index_before)
+
+    @staticmethod
+    def check_center_reach(table, population, demand_ids, max_time):
+        """p-center: every inhabited demand unit must reach a site within ``max_time`` minutes, else the worst
+        time is infinite and no radius can be reported."""
+        unreached = (population > 0) & ~np.isin(np.arange(table.shape[0]), table.origin)
+        if unreached.any():
+            raise QgsProcessingException(tr(
+                "p-center: {count} demand unit(s) ({people:,.0f} inhabitants; feature ids {ids}) reach no "
+                "candidate site or existing facility within the longest trip ({minutes:g} min): the worst "
+                "time would be infinite. Raise the longest trip, add candidate sites, or leave those units "
+                "out.").format(count=int(unreached.sum()), people=float(population[unreached].sum()),
+                               minutes=max_time, ids=", ".join(str(demand_ids[row]) for row in
+                                                               np.flatnonzero(unreached)[:LISTED])))
 
     def network_model(self, parameters, context, model, p, table, population, radius, n_candidates, n_sites,
                       options):
@@ -214,7 +239,7 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             return population
         feedback.pushInfo(tr("APL demand: standardised inhabitants of the field “{field}”; people are counted "
                              "with the population field.").format(field=field))
-        return np.nan_to_num(numbers(read_column(demand, field), tr("APL demand"), field))
+        return np.nan_to_num(read_numbers(demand, field, tr("APL demand"), INHABITANT_UNITS))
 
     def apl_model(self, parameters, context, model, p, table, existing_gps, population, apl_demand, n_candidates,
                   options):

@@ -17,6 +17,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
 from .base import RunnableAlgorithm, check_cancel, core_errors, progress_callback
+from .fields import repeated_ids
 from .layers import new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
@@ -90,6 +91,12 @@ class TravelTimeMatrixAlgorithm(RunnableAlgorithm):
             self, parameters, context, feedback, crs, ORIGINS, ORIGIN_ID_FIELD, tr("origins"))
         destinations, destination_xy, destination_ids = read_places(
             self, parameters, context, feedback, crs, DESTINATIONS, DESTINATION_ID_FIELD, tr("destinations"))
+        for ids, parameter, label in ((origin_ids, ORIGIN_ID_FIELD, tr("origin")),
+                                      (destination_ids, DESTINATION_ID_FIELD, tr("destination"))):
+            repeated = repeated_ids(ids, self.parameterAsString(parameters, parameter, context), label)
+            if repeated:
+                feedback.pushWarning(tr("{repeated}: their rows cannot be told apart, and “Accessibility index” "
+                                        "will not reuse this table.").format(repeated=repeated))
         check_cancel(feedback)
         feedback.setProgress(10)
         with core_errors():

@@ -22,8 +22,10 @@ from qgis.PyQt.QtCore import QVariant
 
 from ..core import zones
 from ..i18n import tr
-from .accessibility_index import numbers, read_column
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors
+from .fields import (
+    INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, field_values, number_field_parameter, read_numbers,
+)
 from .layers import as_multipolygon, finite_or_none, is_null, new_feature, read_layer
 from .network_parameters import working_crs, working_crs_parameter
 from .styles import CategorisedStyle, style_on_load
@@ -78,20 +80,17 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        numeric = QgsProcessingParameterField.Numeric
         self.addParameter(QgsProcessingParameterFeatureSource(
             INPUT, tr("Units with an accessibility index (polygons)"), [QgsProcessing.TypeVectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            INDEX_FIELD, tr("Accessibility index field (e.g. access_index, APL)"), parentLayerParameterName=INPUT,
-            type=numeric, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            TIME_FIELD, tr("Minutes to the nearest GP field (e.g. nearest_min)"), parentLayerParameterName=INPUT,
-            type=numeric, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            POPULATION_FIELD, tr("Population field (inhabitants)"), parentLayerParameterName=INPUT, type=numeric))
-        self.addParameter(QgsProcessingParameterField(
-            STD_POPULATION_FIELD, tr("Standardised population field (e.g. pop_std; weights the mean index)"),
-            parentLayerParameterName=INPUT, type=numeric, optional=True))
+        self.addParameter(number_field_parameter(
+            INDEX_FIELD, tr("Accessibility index field (e.g. access_index, APL)"), INPUT))
+        self.addParameter(number_field_parameter(
+            TIME_FIELD, tr("Minutes to the nearest GP field (e.g. nearest_min)"), INPUT))
+        self.addParameter(number_field_parameter(
+            POPULATION_FIELD, tr("Population field (inhabitants; default: the field named like a population)"),
+            INPUT))
+        self.addParameter(number_field_parameter(
+            STD_POPULATION_FIELD, tr("Standardised population field (e.g. pop_std; weights the mean index)"), INPUT))
         self.addParameter(QgsProcessingParameterEnum(RULE, tr("A unit is a problem when"), options=rule_labels(),
                                                      defaultValue=2))
         self.addParameter(QgsProcessingParameterNumber(
@@ -100,7 +99,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             VIGILANCE, tr("Vigilance up to (index)"), QgsProcessingParameterNumber.Double, defaultValue=4.0))
         self.addParameter(QgsProcessingParameterNumber(
             ISOLATED, tr("Isolated beyond (minutes to the nearest GP)"), QgsProcessingParameterNumber.Double,
-            defaultValue=30.0))
+            defaultValue=30.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             CONTIGUITY, tr("Neighbours"), options=[tr("Queen (a shared point)"), tr("Rook (a shared edge)")],
             defaultValue=0))
@@ -126,7 +125,8 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         self.addParameter(advanced(QgsProcessingParameterBoolean(
             FDR, tr("False-discovery-rate correction of Gi* p-values"), defaultValue=False)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            ALPHA, tr("Significance level"), QgsProcessingParameterNumber.Double, defaultValue=0.05)))
+            ALPHA, tr("Significance level"), QgsProcessingParameterNumber.Double, defaultValue=0.05, minValue=0.0,
+            maxValue=1.0)))
         self.addParameter(QgsProcessingParameterEnum(
             LANGUAGE, tr("Labels in"), options=["Français", "English"], defaultValue=0))
         self.addParameter(working_crs_parameter())
@@ -145,6 +145,11 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             for name in (INDEX_FIELD, TIME_FIELD, POPULATION_FIELD, STD_POPULATION_FIELD, ZRR_FIELD))
         if not index_field and not time_field:
             raise QgsProcessingException(tr("Give an accessibility index field, a time field, or both."))
+        underserved, vigilance = (self.parameterAsDouble(parameters, name, context) for name in (UNDERSERVED, VIGILANCE))
+        if not underserved <= vigilance:
+            raise QgsProcessingException(tr("The vigilance threshold ({vigilance:g}) must be at least the underserved "
+                                            "threshold ({underserved:g}).").format(vigilance=vigilance,
+                                                                                  underserved=underserved))
         source = self.parameterAsSource(parameters, INPUT, context)
         # Invalid polygons are repaired (make_valid) and reported by the zones core, not refused.
         units = read_layer(source, crs, context, tr("units"), feedback=feedback,
@@ -153,11 +158,15 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             if units.features[0].fields().indexOf(name) >= 0:
                 raise QgsProcessingException(tr("The units layer already has a field “{name}”: rename it first.")
                                              .format(name=name))
-        index = numbers_allowing_negative(units, index_field) if index_field else None
-        minutes = numbers(read_column(units, time_field), tr("time"), time_field) if time_field else None
-        population = np.nan_to_num(numbers(read_column(units, population_field), tr("population"), population_field))
-        standardised = np.nan_to_num(numbers(read_column(units, std_field), tr("population"), std_field)) \
+        population_field = choose_population_field(self, parameters, POPULATION_FIELD, context,
+                                                   units.features[0].fields().names(), tr("units"), feedback)
+        index = read_numbers(units, index_field, tr("index"), negative=True) if index_field else None
+        minutes = read_numbers(units, time_field, tr("time"), MINUTE_UNITS) if time_field else None
+        population = np.nan_to_num(read_numbers(units, population_field, tr("population"), INHABITANT_UNITS))
+        standardised = np.nan_to_num(read_numbers(units, std_field, tr("population"), INHABITANT_UNITS)) \
             if std_field else None
+        check_neighbour_distances(units.geometries, self.parameterAsDouble(parameters, TOLERANCE, context),
+                                  self.parameterAsDouble(parameters, DISTANCE_BAND, context))
         rule = zones.RULES[self.parameterAsEnum(parameters, RULE, context)]
         if rule != "index" and minutes is None or rule != "time" and index is None:
             rule = "index" if minutes is None else "time"
@@ -165,8 +174,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         check_cancel(feedback)
         with core_errors():
             classes = zones.classify(
-                index, minutes, rule=rule, underserved=self.parameterAsDouble(parameters, UNDERSERVED, context),
-                vigilance=self.parameterAsDouble(parameters, VIGILANCE, context),
+                index, minutes, rule=rule, underserved=underserved, vigilance=vigilance,
                 isolated_minutes=self.parameterAsDouble(parameters, ISOLATED, context))
             feedback.setProgress(10)
             contiguity = zones.contiguity(
@@ -183,7 +191,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
                 polygons=units.geometries,
                 merge_problem_classes=self.parameterAsBoolean(parameters, MERGE_CLASSES, context),
                 min_population=self.parameterAsDouble(parameters, MIN_POPULATION, context), drop_small=True,
-                threshold=self.parameterAsDouble(parameters, UNDERSERVED, context))
+                threshold=underserved)
             for line in found.notes:
                 feedback.pushInfo(line)
             feedback.setProgress(75)
@@ -198,7 +206,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         accepted = {value.strip().lower() for value in
                     self.parameterAsString(parameters, ZRR_VALUES, context).split(",") if value.strip()}
         return np.array([not is_null(value) and str(value).strip().lower() in accepted
-                         for value in read_column(units, field)])
+                         for value in field_values(units, field)])
 
     def qpv_fraction(self, parameters, context, units, crs, feedback):
         """Share of each unit's area inside a QPV (0-1), or None without a QPV layer."""
@@ -281,13 +289,25 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         return {OUTPUT: units_id, OUTPUT_ZONES: zones_id, OUTPUT_SUMMARY: summary_id}
 
 
-def numbers_allowing_negative(units, field):
-    """The index may be any real number; text that is not a number is refused."""
-    try:
-        return np.array([np.nan if is_null(value) else float(value) for value in read_column(units, field)])
-    except (TypeError, ValueError) as error:
-        raise QgsProcessingException(tr("The index field “{field}” holds values that are not numbers.")
-                                     .format(field=field)) from error
+def check_neighbour_distances(geometries, tolerance, band):
+    """Refuse neighbour distances (m) that make every unit a neighbour of far ones. The rules: the contiguity
+    tolerance (for slivers and gaps) must stay under the median width of the units (square root of their area),
+    and the Gi* distance band under the diagonal of the layer's extent (a wider band makes every unit the
+    neighbour of every other, and Gi* says nothing)."""
+    present = geometries[~shapely.is_missing(geometries)]
+    width = float(np.median(np.sqrt(shapely.area(present)))) if len(present) else 0.0
+    if tolerance > 0 and tolerance >= width:
+        raise QgsProcessingException(tr(
+            "The contiguity tolerance ({tolerance:g} m) is not under the median width of the units ({width:.3g} m): "
+            "units that do not touch would be neighbours. It is meant for slivers and gaps of a few metres.").format(
+            tolerance=tolerance, width=width))
+    west, south, east, north = shapely.total_bounds(present)
+    diagonal = float(np.hypot(east - west, north - south))
+    if band > 0 and band >= diagonal:
+        raise QgsProcessingException(tr(
+            "The Gi* distance band ({band:g} m) covers the whole layer (its extent is {diagonal:.3g} m across): every "
+            "unit would be the neighbour of every other. Choose a band of a few units' widths, or 0 for the "
+            "contiguity.").format(band=band, diagonal=diagonal))
 
 
 def class_categories(language):

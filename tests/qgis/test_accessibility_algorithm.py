@@ -120,7 +120,6 @@ def test_accessibility_through_qgis_process(qgis_process_config, sample, tmp_pat
 @pytest.mark.parametrize("overrides, message", [
     (dict(POPULATION_FIELD="zero"), "population"),
     (dict(POPULATION_FIELD="negative"), "negative"),
-    (dict(POPULATION_FIELD=None), "population field or the 19 age-group fields"),
     (dict(AGE_FIELDS=["pop", "zero"]), "19 age-group fields"),
     (dict(METHOD=2, BANDS="10:1, 5:0.5"), "increasing"),
     (dict(METHOD=2, BANDS="ten minutes"), "minutes:weight"),

@@ -58,7 +58,7 @@ class PopulationReport:
     """What :func:`read_population` read. ``has_age_groups``: False for a totals-only file (age columns missing);
     ``codes_padded``: codes that had lost their leading zero; ``arrondissements_merged``: arrondissement rows summed
     into their city; ``total_mismatches``: communes whose given total differs from the sum of the age groups by more
-    than 1 inhabitant (the given total is kept)."""
+    than 1 inhabitant (the given total is kept); ``repeated_codes``: communes on several rows (the first is kept)."""
 
     source: str = ""
     encoding: str = ""
@@ -70,6 +70,7 @@ class PopulationReport:
     codes_padded: int = 0
     arrondissements_merged: int = 0
     total_mismatches: int = 0
+    repeated_codes: list = field(default_factory=list)
     population: float = 0.0
     departements: list = None
     columns: dict = field(default_factory=dict)
@@ -230,6 +231,7 @@ def read_population(path_or_zip, departements=None, aggregate_arrondissements=Tr
 
     if departements:
         frame = frame[departement_of_commune(frame["code_commune"]).isin(departements).to_numpy()]
+    report.repeated_codes = sorted(frame.loc[frame["code_commune"].duplicated(), "code_commune"].unique())
     frame = frame.drop_duplicates("code_commune").sort_values("code_commune", kind="stable")
     frame = frame[list(OUTPUT_COLUMNS)].reset_index(drop=True)
     frame["code_commune"] = frame["code_commune"].astype(object)
