@@ -117,8 +117,8 @@ class TravelTimeMatrixAlgorithm(RunnableAlgorithm):
         lines, lines_id = self.parameterAsSink(parameters, OUTPUT_LINES, context, fields, QgsWkbTypes.LineString, crs)
         line_wkb = shapely.to_wkb(shapely.linestrings(
             np.stack([origin_xy[table.origin], destination_xy[table.destination]], axis=1))) if lines else None
-        # Nothing is cancelled from here on: a half-written output would be worse than a few more seconds.
-        for begin in range(0, len(table), 10000):
+        for begin in range(0, len(table), 10000):  # a cancel leaves no output (written aside until the end)
+            check_cancel(feedback)
             rows = range(begin, min(begin + 10000, len(table)))
             attributes = [[origin_ids[table.origin[row]], destination_ids[table.destination[row]],
                            float(table.minutes[row]), int(ranks[row])] for row in rows]

@@ -6,6 +6,7 @@ import os
 import resource
 import shutil
 import signal
+import sqlite3
 import subprocess
 
 import processing
@@ -27,6 +28,9 @@ def files(sample, tmp_path):
     for key in ("communes", "gp_sites", "roads"):
         copies[key] = str(tmp_path / os.path.basename(sample[key]))
         shutil.copy(sample[key], copies[key])
+        connection = sqlite3.connect(copies[key])  # QGIS may hold the sample open in WAL mode
+        connection.execute("PRAGMA journal_mode=DELETE")
+        connection.close()
     return copies
 
 
