@@ -7,7 +7,26 @@ from pathlib import Path
 
 import processing
 import pytest
-from qgis.core import QgsProcessingException
+from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+
+class Log(QgsProcessingFeedback):
+    """A feedback that keeps what a run says: ``info``, ``warnings``, both in order in ``lines``."""
+
+    def __init__(self):
+        super().__init__()
+        self.info, self.warnings, self.lines = [], [], []
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS API)
+        self.info.append(text)
+        self.lines.append(text)
+
+    def pushWarning(self, text):  # noqa: N802 (QGIS API)
+        self.warnings.append(text)
+        self.lines.append(text)
+
+    def text(self):
+        return "\n".join(self.lines)
 
 
 def file_hashes(paths):

@@ -11,12 +11,11 @@ from osgeo import gdal, ogr
 from qgis.core import (
     NULL,
     QgsCoordinateTransformContext,
-    QgsProcessingFeedback,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
-from bad_input import run_refused
+from bad_input import Log, run_refused
 from conftest import memory_layer
 
 STRAIGHT = dict(STRAIGHT_SPEED=60, DETOUR_FACTOR=1.0)  # 1 km = 1 min
@@ -216,17 +215,6 @@ def test_refused(provider, tmp_path, name):
     algorithm, parameters = case(inputs)
     run_refused(algorithm, parameters, message, inputs=inputs.paths)
 
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.lines = []
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API)
-        self.lines.append(text)
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
-        self.lines.append(text)
 
 
 def field_values(path, field):

@@ -19,12 +19,12 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsPointXY,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProcessingProvider,
     QgsProject,
     QgsVectorLayer,
 )
 
+from bad_input import Log
 from conftest import memory_layer
 from scripts.qgis_runner import run_algorithm
 
@@ -74,20 +74,6 @@ def alg(provider):
     yield lambda name: f"{local.id()}:{name}"
     QgsApplication.processingRegistry().removeProvider(local)
 
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.info, self.warnings = [], []
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API)
-        self.info.append(text)
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API)
-        self.warnings.append(text)
-
-    def text(self):
-        return "\n".join(self.info + self.warnings)
 
 
 def run(alg, name, feedback=None, **parameters):

@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from scripts.qgis_runner import run_algorithm
-from test_import_algorithms import Log
+from bad_input import Log
 
 ALGORITHM = "medicaldeserts:importanct"
 AUTOMATIC, FRR_ZONING, ZRR_ZONING, QPV, FRANCE_SERVICES = range(5)

@@ -14,7 +14,7 @@ import pytest
 from osgeo import gdal
 from qgis.core import QgsFeature, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
-from bad_input import assert_refused, file_hashes, folder_listing
+from bad_input import Log, assert_refused, file_hashes, folder_listing
 from scripts.qgis_runner import QGIS_PROCESS
 from test_import_algorithms import alg  # noqa: F401 (fixture)
 
@@ -114,14 +114,6 @@ def test_output_equal_to_input_through_qgis_process(qgis_process_config, files):
 
 # ------------------------------------------------------------------------------ destinations checked before work
 
-
-class Log(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.info = []
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API)
-        self.info.append(text)
 
 
 @pytest.mark.parametrize("destination, message", [
