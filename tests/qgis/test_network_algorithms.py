@@ -77,6 +77,24 @@ def test_one_way_field_is_honoured(provider):
     assert rows(result["OUTPUT"], "minutes") == [(pytest.approx(3.0),)]
 
 
+def test_place_on_the_junction_of_a_one_way_line_is_reached_along_the_other_line(provider):
+    """The issue's reproduction: a one-way line ends where a two-way line starts, the facility on that junction;
+    from the far end of the two-way line it is 1 km at 60 km/h, 1.0 min (the snap picks the one-way line)."""
+    roads = memory_layer("LineString", ROAD_FIELDS, [
+        ("LINESTRING(600000 6600000, 601000 6600000)", [60.0, "primary", "yes"]),
+        ("LINESTRING(601000 6600000, 602000 6600000)", [60.0, "primary", "no"]),
+    ])
+    facility, origin = points([("F", 601000, 6600000)]), points([("O", 602000, 6600000)])
+    common = {"ROADS": roads, "SPEED_FIELD": "speed", "DIRECTION_FIELD": "oneway", "OUTPUT": "memory:"}
+    table = processing.run("medicaldeserts:traveltimematrix", {
+        "ORIGINS": origin, "ORIGIN_ID_FIELD": "code", "DESTINATIONS": facility, "DESTINATION_ID_FIELD": "code",
+        "CUTOFF": 60, **common})
+    assert rows(table["OUTPUT"], "origin_id", "destination_id", "minutes") == [("O", "F", pytest.approx(1.0))]
+    nearest = processing.run("medicaldeserts:nearestfacility", {
+        "INPUT": origin, "FACILITIES": facility, "FACILITY_ID_FIELD": "code", **common})
+    assert rows(nearest["OUTPUT"], "code", "nearest_min", "nearest_id") == [("O", pytest.approx(1.0), "F")]
+
+
 def test_inputs_in_a_geographic_crs_are_reprojected(provider):
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
