@@ -1332,6 +1332,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>{count} entité(s) de la couche {label} ont une géométrie invalide (identifiants {ids}) : réparez-les (Géométrie vectorielle &gt; Réparer les géométries), ou laissez Processing ignorer ou garder les entités invalides (Options &gt; Traitements &gt; Général).</translation>
     </message>
     <message>
+      <source>{count} feature(s) of the {label} layer could not be reprojected from {source} to {crs} (feature ids {ids}): check their coordinates and the layer's CRS.</source>
+      <translation>{count} entité(s) de la couche {label} n’ont pas pu être reprojetées de {source} en {crs} (identifiants {ids}) : vérifiez leurs coordonnées et le SCR de la couche.</translation>
+    </message>
+    <message>
       <source>{count} feature(s) of the {label} layer have no geometry (feature ids {ids}): fix or remove them.</source>
       <translation>{count} entité(s) de la couche {label} n’ont pas de géométrie (identifiants {ids}) : corrigez-les ou supprimez-les.</translation>
     </message>

@@ -323,7 +323,23 @@ def _read_features(source, crs, context, label, fields, keep_features, feedback)
                 label=label, crs=crs.authid(), error=str(error)
             )
         ) from error
+    check_reprojected(source, crs, label, [fid for fid, wkb in zip(ids, wkbs) if wkb is None])
     return features, ids, wkbs, {name: [feature[name] for feature in features] for name in fields if name}
+
+
+def check_reprojected(source, crs, label, without_geometry):
+    """QGIS drops the geometry it cannot reproject: refuse the features of ``without_geometry`` (ids) that have
+    one in ``source``, rather than call them features without geometry."""
+    if not without_geometry or source.sourceCrs() == crs:
+        return
+    request = QgsFeatureRequest().setFilterFids(without_geometry).setNoAttributes()
+    lost = [feature.id() for feature in source.getFeatures(request) if not feature.geometry().isNull()]
+    if lost:
+        raise QgsProcessingException(
+            tr("{count} feature(s) of the {label} layer could not be reprojected from {source} to {crs} (feature "
+               "ids {ids}): check their coordinates and the layer's CRS.").format(
+                count=len(lost), label=label, source=source.sourceCrs().authid(), crs=crs.authid(),
+                ids=", ".join(str(fid) for fid in lost[:5])))
 
 
 def located_points(data, label, polygon_point=POINT_ON_SURFACE):
