@@ -109,7 +109,10 @@ def check_coordinates(ids, geometries, crs, context, label):
     if abs(worst) > MAX_SCALE_ERROR:
         to_degrees = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"),
                                             context.transformContext())
-        centre = to_degrees.transform(QgsPointXY(*xy[extremes].mean(axis=0)))
+        try:
+            centre = to_degrees.transform(QgsPointXY(*xy[extremes].mean(axis=0)))
+        except QgsCsException:  # the middle of far-flung data may lie off the CRS: one of its (measured) ends
+            centre = to_degrees.transform(QgsPointXY(*xy[extremes[0]]))
         suggestion = suggested_crs(centre.x(), centre.y())
         raise QgsProcessingException(
             tr("The working CRS {crs} distorts distances by {error:+.1f} % over the {label} layer (more than 1 %): "
@@ -306,11 +309,8 @@ def _read_features(source, crs, context, label, fields, keep_features, feedback)
         names = source.fields().names()
         request.setSubsetOfAttributes([names.index(name) for name in fields if name])
     features, ids, wkbs = [], [], []
-    # QGIS's own validity check would throw through Python (and crash QGIS 3.22): read_layer checks instead.
-    iterator = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks) \
-        if isinstance(source, QgsProcessingFeatureSource) else source.getFeatures(request)
     try:
-        for feature in iterator:
+        for feature in _features(source, request):
             if feedback is not None and feedback.isCanceled():
                 raise AlgorithmCancelled()
             geometry = feature.geometry()
@@ -327,13 +327,21 @@ def _read_features(source, crs, context, label, fields, keep_features, feedback)
     return features, ids, wkbs, {name: [feature[name] for feature in features] for name in fields if name}
 
 
+def _features(source, request):
+    """The features of ``source`` that ``request`` asks for, without QGIS's own validity check: it would throw
+    through Python (and crash QGIS 3.22); read_layer checks instead."""
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    return source.getFeatures(request)
+
+
 def check_reprojected(source, crs, label, without_geometry):
     """QGIS drops the geometry it cannot reproject: refuse the features of ``without_geometry`` (ids) that have
     one in ``source``, rather than call them features without geometry."""
     if not without_geometry or source.sourceCrs() == crs:
         return
     request = QgsFeatureRequest().setFilterFids(without_geometry).setNoAttributes()
-    lost = [feature.id() for feature in source.getFeatures(request) if not feature.geometry().isNull()]
+    lost = [feature.id() for feature in _features(source, request) if not feature.geometry().isNull()]
     if lost:
         raise QgsProcessingException(
             tr("{count} feature(s) of the {label} layer could not be reprojected from {source} to {crs} (feature "
