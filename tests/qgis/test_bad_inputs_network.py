@@ -145,10 +145,10 @@ def test_the_good_inputs_run(provider, case, algorithm):
     assert all(value for key, value in results.items() if key.startswith("OUTPUT"))
 
 
-def undefined_crs(folder, parameter, kind, srs):
-    """The input of ``parameter`` rewritten with an undefined CRS: a GeoPackage with srs_id 0 or -1, or a
+def undefined_crs(folder, kind, srs):
+    """A good input of ``kind`` written with an undefined CRS: a GeoPackage with srs_id 0 or -1 (``srs``), or a
     shapefile without .prj (``srs`` None)."""
-    path = folder / ("undefined.shp" if srs is None else f"undefined_{-srs if srs else 0}.gpkg")
+    path = folder / ("undefined.shp" if srs is None else f"undefined_{srs}.gpkg")
     if kind == "roads":
         return roads(path, srs)
     if kind == "units":
@@ -179,7 +179,7 @@ UNDEFINED_CASES = [
 def test_layer_with_an_undefined_crs_is_refused(provider, case, algorithm, parameter, kind, srs, label):
     inputs, files, out = case
     bad = parameters(algorithm, files, out)
-    bad[parameter] = undefined_crs(inputs, parameter, kind, srs)
+    bad[parameter] = undefined_crs(inputs, kind, srs)
     message = run_refused(f"medicaldeserts:{algorithm}", bad, "has no defined CRS: set its CRS", inputs=[inputs])
     assert f"The {label}" in message and "“undefined" in message
 
@@ -280,11 +280,11 @@ IMPORT_CASES = [("importrpps", "rpps", 0), ("importrpps", "rpps", None), ("impor
 def test_import_with_a_communes_layer_of_undefined_crs_is_refused(provider, sample, case, algorithm, sample_file,
                                                                     srs):
     inputs, _, out = case
-    communes = undefined_crs(inputs, "COMMUNES", "units", srs)
+    communes = undefined_crs(inputs, "units", srs)
     bad = dict(INPUT=sample[sample_file], COMMUNES=communes, COMMUNE_CODE_FIELD="code", OUTPUT=f"{out}/points.gpkg")
     if algorithm == "importrpps":
         bad["OUTPUT_COMMUNES"] = f"{out}/communes.gpkg"
-    run_refused(f"medicaldeserts:{algorithm}", bad, "The communes layer “undefined[_0-9]*” has no defined CRS",
+    run_refused(f"medicaldeserts:{algorithm}", bad, "The communes layer “undefined[_0-9-]*” has no defined CRS",
                 inputs=[inputs, sample[sample_file]])
 
 
