@@ -253,6 +253,8 @@ FAR_CASES = [  # (algorithm, parameter, kind of layer, shape of its second featu
                                             (X0, Y0 + 2000)], "EPSG:2154",
      r"1 feature\(s\) of the units layer have coordinates that are not finite numbers in EPSG:2154 "
      r"\(feature ids 2\)"),
+    ("traveltimematrix", "ROADS", "roads", "LINESTRING(703000 6600000, 1e30 6600000)", "EPSG:2154",  # in bulk
+     r"Feature 2 of the road network layer lies where the working CRS EPSG:2154 is not defined \(1e\+30, 6\.6e\+06\)"),
     ("suggestsites", "INPUT", "demand", "POINT(180 0)", "EPSG:4326",  # reprojected to (9.9e6, 2.0e7)
      r"EPSG:2154 distorts distances by \+[0-9.]+ % over the demand units layer"),
 ]
@@ -263,8 +265,9 @@ FAR_CASES = [  # (algorithm, parameter, kind of layer, shape of its second featu
 def test_coordinates_that_are_not_finite_or_off_the_crs_are_refused(provider, case, algorithm, parameter, kind, wkt,
                                                                      srs, message):
     inputs, files, out = case
-    first = ("POINT(2.9 46.5)" if srs == "EPSG:4326" else f"POINT({X0} {Y0})" if kind != "units" else
-             f"POLYGON(({X0} {Y0}, {X0 + 1000} {Y0}, {X0 + 1000} {Y0 + 1000}, {X0} {Y0}))")
+    first = {"units": f"POLYGON(({X0} {Y0}, {X0 + 1000} {Y0}, {X0 + 1000} {Y0 + 1000}, {X0} {Y0}))",
+             "roads": f"LINESTRING({X0} {Y0}, {X0 + 3000} {Y0})"}.get(
+        kind, "POINT(2.9 46.5)" if srs == "EPSG:4326" else f"POINT({X0} {Y0})")
     bad = dict(parameters(algorithm, files, out))
     fields = [(name, [1.0, 2.0]) for name in ("pop", "n", "apl")]
     bad[parameter] = write_layer(inputs / "far.gpkg", [first, wkt], fields, srs)
