@@ -80,8 +80,8 @@ def check_coordinates(ids, geometries, crs, context, label):
     ``MAX_SCALE_ERROR``: planar lengths in ``crs`` against lengths on its ellipsoid, for short steps east and
     north from the data's extreme vertices (farthest west, east, south, north and along both diagonals)."""
     xy, owner = shapely.get_coordinates(geometries, return_index=True)
-    not_finite = np.unique(owner[~np.isfinite(xy).all(axis=1)])
-    if len(not_finite):
+    if not np.isfinite(xy).all():
+        not_finite = np.unique(owner[~np.isfinite(xy).all(axis=1)])
         raise QgsProcessingException(
             tr("{count} feature(s) of the {label} layer have coordinates that are not finite numbers in {crs} "
                "(feature ids {ids}): correct their geometries or the layer's CRS.").format(
@@ -89,8 +89,8 @@ def check_coordinates(ids, geometries, crs, context, label):
                 ids=", ".join(str(ids[i]) for i in not_finite[:5])))
     if len(xy) == 0 or crs.isGeographic():
         return
-    extremes = np.unique([f(v) for v in (xy[:, 0], xy[:, 1], xy.sum(axis=1), xy[:, 0] - xy[:, 1])
-                          for f in (np.argmin, np.argmax)])
+    x, y = np.ascontiguousarray(xy.T)
+    extremes = np.unique([f(v) for v in (x, y, x + y, x - y) for f in (np.argmin, np.argmax)])
     distance = QgsDistanceArea()
     distance.setSourceCrs(crs, context.transformContext())
     distance.setEllipsoid(crs.ellipsoidAcronym())
