@@ -1360,16 +1360,36 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>Le SCR de travail {crs} est géographique (degrés) : choisissez un SCR projeté en mètres, comme EPSG:2154 (Lambert-93) pour la France métropolitaine.</translation>
     </message>
     <message>
+      <source>{count} feature(s) of the {label} layer have coordinates that are not finite numbers in {crs} (feature ids {ids}): correct their geometries or the layer's CRS.</source>
+      <translation>{count} entité(s) de la couche {label} ont des coordonnées qui ne sont pas des nombres finis dans {crs} (identifiants {ids}) : corrigez leurs géométries ou le SCR de la couche.</translation>
+    </message>
+    <message>
+      <source>The working CRS {crs} distorts distances by {error:+.1f} % over the {label} layer (more than 1 %): travel times and distances would be wrong by as much. Choose a working CRS suited to the data, such as {suggestion} ({name}).</source>
+      <translation>Le SCR de travail {crs} déforme les distances de {error:+.1f} % sur la couche {label} (plus de 1 %) : les temps de trajet et les distances seraient faux d’autant. Choisissez un SCR de travail adapté aux données, comme {suggestion} ({name}).</translation>
+    </message>
+    <message>
       <source>The {label} layer could not be opened.</source>
       <translation>La couche {label} n’a pas pu être ouverte.</translation>
+    </message>
+    <message>
+      <source>The {label} layer “{name}” has no defined CRS: set its CRS (Layer Properties &gt; Source, or Vector general &gt; Assign projection) and run again.</source>
+      <translation>La couche {label} « {name} » n’a pas de SCR défini : définissez son SCR (Propriétés de la couche &gt; Source, ou Général vecteur &gt; Définir la projection) et relancez.</translation>
     </message>
     <message>
       <source>{count} feature(s) of the {label} layer have an invalid geometry (feature ids {ids}): repair them (Vector geometry &gt; Fix geometries), or let Processing skip or keep invalid features (Options &gt; Processing &gt; General).</source>
       <translation>{count} entité(s) de la couche {label} ont une géométrie invalide (identifiants {ids}) : réparez-les (Géométrie vectorielle &gt; Réparer les géométries), ou laissez Processing ignorer ou garder les entités invalides (Options &gt; Traitements &gt; Général).</translation>
     </message>
     <message>
+      <source>{count} feature(s) of the {label} layer could not be reprojected from {source} to {crs} (feature ids {ids}): check their coordinates and the layer's CRS.</source>
+      <translation>{count} entité(s) de la couche {label} n’ont pas pu être reprojetées de {source} en {crs} (identifiants {ids}) : vérifiez leurs coordonnées et le SCR de la couche.</translation>
+    </message>
+    <message>
       <source>{count} feature(s) of the {label} layer have no geometry (feature ids {ids}): fix or remove them.</source>
       <translation>{count} entité(s) de la couche {label} n’ont pas de géométrie (identifiants {ids}) : corrigez-les ou supprimez-les.</translation>
+    </message>
+    <message>
+      <source>Feature {id} of the {label} layer lies where the working CRS {crs} is not defined ({x:.6g}, {y:.6g}): correct its geometry, or choose a working CRS that covers the data.</source>
+      <translation>L’entité {id} de la couche {label} se trouve là où le SCR de travail {crs} n’est pas défini ({x:.6g}, {y:.6g}) : corrigez sa géométrie, ou choisissez un SCR de travail qui couvre les données.</translation>
     </message>
     <message>
       <source>The {label} layer has no field “{field}” (its fields: {names}).</source>

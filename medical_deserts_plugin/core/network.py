@@ -256,11 +256,18 @@ class PlacedGraph:
         return self._build(True)
 
 
+def piece_minutes(fraction, segment_minutes):
+    """Minutes along ``fraction`` (0..1) of a segment that takes ``segment_minutes`` whole (inf where one-way
+    forbids it). A piece of length 0 joins two nodes at the same point: 0 minutes either way, one-way or not."""
+    return fraction * np.where(fraction > 0, segment_minutes, 0.0)
+
+
 def place_on_network(network, places_xy, access_speed_kmh, max_snap_m=None):
     """Add every place to the graph: a node at its snap point (splitting the segment) and a node for the place.
 
     Places on the same segment are chained in order along it, so travel between them follows the segment.
-    Identical coordinates share one node, so the time between them is exactly 0.
+    Identical coordinates share one node, so the time between them is exactly 0; a place on a road node (or two
+    places snapped to one point) is 0 minutes from that node both ways, whatever the direction of its segment.
     """
     places_xy = np.asarray(places_xy, dtype=float).reshape(-1, 2)
     unique_xy, place_of_input = np.unique(places_xy, axis=0, return_inverse=True)
@@ -291,9 +298,10 @@ def place_on_network(network, places_xy, access_speed_kmh, max_snap_m=None):
     tail_step = 1.0 - frac_sorted[last_on_segment]
     chain_from = np.concatenate([prev_node, node_sorted[last_on_segment]])
     chain_to = np.concatenate([node_sorted, network.segment_b[tail_seg]])
-    with np.errstate(invalid="ignore"):  # 0 x inf on a forbidden direction gives NaN, dropped like inf
-        chain_forward = np.concatenate([step * forward, tail_step * network.segment_forward_minutes[tail_seg]])
-        chain_backward = np.concatenate([step * backward, tail_step * network.segment_backward_minutes[tail_seg]])
+    chain_forward = np.concatenate([piece_minutes(step, forward),
+                                    piece_minutes(tail_step, network.segment_forward_minutes[tail_seg])])
+    chain_backward = np.concatenate([piece_minutes(step, backward),
+                                     piece_minutes(tail_step, network.segment_backward_minutes[tail_seg])])
 
     return PlacedGraph(
         network, n + 2 * n_on,

@@ -6,7 +6,9 @@ import shapely
 from osgeo import gdal
 from qgis.core import (
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsCsException,
+    QgsDistanceArea,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
@@ -14,6 +16,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingFeatureSourceDefinition,
+    QgsPointXY,
     QgsProviderRegistry,
     QgsWkbTypes,
 )
@@ -39,6 +42,84 @@ def check_working_crs(crs):
 
 def default_crs():
     return QgsCoordinateReferenceSystem(DEFAULT_CRS)
+
+
+MAX_SCALE_ERROR = 0.01  # 1 %: Lambert-93 stays within 0.3 % over metropolitan France
+SCALE_PROBE_M = 100.0
+# GDAL's names for the CRS of a GeoPackage layer with srs_id 0 or -1 ("undefined" in the GeoPackage standard).
+UNDEFINED_CRS_NAMES = {"Undefined geographic SRS", "Undefined Cartesian SRS"}
+# (west, south, east, north) in degrees -> the official projected CRS of that part of France.
+FRENCH_CRS_AREAS = [
+    ((-5.5, 41.0, 10.0, 51.5), "EPSG:2154"),   # metropolitan France and Corsica: RGF93 v1 / Lambert-93
+    ((-63.5, 14.0, -60.5, 18.5), "EPSG:5490"),  # Antilles: RGAF09 / UTM zone 20N
+    ((-55.0, 2.0, -51.0, 6.0), "EPSG:2972"),   # Guyane: RGFG95 / UTM zone 22N
+    ((54.5, -21.6, 56.0, -20.6), "EPSG:2975"),  # La Réunion: RGR92 / UTM zone 40S
+    ((44.8, -13.2, 45.5, -12.4), "EPSG:4471"),  # Mayotte: RGM04 / UTM zone 38S
+    ((-56.6, 46.6, -55.9, 47.3), "EPSG:4467"),  # Saint-Pierre-et-Miquelon: RGSPM06 / UTM zone 21N
+]
+
+
+def crs_is_undefined(crs):
+    """True for a CRS that does not say where on Earth its coordinates are: none at all (a shapefile without .prj),
+    a GeoPackage's undefined srs_id 0 or -1, or a local CRS with no ellipsoid."""
+    return not crs.isValid() or crs.description() in UNDEFINED_CRS_NAMES or not crs.ellipsoidAcronym()
+
+
+def suggested_crs(longitude, latitude):
+    """A projected CRS in metres suited to data around (``longitude``, ``latitude``) in degrees: the official one
+    of metropolitan France or an overseas département, else the WGS 84 UTM zone."""
+    for (west, south, east, north), authid in FRENCH_CRS_AREAS:
+        if west <= longitude <= east and south <= latitude <= north:
+            return QgsCoordinateReferenceSystem(authid)
+    zone = int(np.clip((longitude + 180) // 6 + 1, 1, 60))
+    return QgsCoordinateReferenceSystem(f"EPSG:{(32600 if latitude >= 0 else 32700) + zone}")
+
+
+def check_coordinates(ids, geometries, crs, context, label):
+    """Refuse coordinates that are not finite numbers, and a working CRS whose scale error over them exceeds
+    ``MAX_SCALE_ERROR``: planar lengths in ``crs`` against lengths on its ellipsoid, for short steps east and
+    north from the data's extreme vertices (farthest west, east, south, north and along both diagonals)."""
+    xy, owner = shapely.get_coordinates(geometries, return_index=True)
+    if not np.isfinite(xy).all():
+        not_finite = np.unique(owner[~np.isfinite(xy).all(axis=1)])
+        raise QgsProcessingException(
+            tr("{count} feature(s) of the {label} layer have coordinates that are not finite numbers in {crs} "
+               "(feature ids {ids}): correct their geometries or the layer's CRS.").format(
+                count=len(not_finite), label=label, crs=crs.authid(),
+                ids=", ".join(str(ids[i]) for i in not_finite[:5])))
+    if len(xy) == 0 or crs.isGeographic():
+        return
+    x, y = np.ascontiguousarray(xy.T)
+    extremes = np.unique([f(v) for v in (x, y, x + y, x - y) for f in (np.argmin, np.argmax)])
+    distance = QgsDistanceArea()
+    distance.setSourceCrs(crs, context.transformContext())
+    distance.setEllipsoid(crs.ellipsoidAcronym())
+    errors = []
+    for vertex in extremes:
+        x, y = xy[vertex]
+        on_ellipsoid = [distance.measureLine(QgsPointXY(x, y), QgsPointXY(x + dx, y + dy))
+                        for dx, dy in ((SCALE_PROBE_M, 0.0), (0.0, SCALE_PROBE_M))]
+        if not all(np.isfinite(length) and length > 0 for length in on_ellipsoid):
+            raise QgsProcessingException(
+                tr("Feature {id} of the {label} layer lies where the working CRS {crs} is not defined "
+                   "({x:.6g}, {y:.6g}): correct its geometry, or choose a working CRS that covers the data.").format(
+                    id=ids[owner[vertex]], label=label, crs=crs.authid(), x=x, y=y))
+        errors += [SCALE_PROBE_M / length - 1 for length in on_ellipsoid]
+    worst = max(errors, key=abs)
+    if abs(worst) > MAX_SCALE_ERROR:
+        to_degrees = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"),
+                                            context.transformContext())
+        try:
+            centre = to_degrees.transform(QgsPointXY(*xy[extremes].mean(axis=0)))
+        except QgsCsException:  # the middle of far-flung data may lie off the CRS: one of its (measured) ends
+            centre = to_degrees.transform(QgsPointXY(*xy[extremes[0]]))
+        suggestion = suggested_crs(centre.x(), centre.y())
+        raise QgsProcessingException(
+            tr("The working CRS {crs} distorts distances by {error:+.1f} % over the {label} layer (more than 1 %): "
+               "travel times and distances would be wrong by as much. Choose a working CRS suited to the data, "
+               "such as {suggestion} ({name}).").format(
+                crs=crs.authid(), error=100 * worst, label=label, suggestion=suggestion.authid(),
+                name=suggestion.description()))
 
 
 class LayerData:
@@ -160,11 +241,18 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
     Without ``keep_features``, a layer from ``bulk_layer`` (``bulk``) is read straight from its file by GDAL, ten
     times faster on big road or table files; the result is the same. Invalid geometries are stopped on, skipped or
     kept as ``check`` (a QgsFeatureRequest geometry check; default: the context's) says. Raises a clear
-    QgsProcessingException for a missing layer, an empty layer, a missing field, an invalid geometry to stop on or
-    a geometry that cannot be reprojected.
+    QgsProcessingException for a missing layer, a layer without a defined CRS, an empty layer, a missing field,
+    an invalid geometry to stop on, a geometry that cannot be reprojected or whose coordinates are not finite, and
+    a working CRS that distorts lengths over the layer by more than 1 %.
     """
     if source is None:
         raise QgsProcessingException(tr("The {label} layer could not be opened.").format(label=label))
+    spatial = QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.NullGeometry,
+                                                                   QgsWkbTypes.UnknownGeometry)
+    if spatial and crs_is_undefined(source.sourceCrs()):
+        raise QgsProcessingException(
+            tr("The {label} layer “{name}” has no defined CRS: set its CRS (Layer Properties > Source, or "
+               "Vector general > Assign projection) and run again.").format(label=label, name=source.sourceName()))
     names = source.fields().names()
     for name in fields:
         if name and name not in names:
@@ -190,6 +278,7 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
             tr("The {label} layer has no features.").format(label=label)
             if total in (0, -1) else tr("The {label} layer could not be read.").format(label=label)
         )
+    check_coordinates(ids, geometries, crs, context, label)
     check = context.invalidGeometryCheck() if check is None else check
     invalid = np.zeros(len(ids), dtype=bool) if check == QgsFeatureRequest.GeometryNoCheck else \
         ~shapely.is_missing(geometries) & ~shapely.is_valid(geometries)
@@ -220,11 +309,8 @@ def _read_features(source, crs, context, label, fields, keep_features, feedback)
         names = source.fields().names()
         request.setSubsetOfAttributes([names.index(name) for name in fields if name])
     features, ids, wkbs = [], [], []
-    # QGIS's own validity check would throw through Python (and crash QGIS 3.22): read_layer checks instead.
-    iterator = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks) \
-        if isinstance(source, QgsProcessingFeatureSource) else source.getFeatures(request)
     try:
-        for feature in iterator:
+        for feature in _features(source, request):
             if feedback is not None and feedback.isCanceled():
                 raise AlgorithmCancelled()
             geometry = feature.geometry()
@@ -237,7 +323,31 @@ def _read_features(source, crs, context, label, fields, keep_features, feedback)
                 label=label, crs=crs.authid(), error=str(error)
             )
         ) from error
+    check_reprojected(source, crs, label, [fid for fid, wkb in zip(ids, wkbs) if wkb is None])
     return features, ids, wkbs, {name: [feature[name] for feature in features] for name in fields if name}
+
+
+def _features(source, request):
+    """The features of ``source`` that ``request`` asks for, without QGIS's own validity check: it would throw
+    through Python (and crash QGIS 3.22); read_layer checks instead."""
+    if isinstance(source, QgsProcessingFeatureSource):
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    return source.getFeatures(request)
+
+
+def check_reprojected(source, crs, label, without_geometry):
+    """QGIS drops the geometry it cannot reproject: refuse the features of ``without_geometry`` (ids) that have
+    one in ``source``, rather than call them features without geometry."""
+    if not without_geometry or source.sourceCrs() == crs:
+        return
+    request = QgsFeatureRequest().setFilterFids(without_geometry).setNoAttributes()
+    lost = [feature.id() for feature in _features(source, request) if not feature.geometry().isNull()]
+    if lost:
+        raise QgsProcessingException(
+            tr("{count} feature(s) of the {label} layer could not be reprojected from {source} to {crs} (feature "
+               "ids {ids}): check their coordinates and the layer's CRS.").format(
+                count=len(lost), label=label, source=source.sourceCrs().authid(), crs=crs.authid(),
+                ids=", ".join(str(fid) for fid in lost[:5])))
 
 
 def located_points(data, label, polygon_point=POINT_ON_SURFACE):

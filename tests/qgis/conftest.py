@@ -28,9 +28,16 @@ def sample(tmp_path_factory):
     return {name: str(path) for name, path in write_sample(tmp_path_factory.mktemp("sample")).items()}
 
 
-def memory_layer(geometry_type, fields, rows, crs="EPSG:2154", name="layer"):
+# Hand-made layers are drawn in metres around (0, 0): in Lambert-93 that is the South Atlantic, where it stretches
+# lengths by 45 % and the plugin refuses it. This is Lambert-93 with its false origin moved to (0, 0), in central
+# France: its (x, y) is exactly (x + 700000, y + 6600000) in EPSG:2154 (to 1e-8 m), so lengths and times are the
+# same after reprojection to the default working CRS.
+LOCAL_CRS = "PROJ:+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=0 +y_0=0 +ellps=GRS80 +units=m +no_defs"
+
+
+def memory_layer(geometry_type, fields, rows, crs=LOCAL_CRS, name="layer"):
     """A memory layer of ``geometry_type`` ("Point", "LineString", "Polygon", "None") with ``fields`` as
-    "name:type" strings and ``rows`` of (wkt or None, [attributes])."""
+    "name:type" strings and ``rows`` of (wkt or None, [attributes]); ``crs`` defaults to ``LOCAL_CRS``."""
     uri = f"{geometry_type}?crs={crs}" + "".join(f"&field={field}" for field in fields)
     layer = QgsVectorLayer(uri, name, "memory")
     features = []

@@ -24,12 +24,16 @@ from medical_deserts_plugin.processing.layers import _read_in_bulk, bulk_layer, 
 from conftest import memory_layer
 
 LAMBERT = QgsCoordinateReferenceSystem("EPSG:2154")
-ROWS = [
-    ("LINESTRING(0 0, 1000 0)", ["départementale", 50.0, "no"]),
-    ("MULTILINESTRING((1000 0, 1000 1000),(1000 1000, 2000 1000))", [None, None, None]),
+ROWS = [  # Lambert-93, in central France
+    ("LINESTRING(700000 6600000, 701000 6600000)", ["départementale", 50.0, "no"]),
+    ("MULTILINESTRING((701000 6600000, 701000 6601000),(701000 6601000, 702000 6601000))", [None, None, None]),
     (None, ["route", 30.0, "yes"]),
-    ("LINESTRING(2000 1000, 2000 3000, 2500 3000)", ["", 80.0, "-1"]),
+    ("LINESTRING(702000 6601000, 702000 6603000, 702500 6603000)", ["", 80.0, "-1"]),
 ]
+
+
+def lambert_roads():
+    return memory_layer("MultiLineString", ["class:string", "speed:double", "oneway:string"], ROWS, crs="EPSG:2154")
 
 
 @pytest.fixture
@@ -59,7 +63,7 @@ def opened(source, store):
 @pytest.fixture(params=[("GPKG", "roads.gpkg"), ("ESRI Shapefile", "roads.shp"), ("GeoJSON", "roads.geojson")])
 def road_file(request, tmp_path, layer_store):
     driver, name = request.param
-    return written(memory_layer("MultiLineString", ["class:string", "speed:double", "oneway:string"], ROWS),
+    return written(lambert_roads(),
                    tmp_path / name, driver, layer_store)
 
 
@@ -102,7 +106,7 @@ def _same_values(fast, slow):
 
 def test_zipped_shapefile_is_read_in_bulk(provider, tmp_path, layer_store):
     (tmp_path / "shp").mkdir()
-    road_file = written(memory_layer("MultiLineString", ["class:string", "speed:double", "oneway:string"], ROWS),
+    road_file = written(lambert_roads(),
                         tmp_path / "shp" / "roads.shp", "ESRI Shapefile", layer_store)
     archive = tmp_path / "roads.zip"
     with zipfile.ZipFile(archive, "w") as zipped:

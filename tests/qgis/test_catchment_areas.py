@@ -8,7 +8,7 @@ import pytest
 import shapely
 from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
 
-from conftest import memory_layer
+from conftest import LOCAL_CRS, memory_layer
 from scripts.qgis_runner import run_algorithm
 
 ROAD = memory_layer("LineString", ["speed:double"],
@@ -24,7 +24,7 @@ def facilities(rows):
 
 def catchments(**overrides):
     parameters = dict(INPUT=facilities([("F", 12500, 0, None)]), FACILITY_ID_FIELD="name", BANDS="10",
-                      ROADS=ROAD, SPEED_FIELD="speed", BUFFER_WIDTH=50, OUTPUT="memory:")
+                      ROADS=ROAD, SPEED_FIELD="speed", BUFFER_WIDTH=50, WORKING_CRS=LOCAL_CRS, OUTPUT="memory:")
     parameters.update(overrides)
     return processing.run("medicaldeserts:catchmentareas", parameters)["OUTPUT"]
 

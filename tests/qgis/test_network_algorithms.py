@@ -3,7 +3,7 @@
 import processing
 import pytest
 
-from conftest import memory_layer
+from conftest import LOCAL_CRS, memory_layer
 
 # 3 x 3 grid of 1 km cells: horizontal roads "primary" with speed 60 km/h, vertical "residential" at 30 km/h.
 GRID_ROADS = [(f"LINESTRING(0 {y}, 1000 {y}, 2000 {y})", [60.0, "primary", "no"]) for y in (0, 1000, 2000)] + [
@@ -12,11 +12,11 @@ GRID_ROADS = [(f"LINESTRING(0 {y}, 1000 {y}, 2000 {y})", [60.0, "primary", "no"]
 ROAD_FIELDS = ["speed:double", "highway:string", "oneway:string"]
 
 
-def grid_roads(crs="EPSG:2154"):
+def grid_roads():
     return memory_layer("LineString", ROAD_FIELDS, GRID_ROADS, name="roads")
 
 
-def points(rows, crs="EPSG:2154"):
+def points(rows, crs=LOCAL_CRS):
     return memory_layer("Point", ["code:string"], [(f"POINT({x} {y})", [code]) for code, x, y in rows], crs=crs)
 
 
@@ -77,6 +77,25 @@ def test_one_way_field_is_honoured(provider):
     assert rows(result["OUTPUT"], "minutes") == [(pytest.approx(3.0),)]
 
 
+def test_place_on_the_junction_of_a_one_way_line_is_reached_along_the_other_line(provider):
+    """The issue's reproduction: a one-way line ends where a two-way line starts, the facility on that junction;
+    from the far end of the two-way line it is 1 km at 60 km/h, 1.0 min (the snap picks the one-way line)."""
+    roads = memory_layer("LineString", ROAD_FIELDS, [
+        ("LINESTRING(600000 6600000, 601000 6600000)", [60.0, "primary", "yes"]),
+        ("LINESTRING(601000 6600000, 602000 6600000)", [60.0, "primary", "no"]),
+    ], crs="EPSG:2154")
+    facility = points([("F", 601000, 6600000)], crs="EPSG:2154")
+    origin = points([("O", 602000, 6600000)], crs="EPSG:2154")
+    common = {"ROADS": roads, "SPEED_FIELD": "speed", "DIRECTION_FIELD": "oneway", "OUTPUT": "memory:"}
+    table = processing.run("medicaldeserts:traveltimematrix", {
+        "ORIGINS": origin, "ORIGIN_ID_FIELD": "code", "DESTINATIONS": facility, "DESTINATION_ID_FIELD": "code",
+        "CUTOFF": 60, **common})
+    assert rows(table["OUTPUT"], "origin_id", "destination_id", "minutes") == [("O", "F", pytest.approx(1.0))]
+    nearest = processing.run("medicaldeserts:nearestfacility", {
+        "INPUT": origin, "FACILITIES": facility, "FACILITY_ID_FIELD": "code", **common})
+    assert rows(nearest["OUTPUT"], "code", "nearest_min", "nearest_id") == [("O", pytest.approx(1.0), "F")]
+
+
 def test_inputs_in_a_geographic_crs_are_reprojected(provider):
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
 
@@ -92,7 +111,7 @@ def test_inputs_in_a_geographic_crs_are_reprojected(provider):
     roads = memory_layer("LineString", ROAD_FIELDS, [
         (f"LINESTRING({600000} {6600000 + y}, {602000} {6600000 + y})", [60.0, "primary", "no"]) for y in (0, 2000)
     ] + [(f"LINESTRING({600000 + x} {6600000}, {600000 + x} {6602000})", [30.0, "residential", "no"])
-         for x in (0, 2000)])
+         for x in (0, 2000)], crs="EPSG:2154")
     result = matrix(provider, ROADS=roads, ORIGINS=points(wgs84[:1], crs="EPSG:4326"),
                     DESTINATIONS=points(wgs84[1:2], crs="EPSG:4326"))
     assert rows(result["OUTPUT"], "minutes") == [(pytest.approx(6.0, abs=1e-3),)]

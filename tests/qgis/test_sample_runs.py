@@ -81,8 +81,10 @@ def test_same_minutes_as_qgis_native_shortest_path(provider, sample):
         path = next(native.getFeatures())
         native_planar_minutes = path.geometry().length() / 1000
         ours = processing.run("medicaldeserts:traveltimematrix", {
-            "ORIGINS": memory_layer("Point", ["id:string"], [(f"POINT({start.x()} {start.y()})", ["s"])]),
-            "DESTINATIONS": memory_layer("Point", ["id:string"], [(f"POINT({end.x()} {end.y()})", ["e"])]),
+            "ORIGINS": memory_layer("Point", ["id:string"], [(f"POINT({start.x()} {start.y()})", ["s"])],
+                                    crs="EPSG:2154"),
+            "DESTINATIONS": memory_layer("Point", ["id:string"], [(f"POINT({end.x()} {end.y()})", ["e"])],
+                                         crs="EPSG:2154"),
             "ROADS": roads, "DEFAULT_SPEED": 60, "CUTOFF": 600, "OUTPUT": "memory:"})["OUTPUT"]
         assert values(ours, "minutes") == [(pytest.approx(native_planar_minutes, rel=1e-9),)]
         assert path["cost"] * 60 == pytest.approx(native_planar_minutes, rel=2e-3)
