@@ -996,6 +996,10 @@ Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile 
       <translation>{count} ligne(s) ont des coordonnées hors limites (latitude au-delà de ±90° ou longitude au-delà de ±180°).</translation>
     </message>
     <message>
+      <source>The France Services points of {path} could not be made: {error}</source>
+      <translation>Les points France Services de {path} n’ont pas pu être créés : {error}</translation>
+    </message>
+    <message>
       <source>The {label} layer must have {expected}; “{source}” has {geometry}.</source>
       <translation>La couche {label} doit contenir des {expected} ; « {source} » a des géométries de type {geometry}.</translation>
     </message>

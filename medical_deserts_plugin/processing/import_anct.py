@@ -310,8 +310,11 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         located = ~np.isnan(longitude)
         wkbs = np.full(len(table), None, dtype=object)
         wkbs[located] = shapely.to_wkb(shapely.points(longitude[located], latitude[located]))
-        layer.dataProvider().addFeatures([new_feature(layer.fields(), row, wkb) for row, wkb in
-                                          zip(table.to_numpy().tolist(), wkbs)])
+        added, _ = layer.dataProvider().addFeatures([new_feature(layer.fields(), row, wkb) for row, wkb in
+                                                     zip(table.to_numpy().tolist(), wkbs)])
+        if not added:
+            raise QgsProcessingException(tr("The France Services points of {path} could not be made: {error}").format(
+                path=path, error=layer.dataProvider().lastError()))
         context.temporaryLayerStore().addMapLayer(layer)
         return layer
 
