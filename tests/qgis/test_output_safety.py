@@ -244,3 +244,20 @@ def test_disk_full_is_an_error_not_a_success(qgis_process_config, files, tmp_pat
     assert done.returncode != 0, done.stdout
     assert "could not be written" in done.stdout + done.stderr
     assert os.listdir(tmp_path / "out") == []
+
+
+def test_layer_to_load_names_the_final_file(provider, files, tmp_path):
+    """In the QGIS window the output is loaded from where it was moved to, styled (not from its place aside)."""
+    from qgis.core import (QgsApplication, QgsProcessingContext, QgsProcessingOutputLayerDefinition, QgsProject)
+
+    target = str(tmp_path / "nearest.gpkg")
+    context, log = QgsProcessingContext(), Log()
+    context.setProject(QgsProject.instance())
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("medicaldeserts:nearestfacility")
+    results, ok = algorithm.run(nearest(files, OUTPUT=QgsProcessingOutputLayerDefinition(
+        target, QgsProject.instance())), context, log)
+    assert ok and results["OUTPUT"] == target
+    to_load = context.layersToLoadOnCompletion()
+    assert list(to_load) == [target]
+    assert to_load[target].postProcessor() is not None  # the time classes style
+    assert QgsVectorLayer(target).featureCount() == 300
