@@ -32,6 +32,7 @@ from ..i18n import tr
 
 ASIDE_PREFIX = ".medical-deserts-"
 SHAPEFILE_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd", ".qpj", ".fix")
+SQLITE_JOURNALS = ("-wal", "-shm", "-journal")
 _PROVIDER_PREFIX = re.compile(r"^([A-Za-z][A-Za-z0-9_]{2,}):(.*)$", re.DOTALL)  # "ogr:...", not "C:/..."
 
 
@@ -341,9 +342,12 @@ class RunOutputs:
         written = os.listdir(aside.folder)
         stem = os.path.splitext(os.path.basename(destination.path))[0]
         if destination.path.lower().endswith(".shp"):  # parts of an older shapefile that this one lacks
-            for extension in SHAPEFILE_PARTS:
-                stale = os.path.join(final_folder, stem + extension)
-                if os.path.exists(stale) and stem + extension not in written:
-                    os.remove(stale)
+            stale = [os.path.join(final_folder, stem + extension) for extension in SHAPEFILE_PARTS
+                     if stem + extension not in written]
+        else:  # an older SQLite journal would be replayed into the new file and corrupt it
+            stale = [destination.path + suffix for suffix in SQLITE_JOURNALS]
+        for path in stale:
+            if os.path.exists(path):
+                os.remove(path)
         for name in written:
             os.replace(os.path.join(aside.folder, name), os.path.join(final_folder, name))

@@ -261,3 +261,20 @@ def test_layer_to_load_names_the_final_file(provider, files, tmp_path):
     assert list(to_load) == [target]
     assert to_load[target].postProcessor() is not None  # the time classes style
     assert QgsVectorLayer(target).featureCount() == 300
+
+
+def test_stale_journal_of_an_older_file_does_not_corrupt_the_new_one(provider, files, tmp_path):
+    """An older GeoPackage left with a -wal journal (QGIS had it open): the new file must not replay it."""
+    target = geopackage_with(tmp_path / "nearest.gpkg", "nearest", 2)
+    connection = sqlite3.connect(target)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("CREATE TABLE scratch (n INTEGER)")
+    connection.execute("INSERT INTO scratch VALUES (1)")
+    connection.commit()
+    shutil.copy(target + "-wal", str(tmp_path / "old-wal"))
+    connection.close()
+    shutil.copy(str(tmp_path / "old-wal"), target + "-wal")  # as a crash or an open QGIS leaves it
+    processing.run("medicaldeserts:nearestfacility", nearest(files, OUTPUT=target))
+    assert not os.path.exists(target + "-wal")
+    assert QgsVectorLayer(target).featureCount() == 300
+    assert sqlite3.connect(target).execute("PRAGMA integrity_check").fetchone() == ("ok",)
