@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr">
+<TS version="2.1" language="fr_FR">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -368,8 +368,8 @@
       <translation>Installation annulée.</translation>
     </message>
     <message>
-      <source>Installed into {folder}: {versions}. Restart QGIS to start Medical Deserts.</source>
-      <translation>Installé dans {folder} : {versions}. Redémarrez QGIS pour lancer Déserts médicaux.</translation>
+      <source>Python: {python}</source>
+      <translation>Python : {python}</translation>
     </message>
     <message>
       <source>Installation failed: {error}</source>
@@ -392,8 +392,16 @@
       <translation>Toujours manquant après l'installation : {modules}.</translation>
     </message>
     <message>
+      <source>Folder: {folder}</source>
+      <translation>Dossier : {folder}</translation>
+    </message>
+    <message>
       <source>pip could not install {requirements}:</source>
       <translation>pip n'a pas pu installer {requirements} :</translation>
+    </message>
+    <message>
+      <source>{libraries} installed for this QGIS profile: restart QGIS to start Medical Deserts.</source>
+      <translation>{libraries} installé pour ce profil QGIS : redémarrez QGIS pour lancer Déserts médicaux.</translation>
     </message>
     <message>
       <source>Medical deserts data panel</source>
@@ -422,10 +430,6 @@
     <message>
       <source>Installation failed</source>
       <translation>Échec de l'installation</translation>
-    </message>
-    <message>
-      <source>cannot start: libraries missing.</source>
-      <translation>ne peut pas démarrer : des bibliothèques manquent.</translation>
     </message>
     <message>
       <source>{module} {found} found, {minimum} or later needed</source>
@@ -2146,14 +2150,6 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
-    </message>
-    <message>
-      <source>Medical Deserts cannot start: libraries missing (see details).</source>
-      <translation>Déserts médicaux ne peut pas démarrer : des bibliothèques manquent (voir le détail).</translation>
-    </message>
-    <message>
-      <source>{module} {found} found, {minimum} or later needed: {how}</source>
-      <translation>{module} {found} trouvé, {minimum} ou plus récent nécessaire : {how}</translation>
     </message>
     <message>
       <source>{count} commune code(s) appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>

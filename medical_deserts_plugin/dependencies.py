@@ -78,22 +78,45 @@ def missing_dependencies():
     return unmet(found_versions())
 
 
-def python_interpreter():
-    """The Python executable QGIS runs: inside QGIS ``sys.executable`` is often QGIS itself (``qgis-bin.exe``,
-    ``QGIS.app/Contents/MacOS/QGIS``, ``/usr/bin/qgis``), so look beside ``sys.base_prefix`` and the executable.
-    Returns the first candidate that exists, or None; the installer checks that it is the same Python version."""
-    if "python" in Path(sys.executable).name.lower():
-        return sys.executable
+def interpreter_candidates():
+    """Executables that may be the Python QGIS runs, the likeliest first. Inside QGIS ``sys.executable`` is QGIS
+    itself (``qgis-bin.exe``, ``QGIS.app/Contents/MacOS/QGIS``) or whatever ``python3`` comes first on PATH (a pyenv
+    or conda one), so the ones beside ``sys.base_prefix`` and the QGIS executable come first."""
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
     names = ["python.exe", "python3.exe"] if os.name == "nt" else [f"python{version}", "python3", "python"]
     executable_dir = Path(sys.executable).parent
     folders = [Path(sys.base_prefix), Path(sys.base_prefix) / "bin", Path(sys.exec_prefix) / "bin",
                executable_dir, executable_dir / "bin"]
-    for folder in folders:
-        for name in names:
-            if (folder / name).is_file():
-                return str(folder / name)
-    return None
+    found = [str(folder / name) for folder in folders for name in names if (folder / name).is_file()]
+    if "python" in Path(sys.executable).name.lower():
+        found.append(sys.executable)
+    return list(dict.fromkeys(found))
+
+
+def interpreter_identity(python):
+    """(``"3.11"``, real base prefix) as reported by the executable ``python``, or None if it does not run."""
+    try:
+        script = "import sys; print('%d.%d' % sys.version_info[:2]); print(sys.base_prefix)"
+        done = subprocess.run([python, "-c", script], timeout=60, **subprocess_options())
+    except (OSError, subprocess.SubprocessError):
+        return None
+    lines = done.stdout.strip().splitlines()
+    return (lines[0], comparable_path(lines[1])) if done.returncode == 0 and len(lines) == 2 else None
+
+
+def comparable_path(path):
+    """``path`` with links resolved and, on Windows, in one case: for comparing folders."""
+    return os.path.normcase(os.path.realpath(path))
+
+
+def python_interpreter():
+    """The Python executable QGIS runs: the first candidate of the same version and base prefix, else the first of
+    the same version; None when there is none (runs each candidate, so only when installing)."""
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    identities = {python: interpreter_identity(python) for python in interpreter_candidates()}
+    same_version = [python for python, identity in identities.items() if identity and identity[0] == version]
+    same_prefix = [python for python in same_version if identities[python][1] == comparable_path(sys.base_prefix)]
+    return (same_prefix + same_version + [None])[0]
 
 
 def pip_command(python, folder, requirements):
@@ -110,16 +133,6 @@ def subprocess_options():
     if os.name == "nt":
         options["creationflags"] = subprocess.CREATE_NO_WINDOW
     return options
-
-
-def interpreter_version(python):
-    """``"3.11"`` as reported by the executable ``python``, or None if it does not run."""
-    try:
-        done = subprocess.run([python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], timeout=60,
-                              **subprocess_options())
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout.strip() if done.returncode == 0 else None
 
 
 def versions_seen_from(python, folder, search_path):

@@ -15,6 +15,7 @@ class LibraryInstallTask(QgsTask):
 
     def __init__(self, missing, folder, on_done):
         super().__init__(tr("Installing the libraries Medical Deserts needs"), QgsTask.Flag.CanCancel)
+        self.modules = [module for module, *_rest in missing]
         self.requirements = [pip for _module, _found, _minimum, pip, _debian in missing]
         self.folder = folder
         self.on_done = on_done
@@ -35,10 +36,9 @@ class LibraryInstallTask(QgsTask):
     def install(self):
         """Run pip and check the result; returns the success message, raises RuntimeError with the reason."""
         python = dependencies.python_interpreter()
-        version = f"{sys.version_info[0]}.{sys.version_info[1]}"
-        if python is None or dependencies.interpreter_version(python) != version:
+        if python is None:
             raise RuntimeError(tr("The Python {version} executable that QGIS runs was not found near {prefix}.")
-                               .format(version=version, prefix=sys.base_prefix))
+                               .format(version=f"{sys.version_info[0]}.{sys.version_info[1]}", prefix=sys.base_prefix))
         self.setProgress(5)
         pip_version = subprocess.run([python, "-m", "pip", "--version"], timeout=120,
                                      **dependencies.subprocess_options())
@@ -71,9 +71,10 @@ class LibraryInstallTask(QgsTask):
         if still:
             raise RuntimeError(tr("Still missing after installation: {modules}.").format(
                 modules=", ".join(module for module, *_ in still)))
-        return tr("Installed into {folder}: {versions}. Restart QGIS to start Medical Deserts.").format(
-            folder=self.folder, versions=", ".join(f"{module} {found[module]}" for module, *_rest in
-                                                   dependencies.REQUIREMENTS))
+        installed = ", ".join(f"{module} {found[module]}" for module in self.modules)
+        return tr("{libraries} installed for this QGIS profile: restart QGIS to start Medical Deserts.").format(
+            libraries=installed) + "\n" + tr("Folder: {folder}").format(folder=self.folder) + "\n" + tr(
+            "Python: {python}").format(python=python)
 
     def finished(self, succeeded):  # noqa: D401 (QgsTask API, main thread)
         self.on_done(self, succeeded)

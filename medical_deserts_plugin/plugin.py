@@ -3,6 +3,7 @@
 import html
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QPushButton
@@ -92,19 +93,23 @@ class MissingDependenciesPlugin:
         self.missing = missing
         self.translator = install_translator()
         self.action = None
+        self.message_item = None
         self.task = None
         self.result = None
 
-    def message(self):
-        """Plain text without ``<`` or ``>``: what is missing and how to install it."""
-        lines = [
+    def missing_lines(self):
+        """One line per missing library: found version, minimum, Debian package."""
+        return [
             tr("{module} {found} found, {minimum} or later needed").format(
                 module=module, found=found or tr("not"), minimum=minimum)
             + (tr(" (or apt install {package})").format(package=debian) if debian else "")
             for module, found, minimum, _pip, debian in self.missing
         ]
+
+    def message(self):
+        """Plain text without ``<`` or ``>``: what is missing and how to install it."""
         return "\n".join([
-            tr("Medical Deserts cannot start until these libraries are installed:"), *lines,
+            tr("Medical Deserts cannot start until these libraries are installed:"), *self.missing_lines(),
             tr("Click \"Install the missing libraries\" (Plugins menu, Medical Deserts) to install them for this "
                "QGIS profile only, into {folder}; the README says how to do it by hand.").format(
                 folder=self.library_folder())])
@@ -127,12 +132,11 @@ class MissingDependenciesPlugin:
         self.action.triggered.connect(self.install_libraries)
         self.iface.addPluginToMenu(tr("&Medical Deserts"), self.action)
         bar = self.iface.messageBar()
-        item = bar.createMessage("Medical Deserts", tr("cannot start: libraries missing.") + " " + ", ".join(
-            module for module, *_ in self.missing))
+        self.message_item = bar.createMessage("Medical Deserts", html.escape("; ".join(self.missing_lines())))
         button = QPushButton(tr("Install the missing libraries"))
         button.clicked.connect(self.install_libraries)
-        item.layout().addWidget(button)
-        bar.pushWidget(item, Qgis.MessageLevel.Critical, 0)
+        self.message_item.layout().addWidget(button)
+        bar.pushWidget(self.message_item, Qgis.MessageLevel.Critical, 0)
 
     def install_libraries(self):
         """Start the background installation (progress in QGIS's task manager); returns the task."""
@@ -156,6 +160,9 @@ class MissingDependenciesPlugin:
         if self.action is not None:
             self.action.setEnabled(not succeeded)
         if self.iface is not None:
+            if succeeded and self.message_item is not None and not sip.isdeleted(self.message_item):
+                self.iface.messageBar().popWidget(self.message_item)  # (deleted when the user closed it)
+            self.message_item = None if succeeded else self.message_item
             title = tr("Restart QGIS") if succeeded else tr("Installation failed")
             first_line, *details = task.report.splitlines()
             self.iface.messageBar().pushMessage(title, html.escape(first_line), "\n".join(details) or task.pip_output,

@@ -27,7 +27,7 @@ def test_unmet_lists_old_and_absent_libraries_only():
     assert [m[0] for m in dependencies.unmet(dict(found, scipy="1.8.1", shapely="2.0.7"))] == ["scipy"]
 
 
-def test_the_real_python_is_found_when_qgis_is_the_executable(tmp_path, monkeypatch):
+def test_candidates_beside_the_base_prefix_come_before_the_executable(tmp_path, monkeypatch):
     version = f"{sys.version_info[0]}.{sys.version_info[1]}"
     (tmp_path / "bin").mkdir()
     (tmp_path / "bin" / "qgis").touch()  # Linux: /usr/bin/qgis, sys.base_prefix /usr
@@ -35,18 +35,43 @@ def test_the_real_python_is_found_when_qgis_is_the_executable(tmp_path, monkeypa
     monkeypatch.setattr(sys, "executable", str(tmp_path / "bin" / "qgis"))
     monkeypatch.setattr(sys, "base_prefix", str(tmp_path))
     monkeypatch.setattr(sys, "exec_prefix", str(tmp_path))
-    assert dependencies.python_interpreter() == str(tmp_path / "bin" / f"python{version}")
+    assert dependencies.interpreter_candidates() == [str(tmp_path / "bin" / f"python{version}")]
     app = tmp_path / "QGIS.app" / "Contents"  # macOS: the bundled python beside the QGIS executable
     (app / "MacOS" / "bin").mkdir(parents=True)
     (app / "MacOS" / "bin" / "python3").touch()
     monkeypatch.setattr(sys, "executable", str(app / "MacOS" / "QGIS"))
     monkeypatch.setattr(sys, "base_prefix", str(app / "Frameworks"))
     monkeypatch.setattr(sys, "exec_prefix", str(app / "Frameworks"))
-    assert dependencies.python_interpreter() == str(app / "MacOS" / "bin" / "python3")
-    monkeypatch.setattr(sys, "executable", str(tmp_path / "elsewhere" / "qgis"))
-    monkeypatch.setattr(sys, "base_prefix", str(tmp_path / "elsewhere"))
-    monkeypatch.setattr(sys, "exec_prefix", str(tmp_path / "elsewhere"))
+    assert dependencies.interpreter_candidates() == [str(app / "MacOS" / "bin" / "python3")]
+
+
+def fake_python(path, version, base_prefix):
+    """An executable that answers interpreter_identity as a Python ``version`` living in ``base_prefix`` would."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"#!/bin/sh\necho {version}\necho {base_prefix}\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_the_python_of_qgis_is_preferred_to_the_first_python_on_path(tmp_path, monkeypatch):
+    """QGIS sets sys.executable to the first python3 on PATH (here a pyenv shim): the one of sys.base_prefix wins."""
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    shim = fake_python(tmp_path / "shims" / "python3", version, "/opt/pyenv/versions/other")
+    qgis_python = fake_python(tmp_path / "usr" / "bin" / f"python{version}", version, tmp_path / "usr")
+    monkeypatch.setattr(sys, "executable", shim)
+    monkeypatch.setattr(sys, "base_prefix", str(tmp_path / "usr"))
+    monkeypatch.setattr(sys, "exec_prefix", str(tmp_path / "usr"))
+    assert dependencies.python_interpreter() == qgis_python
+    (tmp_path / "usr" / "bin" / f"python{version}").unlink()
+    assert dependencies.python_interpreter() == shim  # same version: the best there is
+    fake_python(tmp_path / "shims" / "python3", "3.99", "/opt/pyenv/versions/other")
     assert dependencies.python_interpreter() is None
+
+
+def test_from_the_venv_the_system_python_is_found():
+    """The tests run in a venv made from /usr/bin/python3: QGIS's Python is the base one, not the venv's."""
+    version = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    assert dependencies.python_interpreter() == f"{sys.base_prefix}/bin/python{version}"
 
 
 def test_pip_installs_into_the_folder_only_without_dependencies():
