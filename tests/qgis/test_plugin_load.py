@@ -121,3 +121,14 @@ def test_french_interface_from_the_compiled_translation(tmp_path):
         i18n.PLUGIN_DIR = original
         if translator is not None:
             QCoreApplication.removeTranslator(translator)
+
+
+def test_loading_with_the_libraries_present_runs_no_pip(qgis_iface, monkeypatch):
+    import subprocess
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"no process at plugin load: {args}")
+
+    monkeypatch.setattr(subprocess, "run", refuse)
+    monkeypatch.setattr(subprocess, "Popen", refuse)
+    assert type(medical_deserts_plugin.classFactory(qgis_iface)).__name__ == "MedicalDesertsPlugin"
