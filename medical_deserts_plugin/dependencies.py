@@ -1,8 +1,8 @@
 """Check, before anything imports them, that the scientific libraries the plugin needs are there, and install the
 missing ones with pip into a folder of the QGIS profile (nothing system-wide).
 
-Pure Python (no qgis, no Qt): the folder's path comes from the caller, and ``python dependencies.py`` prints the
-versions it finds as JSON, which the installer uses to check a fresh interpreter after pip.
+Pure Python (no qgis, no Qt): the folder's path comes from the caller, and a fresh interpreter can run the check
+(the installer does, after pip).
 """
 
 import json
@@ -136,14 +136,12 @@ def subprocess_options():
 
 
 def versions_seen_from(python, folder, search_path):
-    """found_versions in a fresh ``python`` whose path is ``folder`` then ``search_path`` (QGIS's sys.path), as
-    the plugin will see them after a restart: {module: version or None}."""
+    """found_versions in a fresh ``python`` whose path is ``folder`` then ``search_path`` (QGIS's sys.path, which
+    holds the plugins folder), as the plugin will see them after a restart: {module: version or None}."""
     environment = dict(os.environ, PYTHONPATH=os.pathsep.join([str(folder)] + [p for p in search_path if p]))
-    done = subprocess.run([python, "-S", __file__], timeout=300, env=environment, **subprocess_options())
+    probe = f"import json; from {__package__}.dependencies import found_versions; print(json.dumps(found_versions()))"
+    done = subprocess.run([python, "-S", "-c", probe], cwd=str(folder), timeout=300, env=environment,
+                          **subprocess_options())
     if done.returncode != 0:
         raise RuntimeError(done.stdout[-2000:])
     return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-if __name__ == "__main__":
-    print(json.dumps(found_versions()))
