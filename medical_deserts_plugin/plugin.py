@@ -1,6 +1,7 @@
 """The plugin object QGIS loads: Processing provider, menu, toolbar button and the data dock."""
 
 import html
+import sys
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt import sip
@@ -98,11 +99,11 @@ class MissingDependenciesPlugin:
         self.result = None
 
     def missing_lines(self):
-        """One line per missing library: found version, minimum, Debian package."""
+        """One line per missing library: found version, minimum, and on Linux the Debian package."""
         return [
             tr("{module} {found} found, {minimum} or later needed").format(
                 module=module, found=found or tr("not"), minimum=minimum)
-            + (tr(" (or apt install {package})").format(package=debian) if debian else "")
+            + (tr(" (or apt install {package})").format(package=debian) if debian and sys.platform == "linux" else "")
             for module, found, minimum, _pip, debian in self.missing
         ]
 
