@@ -360,24 +360,92 @@
       <translation>Erreur inattendue pendant le téléchargement : {error}</translation>
     </message>
     <message>
+      <source>Installing the libraries Medical Deserts needs</source>
+      <translation>Installation des bibliothèques nécessaires à Déserts médicaux</translation>
+    </message>
+    <message>
+      <source>Installation cancelled.</source>
+      <translation>Installation annulée.</translation>
+    </message>
+    <message>
+      <source>Python: {python}</source>
+      <translation>Python : {python}</translation>
+    </message>
+    <message>
+      <source>Installation failed: {error}</source>
+      <translation>Échec de l'installation : {error}</translation>
+    </message>
+    <message>
+      <source>The Python {version} executable that QGIS runs was not found near {prefix}.</source>
+      <translation>L'exécutable Python {version} qu'utilise QGIS est introuvable près de {prefix}.</translation>
+    </message>
+    <message>
+      <source>pip is not installed for {python} (Debian, Ubuntu: apt install python3-pip).</source>
+      <translation>pip n'est pas installé pour {python} (Debian, Ubuntu : apt install python3-pip).</translation>
+    </message>
+    <message>
+      <source>The installed libraries do not import:</source>
+      <translation>Les bibliothèques installées ne s'importent pas :</translation>
+    </message>
+    <message>
+      <source>Still missing after installation: {modules}.</source>
+      <translation>Toujours manquant après l'installation : {modules}.</translation>
+    </message>
+    <message>
+      <source>Folder: {folder}</source>
+      <translation>Dossier : {folder}</translation>
+    </message>
+    <message>
+      <source>pip could not install {requirements}:</source>
+      <translation>pip n'a pas pu installer {requirements} :</translation>
+    </message>
+    <message>
+      <source>{libraries} installed for this QGIS profile: restart QGIS to start Medical Deserts.</source>
+      <translation>{libraries} installé pour ce profil QGIS : redémarrez QGIS pour lancer Déserts médicaux.</translation>
+    </message>
+    <message>
       <source>Medical deserts data panel</source>
       <translation>Panneau de données Déserts médicaux</translation>
     </message>
     <message>
-      <source>Medical Deserts cannot start: libraries missing (see details).</source>
-      <translation>Déserts médicaux ne peut pas démarrer : des bibliothèques manquent (voir le détail).</translation>
+      <source>Install the missing libraries</source>
+      <translation>Installer les bibliothèques manquantes</translation>
+    </message>
+    <message>
+      <source>&amp;Medical Deserts</source>
+      <translation>&amp;Déserts médicaux</translation>
     </message>
     <message>
       <source>Medical Deserts cannot start until these libraries are installed:</source>
       <translation>Déserts médicaux ne peut pas démarrer tant que ces bibliothèques ne sont pas installées :</translation>
     </message>
     <message>
-      <source>{module} {found} found, {minimum} or later needed: {how}</source>
-      <translation>{module} {found} trouvé, {minimum} ou plus récent nécessaire : {how}</translation>
+      <source>Installing the missing libraries…</source>
+      <translation>Installation des bibliothèques manquantes…</translation>
+    </message>
+    <message>
+      <source>Restart QGIS</source>
+      <translation>Redémarrez QGIS</translation>
+    </message>
+    <message>
+      <source>Installation failed</source>
+      <translation>Échec de l'installation</translation>
+    </message>
+    <message>
+      <source>{module} {found} found, {minimum} or later needed</source>
+      <translation>{module} {found} trouvé, {minimum} ou plus récent nécessaire</translation>
+    </message>
+    <message>
+      <source>Click "Install the missing libraries" (Plugins menu, Medical Deserts) to install them for this QGIS profile only, into {folder}; the README says how to do it by hand.</source>
+      <translation>Cliquez sur « Installer les bibliothèques manquantes » (menu Extensions, Déserts médicaux) pour les installer pour ce seul profil QGIS, dans {folder} ; le README explique comment le faire à la main.</translation>
     </message>
     <message>
       <source>not</source>
       <translation>non</translation>
+    </message>
+    <message>
+      <source> (or apt install {package})</source>
+      <translation> (ou apt install {package})</translation>
     </message>
     <message>
       <source>DREES APL (consultations per standardised inhabitant; 10/15/20 min decay)</source>

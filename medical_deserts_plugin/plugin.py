@@ -1,9 +1,13 @@
 """The plugin object QGIS loads: Processing provider, menu, toolbar button and the data dock."""
 
+import html
+import sys
+
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
+from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QPushButton
 
 from .i18n import icon_path, install_translator, tr
 
@@ -82,31 +86,95 @@ class MedicalDesertsPlugin:
 
 
 class MissingDependenciesPlugin:
-    """Stand-in loaded when a library is missing: it says what to install, and does nothing else."""
+    """Stand-in loaded when a library is missing: one message, and an action that installs the missing libraries
+    into this profile's library folder (see dependencies.library_folder); nothing else."""
 
     def __init__(self, iface, missing):
         self.iface = iface
         self.missing = missing
         self.translator = install_translator()
+        self.action = None
+        self.message_item = None
+        self.task = None
+        self.result = None
+
+    def missing_lines(self):
+        """One line per missing library: found version, minimum, and on Linux the Debian package."""
+        return [
+            tr("{module} {found} found, {minimum} or later needed").format(
+                module=module, found=found or tr("not"), minimum=minimum)
+            + (tr(" (or apt install {package})").format(package=debian) if debian and sys.platform == "linux" else "")
+            for module, found, minimum, _pip, debian in self.missing
+        ]
 
     def message(self):
-        lines = [
-            tr("{module} {found} found, {minimum} or later needed: {how}").format(
-                module=module, found=found or tr("not"), minimum=minimum, how=how
-            )
-            for module, found, minimum, how in self.missing
-        ]
-        return tr("Medical Deserts cannot start until these libraries are installed:") + "\n" + "\n".join(lines)
+        """Plain text without ``<`` or ``>``: what is missing and how to install it."""
+        return "\n".join([
+            tr("Medical Deserts cannot start until these libraries are installed:"), *self.missing_lines(),
+            tr("Click \"Install the missing libraries\" (Plugins menu, Medical Deserts) to install them for this "
+               "QGIS profile only, into {folder}; the README says how to do it by hand.").format(
+                folder=self.library_folder())])
+
+    @staticmethod
+    def library_folder():
+        from .dependencies import library_folder
+
+        return library_folder(QgsApplication.qgisSettingsDirPath())
 
     def initProcessing(self):  # noqa: N802 (QGIS API)
         pass
 
     def initGui(self):  # noqa: N802 (QGIS API)
         text = self.message()
-        QgsMessageLog.logMessage(text, "Medical Deserts", Qgis.Critical)
-        if self.iface is not None and hasattr(self.iface, "messageBar"):
-            summary = tr("Medical Deserts cannot start: libraries missing (see details).")
-            self.iface.messageBar().pushMessage("Medical Deserts", summary, text, Qgis.Critical, 0)
+        log(text, Qgis.MessageLevel.Critical)
+        if self.iface is None:
+            return
+        self.action = QAction(tr("Install the missing libraries"), self.iface.mainWindow())
+        self.action.triggered.connect(self.install_libraries)
+        self.iface.addPluginToMenu(tr("&Medical Deserts"), self.action)
+        bar = self.iface.messageBar()
+        self.message_item = bar.createMessage("Medical Deserts", html.escape("; ".join(self.missing_lines())))
+        button = QPushButton(tr("Install the missing libraries"))
+        button.clicked.connect(self.install_libraries)
+        self.message_item.layout().addWidget(button)
+        bar.pushWidget(self.message_item, Qgis.MessageLevel.Critical, 0)
+
+    def install_libraries(self):
+        """Start the background installation (progress in QGIS's task manager); returns the task."""
+        from .library_install import LibraryInstallTask
+
+        if self.task is not None:
+            return self.task
+        self.task = LibraryInstallTask(self.missing, self.library_folder(), self.installation_done)
+        QgsApplication.taskManager().addTask(self.task)
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage("Medical Deserts", tr("Installing the missing libraries…"),
+                                                Qgis.MessageLevel.Info, 5)
+        return self.task
+
+    def installation_done(self, task, succeeded):
+        """The result, in the log and the message bar (kept in ``self.result``); on success it asks for a restart."""
+        self.task = None  # the task manager deletes it; a failed installation may be tried again
+        self.result = {"succeeded": succeeded, "report": task.report, "pip_output": task.pip_output}
+        level = Qgis.MessageLevel.Success if succeeded else Qgis.MessageLevel.Critical
+        log(task.report + ("\n" + task.pip_output if task.pip_output else ""), level)
+        if self.action is not None:
+            self.action.setEnabled(not succeeded)
+        if self.iface is not None:
+            if succeeded and self.message_item is not None and not sip.isdeleted(self.message_item):
+                self.iface.messageBar().popWidget(self.message_item)  # (deleted when the user closed it)
+            self.message_item = None if succeeded else self.message_item
+            title = tr("Restart QGIS") if succeeded else tr("Installation failed")
+            first_line, *details = task.report.splitlines()
+            self.iface.messageBar().pushMessage(title, html.escape(first_line), "\n".join(details) or task.pip_output,
+                                                level, 0)
 
     def unload(self):
-        pass
+        if self.action is not None:
+            self.iface.removePluginMenu(tr("&Medical Deserts"), self.action)
+            self.action = None
+
+
+def log(text, level):
+    """Into QGIS's log panel, which reads HTML: ``<``, ``>`` and ``&`` escaped."""
+    QgsMessageLog.logMessage(html.escape(text, quote=False), "Medical Deserts", level)

@@ -8,11 +8,15 @@ import sysconfig
 QGIS_PROCESS = "/usr/bin/qgis_process.bin"  # Debian's qgis_process wrapper passes a flag QGIS 3.22 rejects
 
 
-def qgis_process_env(config_path=None):
-    """Environment for qgis_process.bin: headless, the venv's shapely 2 importable, and optionally a custom
-    QGIS configuration folder (whose ``profiles/default`` holds the installed plugin)."""
+def qgis_process_env(config_path=None, venv_libraries=True):
+    """Environment for qgis_process.bin: headless, the venv's shapely 2 importable (unless ``venv_libraries`` is
+    False: then only the system Python's libraries, as for a stock QGIS), and optionally a custom QGIS
+    configuration folder (whose ``profiles/default`` holds the installed plugin)."""
     env = dict(os.environ)
     env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=sysconfig.get_paths()["purelib"])
+    if not venv_libraries:
+        del env["PYTHONPATH"]
+        env.pop("VIRTUAL_ENV", None)
     env.setdefault("XDG_RUNTIME_DIR", f"/tmp/runtime-{os.getuid()}")
     os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
     if config_path is not None:
