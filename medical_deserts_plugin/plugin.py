@@ -3,7 +3,10 @@
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+try:
+    from qgis.PyQt.QtGui import QAction  # Qt6 (QGIS 4): QAction moved to QtGui
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction  # Qt5 (QGIS 3)
 
 from .i18n import icon_path, install_translator, tr
 
@@ -51,7 +54,7 @@ class MedicalDesertsPlugin:
             from .gui.dock import DataDock
 
             self.dock = DataDock(self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.actions[0].setChecked)
         self.dock.setVisible(visible)
 
@@ -103,10 +106,10 @@ class MissingDependenciesPlugin:
 
     def initGui(self):  # noqa: N802 (QGIS API)
         text = self.message()
-        QgsMessageLog.logMessage(text, "Medical Deserts", Qgis.Critical)
+        QgsMessageLog.logMessage(text, "Medical Deserts", Qgis.MessageLevel.Critical)
         if self.iface is not None and hasattr(self.iface, "messageBar"):
             summary = tr("Medical Deserts cannot start: libraries missing (see details).")
-            self.iface.messageBar().pushMessage("Medical Deserts", summary, text, Qgis.Critical, 0)
+            self.iface.messageBar().pushMessage("Medical Deserts", summary, text, Qgis.MessageLevel.Critical, 0)
 
     def unload(self):
         pass

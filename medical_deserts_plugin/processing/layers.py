@@ -140,7 +140,7 @@ def geometry_check(parameters, name, context):
     """What an invalid geometry of input ``name`` does: the input's own Processing setting, else the context's."""
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition) and \
-            value.flags & QgsProcessingFeatureSourceDefinition.FlagOverrideDefaultGeometryCheck:
+            value.flags & QgsProcessingFeatureSourceDefinition.Flag.FlagOverrideDefaultGeometryCheck:
         return value.geometryCheck
     return context.invalidGeometryCheck()
 
@@ -176,7 +176,7 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
     total = source.featureCount()
     read = None
     if bulk is not None and not keep_features and all(
-            bulk.fields().fieldOrigin(bulk.fields().indexOf(name)) == QgsFields.OriginProvider
+            bulk.fields().fieldOrigin(bulk.fields().indexOf(name)) == QgsFields.FieldOrigin.OriginProvider
             for name in fields if name):
         read = _read_in_bulk(bulk, fields, feedback)
     features = []
@@ -191,9 +191,9 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
             if total in (0, -1) else tr("The {label} layer could not be read.").format(label=label)
         )
     check = context.invalidGeometryCheck() if check is None else check
-    invalid = np.zeros(len(ids), dtype=bool) if check == QgsFeatureRequest.GeometryNoCheck else \
+    invalid = np.zeros(len(ids), dtype=bool) if check == QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck else \
         ~shapely.is_missing(geometries) & ~shapely.is_valid(geometries)
-    if invalid.any() and check == QgsFeatureRequest.GeometryAbortOnInvalid:
+    if invalid.any() and check == QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid:
         raise QgsProcessingException(
             tr("{count} feature(s) of the {label} layer have an invalid geometry (feature ids {ids}): repair them "
                "(Vector geometry > Fix geometries), or let Processing skip or keep invalid features (Options > "
@@ -221,7 +221,7 @@ def _read_features(source, crs, context, label, fields, keep_features, feedback)
         request.setSubsetOfAttributes([names.index(name) for name in fields if name])
     features, ids, wkbs = [], [], []
     # QGIS's own validity check would throw through Python (and crash QGIS 3.22): read_layer checks instead.
-    iterator = source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks) \
+    iterator = source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks) \
         if isinstance(source, QgsProcessingFeatureSource) else source.getFeatures(request)
     try:
         for feature in iterator:
@@ -280,7 +280,7 @@ def feature_ids(data, field):
 
 
 def is_line_layer(source):
-    return QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.LineGeometry
+    return QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.LineGeometry
 
 
 def new_feature(fields, attributes, wkb=None):
