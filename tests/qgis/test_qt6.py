@@ -1,9 +1,9 @@
-"""QGIS 4 (Qt6) readiness of the plugin package: every module imports under PyQt6 with stand-ins for the ``qgis``
-modules (tests/qgis/pyqt6_standin.py), and a walk of the source finds no short-form enum, no ``exec_`` and no
-import that bypasses ``qgis.PyQt``.
+"""QGIS 4 (Qt6) readiness of the plugin package: every module imports under PyQt6 (Debian's python3-pyqt6, which
+``make system`` installs) with stand-ins for the ``qgis`` modules (tests/qgis/pyqt6_standin.py), and a walk of the
+source finds no short-form enum, no ``exec_`` and no import that bypasses ``qgis.PyQt``.
 
-Short forms are found by introspection of QGIS 3.22 and PyQt5 (this host) rather than by a hand-kept list: an
-attribute of a Qt or QGIS class whose value is a member of an enum other than that class itself
+Short forms are found by introspection of the QGIS and PyQt5 this suite runs on rather than by a hand-kept list:
+an attribute of a Qt or QGIS class whose value is a member of an enum other than that class itself
 (``Qt.AlignLeft``, ``QgsProcessing.TypeVectorLine``) is a short form, in function bodies as well as at module
 level. Qt attribute chains are also resolved against PyQt6 itself (``QVariant.Type`` has no PyQt6 counterpart).
 """
@@ -26,9 +26,6 @@ QGIS_MODULES = ("qgis.core", "qgis.gui")
 FORBIDDEN_IMPORTS = ("PyQt5", "PyQt6", "sip", "PyQt4")
 #: Qt chains that exist only on Qt5 and sit in a branch taken only on QGIS < 3.38 (never a Qt6 build).
 QT5_BRANCHES = {"processing/qgis_compat.py": ("QtCore.QVariant.Type.",)}
-
-pytest.importorskip("PyQt6.QtCore", reason="python3-pyqt6 is needed (make system installs it)")
-
 
 def package_modules():
     """(dotted module name, path) of every module of the plugin package (``__main__`` modules excepted)."""
@@ -144,7 +141,7 @@ def test_source_has_no_short_form_enum_exec_or_direct_pyqt_import(scanned):
 
 def test_every_module_imports_under_pyqt6(scanned, tmp_path):
     _, qt_chains, short_forms = scanned
-    assert qt_chains and short_forms["QgsProcessing"]["TypeVectorLine"] == "SourceType"
+    assert qt_chains and "TypeVectorLine" in short_forms["QgsProcessing"]
     spec = tmp_path / "spec.json"
     spec.write_text(json.dumps({"modules": [name for name, _ in package_modules()], "short_forms": short_forms,
                                 "qt_chains": qt_chains}), encoding="utf-8")
