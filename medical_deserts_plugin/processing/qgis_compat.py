@@ -4,6 +4,8 @@ QGIS has it (no deprecation warning on 3.40/3.44, works on QGIS 4 / Qt6), the 3.
 from qgis.core import Qgis, QgsField, QgsMapLayer
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
+from ..i18n import tr
+
 #: ``QgsField(name, QMetaType.Type)`` exists since QGIS 3.38; ``QVariant.Type`` is deprecated there and gone in Qt6.
 _FIELDS_TAKE_METATYPE = Qgis.QGIS_VERSION_INT >= 33800
 
@@ -13,9 +15,6 @@ if _FIELDS_TAKE_METATYPE:
 else:
     _FIELD_TYPES = {"string": QVariant.Type.String, "int": QVariant.Type.Int, "double": QVariant.Type.Double,
                     "bool": QVariant.Type.Bool}
-
-#: The field kinds :func:`new_field` takes.
-FIELD_KINDS = tuple(_FIELD_TYPES)
 
 
 def new_field(name, kind):
@@ -39,4 +38,4 @@ def save_default_style(layer, name, description):
     result, error = layer.saveStyleToDatabaseV2(name, description, True, "")
     # The SLD copy is a courtesy (the QML is what QGIS loads): only a failed QML or database write is an error.
     failed = QgsMapLayer.SaveStyleResult.QmlGenerationFailed | QgsMapLayer.SaveStyleResult.DatabaseWriteFailed
-    return (error or "QGIS gave no reason") if result & failed else ""
+    return (error or tr("QGIS gave no reason")) if result & failed else ""
