@@ -1724,6 +1724,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Déserts médicaux : l’accès aux soins en France</translation>
     </message>
     <message>
+      <source>QGIS gave no reason</source>
+      <translation>QGIS n’a pas donné de raison</translation>
+    </message>
+    <message>
       <source>The style could not be saved in {path}: {error}</source>
       <translation>Le style n’a pas pu être enregistré dans {path} : {error}</translation>
     </message>

@@ -7,7 +7,12 @@ from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt import sip
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction, QPushButton
+from qgis.PyQt.QtWidgets import QPushButton
+
+try:
+    from qgis.PyQt.QtGui import QAction  # Qt6 (QGIS 4): QAction moved to QtGui
+except ImportError:
+    from qgis.PyQt.QtWidgets import QAction  # Qt5 (QGIS 3)
 
 from .i18n import icon_path, install_translator, tr
 
@@ -55,7 +60,7 @@ class MedicalDesertsPlugin:
             from .gui.dock import DataDock
 
             self.dock = DataDock(self.iface.mainWindow())
-            self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.actions[0].setChecked)
         self.dock.setVisible(visible)
 

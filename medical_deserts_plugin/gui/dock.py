@@ -118,8 +118,8 @@ def apply_style(layer, entry):
     style = entry.get("style")
     if not style or not layer.isSpatial():
         return
-    kind = {QgsWkbTypes.PointGeometry: "point", QgsWkbTypes.LineGeometry: "line",
-            QgsWkbTypes.PolygonGeometry: "polygon"}.get(layer.geometryType())
+    kind = {QgsWkbTypes.GeometryType.PointGeometry: "point", QgsWkbTypes.GeometryType.LineGeometry: "line",
+            QgsWkbTypes.GeometryType.PolygonGeometry: "polygon"}.get(layer.geometryType())
     if kind != style["geometry"]:
         return
     fill = style.get("fill", "#888888")
@@ -173,7 +173,7 @@ class DatasetLoader:
         apply_style(layer, entry)
         self.project.addMapLayer(layer, False)
         group = self.group()
-        if layer.isSpatial() and layer.geometryType() == QgsWkbTypes.PolygonGeometry or not layer.isSpatial():
+        if not layer.isSpatial() or layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:
             group.addLayer(layer)
         else:
             group.insertLayer(0, layer)
@@ -408,37 +408,37 @@ class DataDock(QDockWidget):
         self.datasets.setHeaderHidden(True)
         self.datasets.setRootIsDecorated(False)
         self.datasets.setMinimumHeight(120)
-        self.datasets.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.datasets.setTextElideMode(Qt.ElideRight)
+        self.datasets.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.datasets.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.datasets.currentItemChanged.connect(self.dataset_changed)
         layout.addWidget(self.datasets, 2)
 
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setOpenExternalLinks(True)
-        self.details.setTextFormat(Qt.RichText)
-        self.details.setTextInteractionFlags(Qt.TextBrowserInteraction)
-        self.details.setAlignment(Qt.AlignTop | Qt.AlignLeft)
-        self.details.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.details)
 
         filters = QGroupBox(tr("Filters"))
         form = QFormLayout(filters)
-        form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.departements = QLineEdit()
         self.departements.setPlaceholderText(tr("e.g. 23, 87 (empty: all France)"))
         form.addRow(tr("Départements"), self.departements)
         rpps = self.catalogue.get("rpps_filters", {})
         self.profession = QComboBox()
-        self.profession.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.profession.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.profession.setMinimumContentsLength(10)
         for choice in rpps.get("professions", []):
             self.profession.addItem(f"{choice['code']} — {localized(choice['label'], self.language)}", choice["code"])
         form.addRow(tr("Profession"), self.profession)
         self.specialties = QComboBox()
         self.specialties.setEditable(True)
-        self.specialties.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.specialties.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.specialties.setMinimumContentsLength(10)
         self.specialties.setToolTip(tr("Savoir-faire codes, comma-separated (SM53, SM54...), or a preset."))
         for preset in rpps.get("specialties", []):
@@ -460,15 +460,15 @@ class DataDock(QDockWidget):
         modes.addStretch(1)
         form.addRow(tr("Activity modes"), modes)
         self.communes = QgsMapLayerComboBox()
-        self.communes.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.communes.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.communes.setMinimumContentsLength(10)
-        self.communes.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.communes.setFilters(QgsMapLayerProxyModel.Filter.PolygonLayer)
         self.communes.setAllowEmptyLayer(True)
         self.communes.setLayer(None)
         self.communes.setToolTip(tr("Commune polygons used to place practitioners and population."))
         form.addRow(tr("Commune layer"), self.communes)
         self.code_field = QgsFieldComboBox()
-        self.code_field.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.code_field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.code_field.setMinimumContentsLength(10)
         self.code_field.setAllowEmptyFieldName(True)
         self.code_field.setToolTip(tr("Field of the commune layer holding the INSEE commune code."))
@@ -503,15 +503,15 @@ class DataDock(QDockWidget):
 
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextSelectableByMouse)
-        self.status.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
 
         cache = QgsCollapsibleGroupBox(tr("Download cache"))
         cache.setCollapsed(True)
         cache_layout = QVBoxLayout(cache)
         self.cache_widget = QgsFileWidget()
-        self.cache_widget.setStorageMode(QgsFileWidget.GetDirectory)
+        self.cache_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
         self.cache_widget.setFilePath(cache_folder())
         self.cache_widget.setToolTip(tr("Downloaded files are kept here and reused while recent."))
         self.cache_widget.fileChanged.connect(self.cache_changed)  # after setFilePath: only user changes are saved
@@ -524,8 +524,8 @@ class DataDock(QDockWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         self.setWidget(scroll)
 
@@ -533,7 +533,7 @@ class DataDock(QDockWidget):
         self.datasets.clear()
         for entry in self.catalogue["datasets"]:
             item = QTreeWidgetItem([localized(entry["title"], self.language)])
-            item.setData(0, Qt.UserRole, entry["id"])
+            item.setData(0, Qt.ItemDataRole.UserRole, entry["id"])
             item.setToolTip(0, localized(entry["description"], self.language))
             self.datasets.addTopLevelItem(item)
         count = self.datasets.topLevelItemCount()
@@ -543,7 +543,8 @@ class DataDock(QDockWidget):
             self.datasets.setMinimumHeight(min(max(rows, 120), 320))
 
     def dataset_ids(self):
-        return [self.datasets.topLevelItem(i).data(0, Qt.UserRole) for i in range(self.datasets.topLevelItemCount())]
+        return [self.datasets.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
+                for i in range(self.datasets.topLevelItemCount())]
 
     def select_dataset(self, dataset_id):
         for index, identifier in enumerate(self.dataset_ids()):
@@ -554,7 +555,7 @@ class DataDock(QDockWidget):
 
     def current_entry(self):
         item = self.datasets.currentItem()
-        return dataset_by_id(self.catalogue, item.data(0, Qt.UserRole)) if item is not None else None
+        return dataset_by_id(self.catalogue, item.data(0, Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def dataset_changed(self, *_args):
         entry = self.current_entry()
@@ -614,7 +615,7 @@ class DataDock(QDockWidget):
         self.status.setStyleSheet("color: #b00020;" if error else "")
         self.status.setText(text)
         if error:
-            QgsMessageLog.logMessage(text, LOG_TAG, Qgis.Warning)
+            QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
 
     def set_busy(self, busy):
         self.download_button.setEnabled(not busy)
@@ -658,7 +659,7 @@ class DataDock(QDockWidget):
         except Exception as error:  # noqa: BLE001 (reported, never raised into QGIS)
             import traceback
 
-            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
             self.show_status(tr("Unexpected error while loading: {error}").format(error=error), error=True)
             return []
         names = ", ".join(layer.name() for layer in layers)

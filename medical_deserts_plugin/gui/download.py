@@ -171,24 +171,26 @@ def check_format(path, kind, url=""):
 
 # ------------------------------------------------------------------------------------------------ streaming
 
+NetworkError = QNetworkReply.NetworkError
 _NETWORK_ERRORS = {
-    QNetworkReply.HostNotFoundError: lambda: tr("the server name was not found (no internet connection, or a proxy is "
-                                                "needed: QGIS Options › Network)"),
-    QNetworkReply.ConnectionRefusedError: lambda: tr("the server refused the connection"),
-    QNetworkReply.RemoteHostClosedError: lambda: tr("the server closed the connection before the end"),
-    QNetworkReply.TimeoutError: lambda: tr("the server did not answer in time"),
-    QNetworkReply.SslHandshakeFailedError: lambda: tr("the secure connection failed (certificate problem)"),
-    QNetworkReply.TemporaryNetworkFailureError: lambda: tr("the network connection was lost"),
-    QNetworkReply.NetworkSessionFailedError: lambda: tr("the network connection was lost"),
-    QNetworkReply.ProxyConnectionRefusedError: lambda: tr("the proxy refused the connection (QGIS Options › Network)"),
-    QNetworkReply.ProxyNotFoundError: lambda: tr("the proxy was not found (QGIS Options › Network)"),
-    QNetworkReply.ProxyAuthenticationRequiredError: lambda: tr("the proxy asks for a password (QGIS Options › Network)"),
-    QNetworkReply.ProxyTimeoutError: lambda: tr("the proxy did not answer in time"),
-    QNetworkReply.OperationCanceledError: lambda: tr("the request was stopped by the QGIS network timeout "
-                                                     "(QGIS Options › Network › Timeout)"),
+    NetworkError.HostNotFoundError: lambda: tr("the server name was not found (no internet connection, or a proxy is "
+                                               "needed: QGIS Options › Network)"),
+    NetworkError.ConnectionRefusedError: lambda: tr("the server refused the connection"),
+    NetworkError.RemoteHostClosedError: lambda: tr("the server closed the connection before the end"),
+    NetworkError.TimeoutError: lambda: tr("the server did not answer in time"),
+    NetworkError.SslHandshakeFailedError: lambda: tr("the secure connection failed (certificate problem)"),
+    NetworkError.TemporaryNetworkFailureError: lambda: tr("the network connection was lost"),
+    NetworkError.NetworkSessionFailedError: lambda: tr("the network connection was lost"),
+    NetworkError.ProxyConnectionRefusedError: lambda: tr("the proxy refused the connection (QGIS Options › Network)"),
+    NetworkError.ProxyNotFoundError: lambda: tr("the proxy was not found (QGIS Options › Network)"),
+    NetworkError.ProxyAuthenticationRequiredError:
+        lambda: tr("the proxy asks for a password (QGIS Options › Network)"),
+    NetworkError.ProxyTimeoutError: lambda: tr("the proxy did not answer in time"),
+    NetworkError.OperationCanceledError: lambda: tr("the request was stopped by the QGIS network timeout "
+                                                    "(QGIS Options › Network › Timeout)"),
 }
-if hasattr(QNetworkReply, "InsecureRedirectError"):
-    _NETWORK_ERRORS[QNetworkReply.InsecureRedirectError] = lambda: tr(
+if hasattr(NetworkError, "InsecureRedirectError"):  # Qt 5.14+
+    _NETWORK_ERRORS[NetworkError.InsecureRedirectError] = lambda: tr(
         "the server redirected to an insecure (http://) address")
 _HTTP_REASONS = {
     401: lambda: tr("access refused"), 403: lambda: tr("access refused"),
@@ -213,9 +215,11 @@ def stream(url, write, progress=None, is_canceled=None, timeout=60, allow_local_
     """
     check_url(url, allow_local_http)
     request = QNetworkRequest(QUrl(url))
-    request.setAttribute(QNetworkRequest.RedirectPolicyAttribute, QNetworkRequest.NoLessSafeRedirectPolicy)
-    request.setAttribute(QNetworkRequest.CacheLoadControlAttribute, QNetworkRequest.AlwaysNetwork)
-    request.setAttribute(QNetworkRequest.CacheSaveControlAttribute, False)
+    request.setAttribute(QNetworkRequest.Attribute.RedirectPolicyAttribute,
+                         QNetworkRequest.RedirectPolicy.NoLessSafeRedirectPolicy)
+    request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute,
+                         QNetworkRequest.CacheLoadControl.AlwaysNetwork)
+    request.setAttribute(QNetworkRequest.Attribute.CacheSaveControlAttribute, False)
     request.setRawHeader(b"User-Agent", USER_AGENT)
     request.setRawHeader(b"Accept-Encoding", b"identity")  # Content-Length then is the size of what is written
     reply = QgsNetworkAccessManager.instance().get(request)
@@ -223,7 +227,7 @@ def stream(url, write, progress=None, is_canceled=None, timeout=60, allow_local_
     state = {"received": 0, "last": time.monotonic(), "why": None, "error": None}
 
     def http_status():
-        code = reply.attribute(QNetworkRequest.HttpStatusCodeAttribute)
+        code = reply.attribute(QNetworkRequest.Attribute.HttpStatusCodeAttribute)
         return int(code) if code is not None else None
 
     def read():
@@ -269,12 +273,12 @@ def stream(url, write, progress=None, is_canceled=None, timeout=60, allow_local_
     timer.timeout.connect(watch)
     timer.start()
     if not reply.isFinished():
-        loop.exec_()
+        loop.exec()
     timer.stop()
     read()
     status = http_status()
-    reason = reply.attribute(QNetworkRequest.HttpReasonPhraseAttribute)
-    length = reply.header(QNetworkRequest.ContentLengthHeader)
+    reason = reply.attribute(QNetworkRequest.Attribute.HttpReasonPhraseAttribute)
+    length = reply.header(QNetworkRequest.KnownHeaders.ContentLengthHeader)
     error, detail = reply.error(), reply.errorString()
     final_url = reply.url().toString()
     reply.deleteLater()
@@ -299,7 +303,7 @@ def stream(url, write, progress=None, is_canceled=None, timeout=60, allow_local_
         raise DownloadError(tr("Download of {url} is incomplete: {received} received of {expected} announced "
                                "(the connection was cut). Nothing was kept; try again.")
                             .format(url=url, received=format_bytes(received), expected=format_bytes(int(length))))
-    if error != QNetworkReply.NoError:
+    if error != QNetworkReply.NetworkError.NoError:
         raise DownloadError(tr("Download of {url} failed: {reason}.")
                             .format(url=url, reason=_network_message(error, detail)))
     if final_url and final_url != url:
@@ -463,7 +467,7 @@ def cached_copy(request, cache_root):
             verify_archive(path)
     except ArchiveError as error:
         QgsMessageLog.logMessage(tr("The cached copy is damaged and was discarded: {error}").format(error=error),
-                                 LOG_TAG, Qgis.Warning)
+                                 LOG_TAG, Qgis.MessageLevel.Warning)
         for damaged in (path, manifest):
             try:
                 os.remove(damaged)
@@ -550,7 +554,8 @@ def _resolve_datagouv(request, is_canceled, timeout, allow_local_http, api_url=N
         raise
     except (DownloadError, LookupError) as error:
         if request.fallback_url:
-            QgsMessageLog.logMessage(f"{api}: {error}; using {request.fallback_url}", LOG_TAG, Qgis.Warning)
+            QgsMessageLog.logMessage(f"{api}: {error}; using {request.fallback_url}", LOG_TAG,
+                                     Qgis.MessageLevel.Warning)
             return request.fallback_url
         if isinstance(error, LookupError):
             raise DownloadError(tr("The data.gouv.fr dataset {dataset} ({api}) has no file to download: {reason}.")
@@ -569,7 +574,7 @@ class DownloadTask(QgsTask):
     failed = pyqtSignal(str)
 
     def __init__(self, description, requests, cache_root, force=False, timeout=60, allow_local_http=False):
-        super().__init__(description, QgsTask.CanCancel)
+        super().__init__(description, QgsTask.Flag.CanCancel)
         self.requests = list(requests)
         self.cache_root = cache_root
         self.force = force
@@ -600,7 +605,7 @@ class DownloadTask(QgsTask):
                 self.error = str(error)
                 return False
             except Exception as error:  # noqa: BLE001 (reported, never raised into QGIS)
-                QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.Critical)
+                QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
                 self.error = tr("Unexpected error while downloading: {error}").format(error=error)
                 return False
             if result.stale:

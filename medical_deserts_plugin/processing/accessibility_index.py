@@ -3,7 +3,6 @@
 import numpy as np
 from qgis.core import (
     QgsFeatureSink,
-    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterEnum,
@@ -13,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import accessibility
 from ..core.travel_times import TravelTimeTable, same_code_pairs
@@ -25,6 +23,7 @@ from .fields import (
 from .layers import is_null, new_feature, read_input
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
+from .qgis_compat import new_field, parameter_as_strings
 from .styles import APL_CLASSES, GraduatedStyle, quantile_classes, style_on_load
 
 INPUT, DEMAND_ID_FIELD, DEMAND_CODE_FIELD = "INPUT", "DEMAND_ID_FIELD", "DEMAND_CODE_FIELD"
@@ -123,21 +122,21 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterEnum(METHOD, tr("Method"), options=method_labels(), defaultValue=APL))
         self.addParameter(QgsProcessingParameterNumber(
-            CUTOFF, tr("Cutoff (minutes; 2SFCA, gravity, Gaussian)"), QgsProcessingParameterNumber.Double,
+            CUTOFF, tr("Cutoff (minutes; 2SFCA, gravity, Gaussian)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=30.0))
         self.addParameter(QgsProcessingParameterString(
             BANDS, tr("Time bands, minutes:weight (E2SFCA, 3SFCA)"), defaultValue="10:1, 20:0.68, 30:0.22"))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            BETA, tr("Gravity exponent β (weight = minutes^-β, from 1 min)"), QgsProcessingParameterNumber.Double,
-            defaultValue=1.0, minValue=0.0)))
+            BETA, tr("Gravity exponent β (weight = minutes^-β, from 1 min)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            SIGMA, tr("Gaussian σ (minutes)"), QgsProcessingParameterNumber.Double, defaultValue=10.0)))
+            SIGMA, tr("Gaussian σ (minutes)"), QgsProcessingParameterNumber.Type.Double, defaultValue=10.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            SCALE, tr("Index per how many inhabitants (not APL)"), QgsProcessingParameterNumber.Double,
+            SCALE, tr("Index per how many inhabitants (not APL)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=10000.0, minValue=0.0)))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            TRAVEL_TABLE, tr("Travel-time table instead of the road network (optional)"), [QgsProcessing.TypeVector],
-            optional=True))
+            TRAVEL_TABLE, tr("Travel-time table instead of the road network (optional)"),
+            [QgsProcessing.SourceType.TypeVector], optional=True))
         self.addParameter(QgsProcessingParameterField(
             DEMAND_ID_FIELD, tr("Demand identifier field (matches the table's origins)"),
             parentLayerParameterName=INPUT, optional=True))
@@ -153,14 +152,14 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("Accessibility index"), QgsProcessing.TypeVectorAnyGeometry))
+            OUTPUT, tr("Accessibility index"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
 
     # -- reading ---------------------------------------------------------------------------------------------
 
     def demand_values(self, parameters, context, demand, feedback):
         """(plain population, standardised population) per demand unit, inhabitants."""
         population_field = self.parameterAsString(parameters, POPULATION_FIELD, context)
-        age_fields = self.parameterAsFields(parameters, AGE_FIELDS, context)
+        age_fields = parameter_as_strings(self, parameters, AGE_FIELDS, context)
         if age_fields and len(age_fields) != 19:
             raise QgsProcessingException(tr("Give the 19 age-group fields (<5, 5–9, … 85–89, 90+), not {count}.")
                                          .format(count=len(age_fields)))
@@ -263,7 +262,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
 
         fields = demand.features[0].fields()
         for name in OUTPUT_FIELDS:
-            fields.append(QgsField(name, QVariant.Double))
+            fields.append(new_field(name, "double"))
         sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, demand.wkb_type, crs)
         output = []
         for row, feature in enumerate(demand.features):
@@ -271,7 +270,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                 float(index[row]), float(standardised[row]),
                 None if np.isnan(nearest[row]) else float(nearest[row])]))
             output[-1].setGeometry(feature.geometry())
-        sink.addFeatures(output, QgsFeatureSink.FastInsert)
+        sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
         classes = APL_CLASSES if method == APL else quantile_classes(index)
         style_on_load(context, output_id, GraduatedStyle("access_index", classes))
         feedback.setProgress(100)

@@ -39,7 +39,7 @@ class MedicalDesertsAlgorithm(QgsProcessingAlgorithm):
 
 def advanced(parameter):
     """``parameter`` shown under "Advanced parameters" in the dialog."""
-    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+    parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
     return parameter
 
 

@@ -5,7 +5,6 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -18,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.catchment import MODES, SHAPES, catchment_areas
 from ..i18n import tr
@@ -34,6 +32,7 @@ from .network_parameters import (
     working_crs,
 )
 from .places import place_source_parameter, polygon_point_parameter, read_places
+from .qgis_compat import new_field
 from .styles import GraduatedStyle, band_classes, style_on_load
 
 INPUT, FACILITY_ID_FIELD = "INPUT", "FACILITY_ID_FIELD"
@@ -115,7 +114,7 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
             options=[tr("To the facility (patients)"), tr("From the facility (home visits)")], defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             POPULATION, tr("Population (points or polygons, optional)"),
-            [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(number_field_parameter(
             POPULATION_FIELD, tr("Population field (inhabitants; default: the field named like a population)"),
             POPULATION))
@@ -131,15 +130,15 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
             SHAPE, tr("Polygon shape"), options=[tr("Road corridors (exact)"), tr("Concave hull (smoother)")],
             defaultValue=0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            BUFFER_WIDTH, tr("Corridor half-width (metres)"), QgsProcessingParameterNumber.Double,
+            BUFFER_WIDTH, tr("Corridor half-width (metres)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=200.0, minValue=0.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            CONCAVE_RATIO, tr("Concave hull ratio (0 tightest … 1 convex)"), QgsProcessingParameterNumber.Double,
+            CONCAVE_RATIO, tr("Concave hull ratio (0 tightest … 1 convex)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=0.3, minValue=0.0, maxValue=1.0)))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("Catchment areas"), QgsProcessing.TypeVectorPolygon))
+            OUTPUT, tr("Catchment areas"), QgsProcessing.SourceType.TypeVectorPolygon))
 
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
@@ -176,18 +175,18 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
         self.report(feedback, areas, facility_ids, len(facility_xy))
 
         fields = QgsFields()
-        for name, kind in (("facility_id", QVariant.String), ("band_min", QVariant.Double),
-                           ("lower_min", QVariant.Double), ("area_km2", QVariant.Double),
-                           ("population", QVariant.Double), ("share", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        for name, kind in (("facility_id", "string"), ("band_min", "double"),
+                           ("lower_min", "double"), ("area_km2", "double"),
+                           ("population", "double"), ("share", "double")):
+            fields.append(new_field(name, kind))
+        sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         output = []
         for row in areas.itertuples(index=False):
             output.append(new_feature(fields, [
                 facility_ids[row.facility] if row.facility >= 0 else None, float(row.band), float(row.lower),
                 float(row.area_km2), finite_or_none(row.population), finite_or_none(row.share),
             ], shapely.to_wkb(as_multipolygon(row.geometry))))
-        sink.addFeatures(output, QgsFeatureSink.FastInsert)
+        sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
         style_on_load(context, output_id, GraduatedStyle("band_min", band_classes(bands), opacity=0.45,
                                                          larger_first=True))
         feedback.setProgress(100)

@@ -21,7 +21,7 @@ def number_field_parameter(name, description, parent, allow_multiple=False):
     """An optional field parameter for a number: fields of any type, so that numbers stored as text can be chosen;
     optional, so that the dialog never preselects the first field (``fid``) on its own."""
     return QgsProcessingParameterField(name, description, parentLayerParameterName=parent,
-                                       type=QgsProcessingParameterField.Any, allowMultiple=allow_multiple,
+                                       type=QgsProcessingParameterField.DataType.Any, allowMultiple=allow_multiple,
                                        optional=True)
 
 

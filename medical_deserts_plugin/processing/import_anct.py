@@ -7,7 +7,6 @@ import numpy as np
 import pandas as pd
 import shapely
 from qgis.core import (
-    QgsField,
     QgsFields,
     QgsFeatureRequest,
     QgsProcessing,
@@ -17,7 +16,6 @@ from qgis.core import (
     QgsVectorLayer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.sources.anct import (
     FRR,
@@ -52,6 +50,7 @@ from .import_rpps import (
 )
 from .layers import is_null, new_feature, read_layer
 from .network_parameters import working_crs
+from .qgis_compat import new_field
 from .styles import CategorisedStyle, style_on_load
 
 INPUT, KIND, OUTPUT = "INPUT", "KIND", "OUTPUT"
@@ -90,7 +89,7 @@ def vector_uri(path):
 
 def attribute_table(layer):
     """The attributes of a layer as a DataFrame (NULL -> None), its field names as columns."""
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     rows = [[None if is_null(value) else value for value in feature.attributes()]
             for feature in layer.getFeatures(request)]
     return pd.DataFrame(rows, columns=layer.fields().names(), dtype=object)
@@ -99,7 +98,7 @@ def attribute_table(layer):
 def zoning_fields(zonings):
     """(name, type) of the fields added per zoning: class, code 0/1/2 and the class as written."""
     return [field for zoning in zonings for field in
-            ((zoning, QVariant.String), (f"{zoning}_code", QVariant.Int), (f"{zoning}_label", QVariant.String))]
+            ((zoning, "string"), (f"{zoning}_code", "int"), (f"{zoning}_label", "string"))]
 
 
 class ImportAnctAlgorithm(ImportAlgorithm):
@@ -139,7 +138,7 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         add_departements_parameter(self)
         add_working_crs_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("ANCT territories"), QgsProcessing.TypeVectorAnyGeometry))
+            OUTPUT, tr("ANCT territories"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
 
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
@@ -177,9 +176,9 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         geometry = QgsWkbTypes.geometryType(layer.wkbType())
         if code is not None and classes:
             return AUTOMATIC
-        if geometry == QgsWkbTypes.PolygonGeometry:
+        if geometry == QgsWkbTypes.GeometryType.PolygonGeometry:
             return QPV
-        if geometry == QgsWkbTypes.PointGeometry:
+        if geometry == QgsWkbTypes.GeometryType.PointGeometry:
             return FRANCE_SERVICES
         raise QgsProcessingException(tr("Could not tell which ANCT territories “{path}” holds (no ZRR/FRR class "
                                         "field, neither polygons nor points): choose the kind.").format(path=path))
@@ -200,7 +199,8 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         communes = None
         if parameters.get(COMMUNES) not in (None, ""):
             communes = Communes(self, parameters, context, feedback, crs, departements)
-        elif layer is not None and QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.PolygonGeometry:
+        elif (layer is not None
+              and QgsWkbTypes.geometryType(layer.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry):
             own = {COMMUNES: layer.source(), COMMUNE_CODE_FIELD: report.columns["code_commune"]}
             communes = Communes(self, own, context, feedback, crs, departements)
         added = zoning_fields(report.zonings)
@@ -208,11 +208,11 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         feedback.setProgress(50)
         if communes is None:
             fields = QgsFields()
-            for name, type_ in [("code_commune", QVariant.String)] + added:
-                fields.append(QgsField(name, type_))
+            for name, type_ in [("code_commune", "string")] + added:
+                fields.append(new_field(name, type_))
             columns = [python_values(frame[name]) for name, _ in [("code_commune", None)] + added]
             features = [new_feature(fields, list(attributes)) for attributes in zip(*columns)]
-            sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
+            sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
             write_features(sink, features, feedback, 60, 100, tr("ANCT territories"))
             feedback.pushInfo(tr("No communes layer: {count} commune(s) written as a table without "
                                  "geometry.").format(count=len(features)))
@@ -304,7 +304,7 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         layer = QgsVectorLayer("Point?crs=EPSG:4326", os.path.basename(path), "memory")
         fields = QgsFields()
         for name in table.columns:
-            fields.append(QgsField(name, QVariant.String))
+            fields.append(new_field(name, "string"))
         layer.dataProvider().addAttributes(fields)
         layer.updateFields()
         located = ~np.isnan(longitude)
@@ -322,7 +322,7 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         polygons = kind == QPV
         label = tr("QPV") if polygons else tr("France Services")
         geometry = QgsWkbTypes.geometryType(layer.wkbType())
-        expected = QgsWkbTypes.PolygonGeometry if polygons else QgsWkbTypes.PointGeometry
+        expected = QgsWkbTypes.GeometryType.PolygonGeometry if polygons else QgsWkbTypes.GeometryType.PointGeometry
         if geometry != expected:
             raise QgsProcessingException(tr("The {label} layer must have {expected}; “{source}” has {geometry}.")
                                          .format(label=label, expected=tr("polygons") if polygons else tr("points"),
@@ -330,8 +330,8 @@ class ImportAnctAlgorithm(ImportAlgorithm):
                                                      geometry)))
         names = layer.fields().names()
         located = departement_column(names)
-        data = read_layer(layer, crs, context, label, fields=[names[located[0]]] if located else [],
-                          feedback=feedback, check=QgsFeatureRequest.GeometryNoCheck)  # repaired below
+        data = read_layer(layer, crs, context, label, fields=[names[located[0]]] if located else [],  # repaired below:
+                          feedback=feedback, check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         if data.transformed_from:
             feedback.pushInfo(tr("The {label} layer is reprojected from {source} to {target}.").format(
                 label=label, source=data.transformed_from, target=crs.authid()))
@@ -358,7 +358,7 @@ class ImportAnctAlgorithm(ImportAlgorithm):
             geometries = shapely.multipolygons(parts[polygon_parts], indices=index[polygon_parts],
                                                out=np.empty(len(geometries), dtype=object))
             present = ~shapely.is_missing(geometries)
-        wkb_type = QgsWkbTypes.MultiPolygon if polygons else QgsWkbTypes.flatType(layer.wkbType())
+        wkb_type = QgsWkbTypes.Type.MultiPolygon if polygons else QgsWkbTypes.flatType(layer.wkbType())
         written = keep & present
         feedback.pushInfo(tr("{label}: {read} feature(s) read, {kept} kept.").format(
             label=label, read=len(data), kept=int(written.sum())))

@@ -6,7 +6,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -15,7 +14,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.sources.finess import DEFAULT_CATEGORIES, read_finess
 from ..core.territory import in_france
@@ -37,19 +35,20 @@ from .import_rpps import (
     write_features,
 )
 from .network_parameters import working_crs
+from .qgis_compat import new_field
 
 INPUT, CATEGORIES, OUTPUT = "INPUT", "CATEGORIES", "OUTPUT"
 
 #: Attributes of the establishment points: output name, column of the reader's frame, type.
 POINT_FIELDS = (
-    ("nofinesset", "nofinesset", QVariant.String), ("nofinessej", "nofinessej", QVariant.String),
-    ("name", "name", QVariant.String), ("long_name", "long_name", QVariant.String),
-    ("category", "category", QVariant.String), ("category_label", "category_label", QVariant.String),
-    ("category_group", "category_group", QVariant.String),
-    ("category_group_label", "category_group_label", QVariant.String),
-    ("code_commune", "code_commune", QVariant.String), ("departement", "departement", QVariant.String),
-    ("code_postal", "code_postal", QVariant.String), ("commune_label", "commune_label", QVariant.String),
-    ("siret", "siret", QVariant.String), ("source_crs", "crs", QVariant.String),
+    ("nofinesset", "nofinesset", "string"), ("nofinessej", "nofinessej", "string"),
+    ("name", "name", "string"), ("long_name", "long_name", "string"),
+    ("category", "category", "string"), ("category_label", "category_label", "string"),
+    ("category_group", "category_group", "string"),
+    ("category_group_label", "category_group_label", "string"),
+    ("code_commune", "code_commune", "string"), ("departement", "departement", "string"),
+    ("code_postal", "code_postal", "string"), ("commune_label", "commune_label", "string"),
+    ("siret", "siret", "string"), ("source_crs", "crs", "string"),
 )
 
 
@@ -102,7 +101,7 @@ class ImportFinessAlgorithm(ImportAlgorithm):
         add_departements_parameter(self)
         add_working_crs_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("Health establishments"), QgsProcessing.TypeVectorPoint))
+            OUTPUT, tr("Health establishments"), QgsProcessing.SourceType.TypeVectorPoint))
 
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
@@ -131,7 +130,7 @@ class ImportFinessAlgorithm(ImportAlgorithm):
 
         fields = QgsFields()
         for name, _, kind in POINT_FIELDS:
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         kept = frame[placed]
         columns = [python_values(kept[column]) for _, column, _ in POINT_FIELDS]
         kept_xy = xy[placed]
@@ -141,7 +140,7 @@ class ImportFinessAlgorithm(ImportAlgorithm):
                 check_cancel(feedback)
             points.append(point_feature(fields, list(attributes), kept_xy[index, 0], kept_xy[index, 1]))
         feedback.pushInfo(tr("{count} establishment(s) placed.").format(count=len(points)))
-        sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Point, crs)
+        sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.Point, crs)
         write_features(sink, points, feedback, 80, 100, tr("health establishments"))
         feedback.setProgress(100)
         return {OUTPUT: output_id}

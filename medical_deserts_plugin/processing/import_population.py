@@ -3,7 +3,6 @@ the population standardised by the DREES 2023 age weights."""
 
 import numpy as np
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.accessibility import standardised_population
 from ..core.sources.insee import AGE_GROUPS, read_population
@@ -67,7 +66,7 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
         add_departements_parameter(self)
         add_working_crs_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("Population per commune"), QgsProcessing.TypeVectorPolygon))
+            OUTPUT, tr("Population per commune"), QgsProcessing.SourceType.TypeVectorPolygon))
 
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
@@ -114,7 +113,7 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
         check_cancel(feedback)
         feedback.setProgress(60)
 
-        added = [(name, QVariant.Double) for name in VALUE_COLUMNS + [STANDARDISED]]
+        added = [(name, "double") for name in VALUE_COLUMNS + [STANDARDISED]]
         replaced = communes.replaced_fields(added)
         if replaced:
             feedback.pushInfo(tr("The communes layer's fields {names} are replaced by the computed ones.").format(

@@ -17,7 +17,6 @@ import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsPointXY,
@@ -31,7 +30,6 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core.sources.common import clean_codes, departement_of_commune, parse_departements
 from ..core.sources.rpps import GP_SAVOIR_FAIRE, MEDECIN, gp_counts_by_commune, read_rpps
@@ -41,6 +39,7 @@ from ..i18n import tr
 from .base import AlgorithmCancelled, RunnableAlgorithm, check_cancel
 from .layers import is_null, read_input
 from .network_parameters import working_crs, working_crs_parameter
+from .qgis_compat import new_field
 from .styles import GraduatedStyle, style_on_load
 
 INPUT, SAVOIR_FAIRE = "INPUT", "SAVOIR_FAIRE"
@@ -49,9 +48,9 @@ COMMUNES, COMMUNE_CODE_FIELD = "COMMUNES", "COMMUNE_CODE_FIELD"
 OUTPUT, OUTPUT_COMMUNES = "OUTPUT", "OUTPUT_COMMUNES"
 
 #: Attributes of the practitioner-site points, in this order.
-POINT_FIELDS = (("rpps", QVariant.String), ("profession", QVariant.String), ("savoir_faire", QVariant.String),
-                ("mode_exercice", QVariant.String), ("code_commune", QVariant.String), ("secteur", QVariant.String),
-                ("finess_site", QVariant.String), ("weight", QVariant.Double))
+POINT_FIELDS = (("rpps", "string"), ("profession", "string"), ("savoir_faire", "string"),
+                ("mode_exercice", "string"), ("code_commune", "string"), ("secteur", "string"),
+                ("finess_site", "string"), ("weight", "double"))
 #: Number of GPs per commune: none, 1, 2-3, 4-9, 10 and more.
 GP_CLASSES = (
     (0, 0.5, "#f7f7f7", "0"),
@@ -91,7 +90,8 @@ def is_address(text):
 def file_parameter(name, description, file_filter, optional=False):
     """A file input that also takes an https:// address (downloaded when the algorithm runs)."""
     return QgsProcessingParameterFile(name, f"{description} {tr('(a file, or its https:// address)')}",
-                                      QgsProcessingParameterFile.File, optional=optional, fileFilter=file_filter)
+                                      QgsProcessingParameterFile.Behavior.File, optional=optional,
+                                      fileFilter=file_filter)
 
 
 def add_departements_parameter(algorithm):
@@ -105,7 +105,7 @@ def add_working_crs_parameter(algorithm):
 
 def add_communes_parameters(algorithm, description, optional=False):
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
-        COMMUNES, description, [QgsProcessing.TypeVectorPolygon], optional=optional))
+        COMMUNES, description, [QgsProcessing.SourceType.TypeVectorPolygon], optional=optional))
     algorithm.addParameter(QgsProcessingParameterField(
         COMMUNE_CODE_FIELD, tr("Commune code field (INSEE code)"), defaultValue="code_insee",
         parentLayerParameterName=COMMUNES, optional=True))  # optional: QGIS 3.22 refuses a missing value
@@ -272,7 +272,8 @@ class Communes:
 
     def output_fields(self, added):
         """Fields of the output: the layer's fields (those named like an ``added`` one are replaced), then ``added``
-        (``[(name, QVariant type)]``). Returns ``(fields, indices of the layer's attributes kept)``."""
+        (``[(name, kind)]``, kinds of :func:`.qgis_compat.new_field`). Returns ``(fields, indices of the layer's
+        attributes kept)``."""
         names = {name for name, _ in added}
         fields, kept = QgsFields(), []
         for index, field in enumerate(self.fields):
@@ -280,7 +281,7 @@ class Communes:
                 fields.append(field)
                 kept.append(index)
         for name, kind in added:
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         return fields, kept
 
     def replaced_fields(self, added):
@@ -297,7 +298,7 @@ def write_features(sink, features, feedback, start, end, name):
     total = max(1, len(features))
     for first in range(0, len(features), BATCH):
         check_cancel(feedback)
-        if not sink.addFeatures(features[first:first + BATCH], QgsFeatureSink.FastInsert):
+        if not sink.addFeatures(features[first:first + BATCH], QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(tr("Could not write to the output {name}: {error}").format(
                 name=name, error=sink.lastError()))
         feedback.setProgress(start + (end - start) * min(1.0, (first + BATCH) / total))
@@ -365,9 +366,9 @@ class ImportRppsAlgorithm(ImportAlgorithm):
         add_communes_parameters(self, tr("Communes (polygons)"))
         add_working_crs_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("Practitioner sites"), QgsProcessing.TypeVectorPoint))
+            OUTPUT, tr("Practitioner sites"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT_COMMUNES, tr("Practitioners per commune"), QgsProcessing.TypeVectorPolygon))
+            OUTPUT_COMMUNES, tr("Practitioners per commune"), QgsProcessing.SourceType.TypeVectorPolygon))
 
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
@@ -408,7 +409,7 @@ class ImportRppsAlgorithm(ImportAlgorithm):
 
         point_fields = QgsFields()
         for name, kind in POINT_FIELDS:
-            point_fields.append(QgsField(name, kind))
+            point_fields.append(new_field(name, kind))
         columns = [python_values(placed[name]) for name, _ in POINT_FIELDS]
         placed_xy = xy[row[has_point]]
         points = []
@@ -416,7 +417,7 @@ class ImportRppsAlgorithm(ImportAlgorithm):
             if index % BATCH == 0:
                 check_cancel(feedback)
             points.append(point_feature(point_fields, list(attributes), placed_xy[index, 0], placed_xy[index, 1]))
-        added = [("n_gp", QVariant.Int), ("fte", QVariant.Double)]
+        added = [("n_gp", "int"), ("fte", "double")]
         replaced = communes.replaced_fields(added)
         if replaced:
             feedback.pushInfo(tr("The communes layer's fields {names} are replaced by the computed ones.").format(
@@ -427,7 +428,8 @@ class ImportRppsAlgorithm(ImportAlgorithm):
         check_cancel(feedback)
         feedback.setProgress(85)
 
-        sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, point_fields, QgsWkbTypes.Point, crs)
+        sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, point_fields, QgsWkbTypes.Type.Point,
+                                               crs)
         commune_sink, communes_id = self.parameterAsSink(parameters, OUTPUT_COMMUNES, context, commune_fields,
                                                          communes.wkb_type, crs)
         write_features(sink, points, feedback, 85, 92, tr("practitioner sites"))

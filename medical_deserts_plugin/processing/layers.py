@@ -221,7 +221,7 @@ def geometry_check(parameters, name, context):
     """What an invalid geometry of input ``name`` does: the input's own Processing setting, else the context's."""
     value = parameters.get(name)
     if isinstance(value, QgsProcessingFeatureSourceDefinition) and \
-            value.flags & QgsProcessingFeatureSourceDefinition.FlagOverrideDefaultGeometryCheck:
+            value.flags & QgsProcessingFeatureSourceDefinition.Flag.FlagOverrideDefaultGeometryCheck:
         return value.geometryCheck
     return context.invalidGeometryCheck()
 
@@ -247,8 +247,8 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
     """
     if source is None:
         raise QgsProcessingException(tr("The {label} layer could not be opened.").format(label=label))
-    spatial = QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.NullGeometry,
-                                                                   QgsWkbTypes.UnknownGeometry)
+    spatial = QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.GeometryType.NullGeometry,
+                                                                   QgsWkbTypes.GeometryType.UnknownGeometry)
     if spatial and crs_is_undefined(source.sourceCrs()):
         raise QgsProcessingException(
             tr("The {label} layer “{name}” has no defined CRS: set its CRS (Layer Properties > Source, or "
@@ -264,7 +264,7 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
     total = source.featureCount()
     read = None
     if bulk is not None and not keep_features and all(
-            bulk.fields().fieldOrigin(bulk.fields().indexOf(name)) == QgsFields.OriginProvider
+            bulk.fields().fieldOrigin(bulk.fields().indexOf(name)) == QgsFields.FieldOrigin.OriginProvider
             for name in fields if name):
         read = _read_in_bulk(bulk, fields, feedback)
     features = []
@@ -280,9 +280,9 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
         )
     check_coordinates(ids, geometries, crs, context, label)
     check = context.invalidGeometryCheck() if check is None else check
-    invalid = np.zeros(len(ids), dtype=bool) if check == QgsFeatureRequest.GeometryNoCheck else \
+    invalid = np.zeros(len(ids), dtype=bool) if check == QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck else \
         ~shapely.is_missing(geometries) & ~shapely.is_valid(geometries)
-    if invalid.any() and check == QgsFeatureRequest.GeometryAbortOnInvalid:
+    if invalid.any() and check == QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid:
         raise QgsProcessingException(
             tr("{count} feature(s) of the {label} layer have an invalid geometry (feature ids {ids}): repair them "
                "(Vector geometry > Fix geometries), or let Processing skip or keep invalid features (Options > "
@@ -331,7 +331,7 @@ def _features(source, request):
     """The features of ``source`` that ``request`` asks for, without QGIS's own validity check: it would throw
     through Python (and crash QGIS 3.22); read_layer checks instead."""
     if isinstance(source, QgsProcessingFeatureSource):
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        return source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks)
     return source.getFeatures(request)
 
 
@@ -390,7 +390,7 @@ def feature_ids(data, field):
 
 
 def is_line_layer(source):
-    return QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.LineGeometry
+    return QgsWkbTypes.geometryType(source.wkbType()) == QgsWkbTypes.GeometryType.LineGeometry
 
 
 def new_feature(fields, attributes, wkb=None):

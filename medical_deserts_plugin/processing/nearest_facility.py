@@ -4,20 +4,19 @@ facilities lie within N minutes."""
 import numpy as np
 from qgis.core import (
     QgsFeatureSink,
-    QgsField,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
 from .base import RunnableAlgorithm, check_cancel, core_errors, progress_callback
 from .layers import new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
+from .qgis_compat import new_field
 from .styles import GraduatedStyle, style_on_load
 
 INPUT = "INPUT"
@@ -59,14 +58,14 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
             FACILITY_ID_FIELD, tr("Facility identifier field (default: feature id)"),
             parentLayerParameterName=FACILITIES, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            MAX_TIME, tr("Search limit (minutes)"), QgsProcessingParameterNumber.Double, defaultValue=120.0))
+            MAX_TIME, tr("Search limit (minutes)"), QgsProcessingParameterNumber.Type.Double, defaultValue=120.0))
         self.addParameter(QgsProcessingParameterNumber(
-            COUNT_WITHIN, tr("Count facilities within (minutes)"), QgsProcessingParameterNumber.Double,
+            COUNT_WITHIN, tr("Count facilities within (minutes)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=30.0))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("Nearest facility"), QgsProcessing.TypeVectorAnyGeometry))
+            OUTPUT, tr("Nearest facility"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
 
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
@@ -98,10 +97,10 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
         access_m = engine.last_snap.distance_m[:len(demand_xy)] if engine.last_snap is not None else None
         self.summarise(feedback, minutes, count_within, counts)
 
-        fields.append(QgsField("nearest_min", QVariant.Double))
-        fields.append(QgsField("nearest_id", QVariant.String))
-        fields.append(QgsField(count_name, QVariant.Int))
-        fields.append(QgsField("access_m", QVariant.Double))
+        fields.append(new_field("nearest_min", "double"))
+        fields.append(new_field("nearest_id", "string"))
+        fields.append(new_field(count_name, "int"))
+        fields.append(new_field("access_m", "double"))
         sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, demand.wkb_type, crs)
         output = []
         for row, feature in enumerate(demand.features):
@@ -113,7 +112,7 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
                 float(access_m[row]) if access_m is not None and np.isfinite(access_m[row]) else None,
             ]))
             output[-1].setGeometry(feature.geometry())
-        sink.addFeatures(output, QgsFeatureSink.FastInsert)
+        sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
         style_on_load(context, output_id, GraduatedStyle("nearest_min"))
         feedback.setProgress(100)
         return {OUTPUT: output_id}

@@ -57,7 +57,7 @@ def add_network_parameters(algorithm):
 
     algorithm.addParameter(QgsProcessingParameterFeatureSource(
         ROADS, tr("Road network (lines; leave empty for straight-line distance)"),
-        [QgsProcessing.TypeVectorLine], optional=True))
+        [QgsProcessing.SourceType.TypeVectorLine], optional=True))
     algorithm.addParameter(number_field_parameter(SPEED_FIELD, tr("Speed field (km/h)"), ROADS))
     algorithm.addParameter(QgsProcessingParameterField(
         ROAD_CLASS_FIELD, tr("Road class field (speed from the preset below)"), parentLayerParameterName=ROADS,
@@ -65,7 +65,7 @@ def add_network_parameters(algorithm):
     algorithm.addParameter(QgsProcessingParameterEnum(
         SPEED_PRESET, tr("Speeds of road classes"), options=preset_labels(), defaultValue=0))
     algorithm.addParameter(QgsProcessingParameterNumber(
-        DEFAULT_SPEED, tr("Default speed (km/h)"), QgsProcessingParameterNumber.Double, defaultValue=50.0))
+        DEFAULT_SPEED, tr("Default speed (km/h)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0))
     algorithm.addParameter(QgsProcessingParameterField(
         DIRECTION_FIELD, tr("One-way field"), parentLayerParameterName=ROADS, optional=True))
     algorithm.addParameter(advanced(QgsProcessingParameterString(
@@ -82,13 +82,13 @@ def add_network_parameters(algorithm):
         defaultValue=10000.0, parentParameterName=ROADS, minValue=0.0)))
     algorithm.addParameter(advanced(QgsProcessingParameterNumber(
         ACCESS_SPEED, tr("Speed from a place to its nearest road, straight line (km/h)"),
-        QgsProcessingParameterNumber.Double, defaultValue=20.0)))
+        QgsProcessingParameterNumber.Type.Double, defaultValue=20.0)))
     algorithm.addParameter(advanced(QgsProcessingParameterNumber(
         STRAIGHT_SPEED, tr("Speed without a road network, straight line (km/h)"),
-        QgsProcessingParameterNumber.Double, defaultValue=50.0)))
+        QgsProcessingParameterNumber.Type.Double, defaultValue=50.0)))
     algorithm.addParameter(advanced(QgsProcessingParameterNumber(
         DETOUR_FACTOR, tr("Detour factor without a road network (road distance / straight distance)"),
-        QgsProcessingParameterNumber.Double, defaultValue=1.3)))
+        QgsProcessingParameterNumber.Type.Double, defaultValue=1.3)))
     algorithm.addParameter(working_crs_parameter())
 
 

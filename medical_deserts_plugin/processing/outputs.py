@@ -184,7 +184,7 @@ class CheckedSink:
         self.label = label
         self.written = 0
 
-    def addFeatures(self, features, flags=QgsFeatureSink.FastInsert):  # noqa: N802 (QGIS API)
+    def addFeatures(self, features, flags=QgsFeatureSink.Flag.FastInsert):  # noqa: N802 (QGIS API)
         features = list(features)
         try:
             ok = self.sink.addFeatures(features, flags)
@@ -197,7 +197,7 @@ class CheckedSink:
         self.written += len(features)
         return True
 
-    def addFeature(self, feature, flags=QgsFeatureSink.FastInsert):  # noqa: N802 (QGIS API)
+    def addFeature(self, feature, flags=QgsFeatureSink.Flag.FastInsert):  # noqa: N802 (QGIS API)
         return self.addFeatures([feature], flags)
 
     def lastError(self):  # noqa: N802 (QGIS API)
@@ -324,11 +324,11 @@ class RunOutputs:
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = table
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         error, message, _, _ = QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, destination.path, self.context.transformContext(), options)
         del layer
-        if error != QgsVectorFileWriter.NoError:
+        if error != QgsVectorFileWriter.WriterError.NoError:
             _problem(tr("The output {output} could not be added to {path}: {error}"), output=destination.label,
                      path=destination.path, error=message)
 

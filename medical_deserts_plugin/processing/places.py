@@ -6,7 +6,7 @@ from ..i18n import tr
 from .layers import feature_ids, located_points, read_input
 
 POLYGON_POINT = "POLYGON_POINT"
-PLACE_TYPES = [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]
+PLACE_TYPES = [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]
 
 
 def place_source_parameter(name, description, optional=False):

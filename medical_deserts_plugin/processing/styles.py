@@ -17,6 +17,7 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtGui import QColor
 
 from ..i18n import tr
+from .qgis_compat import save_default_style
 
 #: Minutes classes and colours for travel times to care (yellow = near, dark red = far).
 TIME_CLASSES = (
@@ -158,7 +159,7 @@ def embed_styles(context, feedback):
             continue
         forget_saved_styles(destination_id)
         post_processor.postProcessLayer(layer, context, feedback)
-        error = layer.saveStyleToDatabase("medical deserts", "Default style of the Medical deserts plugin", True, "")
+        error = save_default_style(layer, "medical deserts", "Default style of the Medical deserts plugin")
         if error:
             feedback.pushWarning(tr("The style could not be saved in {path}: {error}").format(
                 path=destination_id, error=error))

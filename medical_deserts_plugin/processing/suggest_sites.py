@@ -4,7 +4,6 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -14,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import accessibility, location
 from ..i18n import tr
@@ -25,6 +23,7 @@ from .fields import (
 from .layers import finite_or_none, new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
+from .qgis_compat import new_field
 
 INPUT, POPULATION_FIELD, APL_DEMAND_FIELD = "INPUT", "POPULATION_FIELD", "APL_DEMAND_FIELD"
 #: the standardised population field that "Accessibility index" writes
@@ -97,35 +96,36 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             EXISTING))
         self.addParameter(QgsProcessingParameterEnum(MODEL, tr("Model"), options=model_labels(), defaultValue=MCLP))
         self.addParameter(QgsProcessingParameterNumber(
-            P, tr("Number of new sites (p)"), QgsProcessingParameterNumber.Integer, defaultValue=1, minValue=0))
+            P, tr("Number of new sites (p)"), QgsProcessingParameterNumber.Type.Integer, defaultValue=1, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
-            RADIUS, tr("Coverage radius (minutes; MCLP, LSCP)"), QgsProcessingParameterNumber.Double,
+            RADIUS, tr("Coverage radius (minutes; MCLP, LSCP)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=30.0))
         self.addParameter(QgsProcessingParameterNumber(
             MAX_TIME, tr("Longest trip considered (minutes; p-median, p-center)"),
-            QgsProcessingParameterNumber.Double, defaultValue=120.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=120.0))
         self.addParameter(QgsProcessingParameterNumber(
             CAPACITY, tr("Capacity of a site (inhabitants; 0 = no limit; MCLP, p-median)"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterNumber(
-            SITE_SUPPLY, tr("APL: supply of a new site (consultations per year)"), QgsProcessingParameterNumber.Double,
-            defaultValue=3 * accessibility.APL_IMPUTED))
+            SITE_SUPPLY, tr("APL: supply of a new site (consultations per year)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=3 * accessibility.APL_IMPUTED))
         self.addParameter(QgsProcessingParameterNumber(
-            THRESHOLD, tr("APL threshold"), QgsProcessingParameterNumber.Double, defaultValue=location.APL_THRESHOLD))
+            THRESHOLD, tr("APL threshold"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=location.APL_THRESHOLD))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            TIME_LIMIT, tr("Solver time limit (seconds)"), QgsProcessingParameterNumber.Double, defaultValue=60.0,
+            TIME_LIMIT, tr("Solver time limit (seconds)"), QgsProcessingParameterNumber.Type.Double, defaultValue=60.0,
             minValue=0.0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            MIP_GAP, tr("Relative optimality gap accepted"), QgsProcessingParameterNumber.Double,
+            MIP_GAP, tr("Relative optimality gap accepted"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0, maxValue=1.0)))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT_SITES, tr("Suggested sites"), QgsProcessing.TypeVectorPoint))
+            OUTPUT_SITES, tr("Suggested sites"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT_DEMAND, tr("Demand units before and after"), QgsProcessing.TypeVectorAnyGeometry))
+            OUTPUT_DEMAND, tr("Demand units before and after"), QgsProcessing.SourceType.TypeVectorAnyGeometry))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT_LINES, tr("Allocation lines"), QgsProcessing.TypeVectorLine, optional=True,
+            OUTPUT_LINES, tr("Allocation lines"), QgsProcessing.SourceType.TypeVectorLine, optional=True,
             createByDefault=False))
 
     def run_algorithm(self, parameters, context, feedback):
@@ -294,10 +294,11 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         before_min, after_min = times
         crs = working_crs(self, parameters, context)
         site_fields = QgsFields()
-        for name, kind in (("site_id", QVariant.String), ("rank", QVariant.Int), ("adds", QVariant.Double),
-                           ("served_pop", QVariant.Double)):
-            site_fields.append(QgsField(name, kind))
-        sites, sites_id = self.parameterAsSink(parameters, OUTPUT_SITES, context, site_fields, QgsWkbTypes.Point, crs)
+        for name, kind in (("site_id", "string"), ("rank", "int"), ("adds", "double"),
+                           ("served_pop", "double")):
+            site_fields.append(new_field(name, kind))
+        sites, sites_id = self.parameterAsSink(parameters, OUTPUT_SITES, context, site_fields, QgsWkbTypes.Type.Point,
+                                               crs)
         assigned = result.assignment
         share = result.served if result.served is not None else (assigned >= 0).astype(float)
         served_pop = np.bincount(assigned[assigned >= 0], (population * share)[assigned >= 0],
@@ -305,11 +306,11 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         site_wkb = shapely.to_wkb(shapely.points(site_xy))
         sites.addFeatures([new_feature(site_fields, [site_ids[site], rank + 1, float(result.contribution[rank]),
                                                      float(served_pop[site])], site_wkb[site])
-                           for rank, site in enumerate(result.sites)], QgsFeatureSink.FastInsert)
+                           for rank, site in enumerate(result.sites)], QgsFeatureSink.Flag.FastInsert)
 
         fields = demand.features[0].fields()
-        for name, kind in zip(DEMAND_FIELDS, (QVariant.String,) + (QVariant.Double,) * 4):
-            fields.append(QgsField(name, kind))
+        for name, kind in zip(DEMAND_FIELDS, ("string",) + ("double",) * 4):
+            fields.append(new_field(name, kind))
         units, units_id = self.parameterAsSink(parameters, OUTPUT_DEMAND, context, fields, demand.wkb_type, crs)
         after = result.index_after
         output = []
@@ -320,15 +321,15 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                 None if index_before is None else float(index_before[row]),
                 None if after is None else float(after[row])]))
             output[-1].setGeometry(feature.geometry())
-        units.addFeatures(output, QgsFeatureSink.FastInsert)
+        units.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
         results = {OUTPUT_SITES: sites_id, OUTPUT_DEMAND: units_id}
 
-        lines, lines_id = self.parameterAsSink(parameters, OUTPUT_LINES, context, site_fields, QgsWkbTypes.LineString,
-                                               crs)
+        lines, lines_id = self.parameterAsSink(parameters, OUTPUT_LINES, context, site_fields,
+                                               QgsWkbTypes.Type.LineString, crs)
         if lines is not None:
             rows = np.flatnonzero(assigned >= 0)
             wkb = shapely.to_wkb(shapely.linestrings(np.stack([demand_xy[rows], site_xy[assigned[rows]]], axis=1)))
             lines.addFeatures([new_feature(site_fields, [site_ids[assigned[row]], None, None, float(population[row])],
-                                           line) for row, line in zip(rows, wkb)], QgsFeatureSink.FastInsert)
+                                           line) for row, line in zip(rows, wkb)], QgsFeatureSink.Flag.FastInsert)
             results[OUTPUT_LINES] = lines_id
         return results

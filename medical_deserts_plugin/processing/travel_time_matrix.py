@@ -4,7 +4,6 @@ import numpy as np
 import shapely
 from qgis.core import (
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -13,7 +12,6 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..i18n import tr
 from .base import RunnableAlgorithm, check_cancel, core_errors, progress_callback
@@ -21,6 +19,7 @@ from .fields import repeated_ids
 from .layers import new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
+from .qgis_compat import new_field
 from .styles import GraduatedStyle, style_on_load
 
 ORIGINS, ORIGIN_ID_FIELD = "ORIGINS", "ORIGIN_ID_FIELD"
@@ -31,10 +30,10 @@ OUTPUT, OUTPUT_LINES = "OUTPUT", "OUTPUT_LINES"
 
 def pair_fields():
     fields = QgsFields()
-    fields.append(QgsField("origin_id", QVariant.String))
-    fields.append(QgsField("destination_id", QVariant.String))
-    fields.append(QgsField("minutes", QVariant.Double))
-    fields.append(QgsField("rank", QVariant.Int))
+    fields.append(new_field("origin_id", "string"))
+    fields.append(new_field("destination_id", "string"))
+    fields.append(new_field("minutes", "double"))
+    fields.append(new_field("rank", "int"))
     return fields
 
 
@@ -69,16 +68,16 @@ class TravelTimeMatrixAlgorithm(RunnableAlgorithm):
             DESTINATION_ID_FIELD, tr("Destination identifier field (default: feature id)"),
             parentLayerParameterName=DESTINATIONS, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            CUTOFF, tr("Cutoff (minutes)"), QgsProcessingParameterNumber.Double, defaultValue=60.0))
+            CUTOFF, tr("Cutoff (minutes)"), QgsProcessingParameterNumber.Type.Double, defaultValue=60.0))
         self.addParameter(QgsProcessingParameterNumber(
             K_NEAREST, tr("Keep only the k nearest destinations of each origin (0 = all)"),
-            QgsProcessingParameterNumber.Integer, defaultValue=0, minValue=0))
+            QgsProcessingParameterNumber.Type.Integer, defaultValue=0, minValue=0))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("Travel-time table"), QgsProcessing.TypeVector))
+            OUTPUT, tr("Travel-time table"), QgsProcessing.SourceType.TypeVector))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT_LINES, tr("Travel-time lines"), QgsProcessing.TypeVectorLine, optional=True,
+            OUTPUT_LINES, tr("Travel-time lines"), QgsProcessing.SourceType.TypeVectorLine, optional=True,
             createByDefault=False))
 
     def run_algorithm(self, parameters, context, feedback):
@@ -113,8 +112,9 @@ class TravelTimeMatrixAlgorithm(RunnableAlgorithm):
             unreached=int(len(origin_xy) - len(np.unique(table.origin)))))
 
         fields = pair_fields()
-        sink, table_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.NoGeometry, crs)
-        lines, lines_id = self.parameterAsSink(parameters, OUTPUT_LINES, context, fields, QgsWkbTypes.LineString, crs)
+        sink, table_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry, crs)
+        lines, lines_id = self.parameterAsSink(parameters, OUTPUT_LINES, context, fields, QgsWkbTypes.Type.LineString,
+                                               crs)
         line_wkb = shapely.to_wkb(shapely.linestrings(
             np.stack([origin_xy[table.origin], destination_xy[table.destination]], axis=1))) if lines else None
         for begin in range(0, len(table), 10000):  # a cancel leaves no output (written aside until the end)
@@ -122,10 +122,10 @@ class TravelTimeMatrixAlgorithm(RunnableAlgorithm):
             rows = range(begin, min(begin + 10000, len(table)))
             attributes = [[origin_ids[table.origin[row]], destination_ids[table.destination[row]],
                            float(table.minutes[row]), int(ranks[row])] for row in rows]
-            sink.addFeatures([new_feature(fields, values) for values in attributes], QgsFeatureSink.FastInsert)
+            sink.addFeatures([new_feature(fields, values) for values in attributes], QgsFeatureSink.Flag.FastInsert)
             if lines is not None:
                 lines.addFeatures([new_feature(fields, values, line_wkb[row]) for values, row in zip(attributes, rows)],
-                                  QgsFeatureSink.FastInsert)
+                                  QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(85 + 15 * rows.stop / len(table))
         if lines is not None:
             style_on_load(context, lines_id, GraduatedStyle("minutes"))

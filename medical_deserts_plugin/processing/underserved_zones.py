@@ -5,7 +5,6 @@ import shapely
 from qgis.core import (
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -18,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import zones
 from ..i18n import tr
@@ -28,6 +26,7 @@ from .fields import (
 )
 from .layers import as_multipolygon, finite_or_none, is_null, new_feature, read_layer
 from .network_parameters import working_crs, working_crs_parameter
+from .qgis_compat import new_field
 from .styles import CategorisedStyle, style_on_load
 
 INPUT, INDEX_FIELD, TIME_FIELD = "INPUT", "INDEX_FIELD", "TIME_FIELD"
@@ -38,12 +37,12 @@ ZRR_FIELD, ZRR_VALUES, QPV = "ZRR_FIELD", "ZRR_VALUES", "QPV"
 HOTSPOTS, DISTANCE_BAND, FDR, ALPHA, LANGUAGE = "HOTSPOTS", "DISTANCE_BAND", "FDR", "ALPHA", "LANGUAGE"
 OUTPUT, OUTPUT_ZONES, OUTPUT_SUMMARY = "OUTPUT", "OUTPUT_ZONES", "OUTPUT_SUMMARY"
 
-UNIT_FIELDS = (("class_code", QVariant.Int), ("class_label", QVariant.String), ("zone_id", QVariant.Int),
-               ("gi_star", QVariant.Double), ("gi_p", QVariant.Double), ("hotspot", QVariant.String))
-ZONE_FIELDS = (("zone_id", QVariant.Int), ("class_code", QVariant.Int), ("class_label", QVariant.String),
-               ("n_units", QVariant.Int), ("population", QVariant.Double), ("pop_below", QVariant.Double),
-               ("mean_index", QVariant.Double), ("worst_index", QVariant.Double), ("mean_min", QVariant.Double),
-               ("zrr_share", QVariant.Double), ("qpv_share", QVariant.Double), ("small", QVariant.Bool))
+UNIT_FIELDS = (("class_code", "int"), ("class_label", "string"), ("zone_id", "int"),
+               ("gi_star", "double"), ("gi_p", "double"), ("hotspot", "string"))
+ZONE_FIELDS = (("zone_id", "int"), ("class_code", "int"), ("class_label", "string"),
+               ("n_units", "int"), ("population", "double"), ("pop_below", "double"),
+               ("mean_index", "double"), ("worst_index", "double"), ("mean_min", "double"),
+               ("zrr_share", "double"), ("qpv_share", "double"), ("small", "bool"))
 LANGUAGES = ("fr", "en")
 
 #: Class colours: served green, vigilance yellow, underserved red, isolated purple, both dark red, no data grey.
@@ -81,7 +80,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            INPUT, tr("Units with an accessibility index (polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            INPUT, tr("Units with an accessibility index (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(number_field_parameter(
             INDEX_FIELD, tr("Accessibility index field (e.g. access_index, APL)"), INPUT))
         self.addParameter(number_field_parameter(
@@ -94,48 +93,48 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(RULE, tr("A unit is a problem when"), options=rule_labels(),
                                                      defaultValue=2))
         self.addParameter(QgsProcessingParameterNumber(
-            UNDERSERVED, tr("Underserved under (index)"), QgsProcessingParameterNumber.Double, defaultValue=2.5))
+            UNDERSERVED, tr("Underserved under (index)"), QgsProcessingParameterNumber.Type.Double, defaultValue=2.5))
         self.addParameter(QgsProcessingParameterNumber(
-            VIGILANCE, tr("Vigilance up to (index)"), QgsProcessingParameterNumber.Double, defaultValue=4.0))
+            VIGILANCE, tr("Vigilance up to (index)"), QgsProcessingParameterNumber.Type.Double, defaultValue=4.0))
         self.addParameter(QgsProcessingParameterNumber(
-            ISOLATED, tr("Isolated beyond (minutes to the nearest GP)"), QgsProcessingParameterNumber.Double,
+            ISOLATED, tr("Isolated beyond (minutes to the nearest GP)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=30.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             CONTIGUITY, tr("Neighbours"), options=[tr("Queen (a shared point)"), tr("Rook (a shared edge)")],
             defaultValue=0))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            TOLERANCE, tr("Contiguity tolerance for slivers and gaps (m)"), QgsProcessingParameterNumber.Double,
+            TOLERANCE, tr("Contiguity tolerance for slivers and gaps (m)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=0.0, minValue=0.0)))
         self.addParameter(QgsProcessingParameterBoolean(
             MERGE_CLASSES, tr("Merge touching units of different problem classes into one zone"), defaultValue=False))
         self.addParameter(QgsProcessingParameterNumber(
             MIN_POPULATION, tr("Smallest zone population kept (inhabitants; 0 = all)"),
-            QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0))
         self.addParameter(QgsProcessingParameterField(
             ZRR_FIELD, tr("ZRR / FRR classification field (optional)"), parentLayerParameterName=INPUT,
             optional=True))
         self.addParameter(advanced(QgsProcessingParameterString(
             ZRR_VALUES, tr("Values meaning classified (comma separated)"), defaultValue="C,P,1,true,oui,yes")))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            QPV, tr("QPV polygons (optional)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            QPV, tr("QPV polygons (optional)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterBoolean(HOTSPOTS, tr("Hot spots (Getis-Ord Gi*)"), defaultValue=True))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            DISTANCE_BAND, tr("Gi* distance band (m; 0 = the contiguity above)"), QgsProcessingParameterNumber.Double,
-            defaultValue=0.0, minValue=0.0)))
+            DISTANCE_BAND, tr("Gi* distance band (m; 0 = the contiguity above)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0)))
         self.addParameter(advanced(QgsProcessingParameterBoolean(
             FDR, tr("False-discovery-rate correction of Gi* p-values"), defaultValue=False)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            ALPHA, tr("Significance level"), QgsProcessingParameterNumber.Double, defaultValue=0.05, minValue=0.0,
+            ALPHA, tr("Significance level"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.05, minValue=0.0,
             maxValue=1.0)))
         self.addParameter(QgsProcessingParameterEnum(
             LANGUAGE, tr("Labels in"), options=["Français", "English"], defaultValue=0))
         self.addParameter(working_crs_parameter())
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT, tr("Units by class"), QgsProcessing.TypeVectorPolygon))
+            OUTPUT, tr("Units by class"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT_ZONES, tr("Underserved zones"), QgsProcessing.TypeVectorPolygon))
+            OUTPUT_ZONES, tr("Underserved zones"), QgsProcessing.SourceType.TypeVectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            OUTPUT_SUMMARY, tr("Zone summary"), QgsProcessing.TypeVector))
+            OUTPUT_SUMMARY, tr("Zone summary"), QgsProcessing.SourceType.TypeVector))
 
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
@@ -153,7 +152,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         source = self.parameterAsSource(parameters, INPUT, context)
         # Invalid polygons are repaired (make_valid) and reported by the zones core, not refused.
         units = read_layer(source, crs, context, tr("units"), feedback=feedback,
-                           check=QgsFeatureRequest.GeometryNoCheck)
+                           check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         for name, _ in UNIT_FIELDS:
             if units.features[0].fields().indexOf(name) >= 0:
                 raise QgsProcessingException(tr("The units layer already has a field “{name}”: rename it first.")
@@ -214,7 +213,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         if source is None:
             return None
         qpv = read_layer(source, crs, context, tr("QPV"), keep_features=False, feedback=feedback,
-                         check=QgsFeatureRequest.GeometryNoCheck)
+                         check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         union = shapely.union_all(shapely.make_valid(qpv.geometries[~shapely.is_missing(qpv.geometries)]))
         geometries = shapely.make_valid(units.geometries)
         area = shapely.area(geometries)
@@ -249,7 +248,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         labels = zones.class_labels(classes, language)
         fields = units.features[0].fields()
         for name, kind in UNIT_FIELDS:
-            fields.append(QgsField(name, kind))
+            fields.append(new_field(name, kind))
         sink, units_id = self.parameterAsSink(parameters, OUTPUT, context, fields, units.wkb_type, crs)
         output = []
         for row, feature in enumerate(units.features):
@@ -258,14 +257,14 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
                 finite_or_none(hot["gi_star"].iat[row]), finite_or_none(hot["p_adjusted"].iat[row]), hot["category"].iat[row]]
             output.append(new_feature(fields, feature.attributes() + extra))
             output[-1].setGeometry(feature.geometry())
-        sink.addFeatures(output, QgsFeatureSink.FastInsert)
+        sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
         style_on_load(context, units_id, CategorisedStyle("class_code", class_categories(language)))
 
         zone_fields = QgsFields()
         for name, kind in ZONE_FIELDS:
-            zone_fields.append(QgsField(name, kind))
+            zone_fields.append(new_field(name, kind))
         zone_sink, zones_id = self.parameterAsSink(parameters, OUTPUT_ZONES, context, zone_fields,
-                                                   QgsWkbTypes.MultiPolygon, crs)
+                                                   QgsWkbTypes.Type.MultiPolygon, crs)
         table = found.table
         zone_labels = zones.class_labels(table["class_code"].to_numpy(), language) if len(table) else []
         wkb = [shapely.to_wkb(as_multipolygon(geometry)) for geometry in found.geometry]
@@ -273,19 +272,19 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             int(zone), int(row.class_code), zone_labels[i], int(row.n_units), float(row.population),
             finite_or_none(row.population_below), finite_or_none(row.mean_index), finite_or_none(row.worst_index), finite_or_none(row.mean_minutes),
             finite_or_none(row.zrr_share), finite_or_none(row.qpv_share), bool(row.small)], wkb[i])
-            for i, (zone, row) in enumerate(table.iterrows())], QgsFeatureSink.FastInsert)
+            for i, (zone, row) in enumerate(table.iterrows())], QgsFeatureSink.Flag.FastInsert)
         style_on_load(context, zones_id, CategorisedStyle("class_code", class_categories(language)))
 
         summary = zones.zone_summary(found, language)
         summary_fields = QgsFields()
         for name in summary.columns:
-            kind = QVariant.String if summary[name].dtype == object else QVariant.Double
-            summary_fields.append(QgsField(name, kind))
+            kind = "string" if summary[name].dtype == object else "double"
+            summary_fields.append(new_field(name, kind))
         summary_sink, summary_id = self.parameterAsSink(parameters, OUTPUT_SUMMARY, context, summary_fields,
-                                                        QgsWkbTypes.NoGeometry, crs)
+                                                        QgsWkbTypes.Type.NoGeometry, crs)
         summary_sink.addFeatures([new_feature(summary_fields, [
             value if isinstance(value, str) else finite_or_none(value) for value in row])
-            for row in summary.itertuples(index=False)], QgsFeatureSink.FastInsert)
+            for row in summary.itertuples(index=False)], QgsFeatureSink.Flag.FastInsert)
         return {OUTPUT: units_id, OUTPUT_ZONES: zones_id, OUTPUT_SUMMARY: summary_id}
 
 

@@ -412,7 +412,7 @@ class _RoadBuilder:
         self.attributes.append(pd.DataFrame({
             "highway": column(highway), "oneway": column(oneway), "maxspeed": column(maxspeed),
             "ref": column(ref), "name": column(name), "part": column(part),
-        }))
+        }, dtype=object))  # typed once in frame(): pandas 2.1+ warns when all-None columns decide a concat dtype
 
     def frame(self):
         roads = pd.concat(self.attributes, ignore_index=True)

@@ -11,7 +11,6 @@ from qgis.core import (
     QgsApplication,
     QgsFeature,
     QgsFeatureSink,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -27,13 +26,14 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QDockWidget
 
 from medical_deserts_plugin.gui import dock as dock_module
 from medical_deserts_plugin.gui.catalogue import dataset_by_id, load_catalogue
 from medical_deserts_plugin.gui.dock import DataDock, Filters, LoadError, parse_departements
 from medical_deserts_plugin.i18n import tr
+from medical_deserts_plugin.processing.qgis_compat import new_field
 from tests.zips import damaged
 
 
@@ -159,7 +159,7 @@ class FakeImport(QgsProcessingAlgorithm):
         code_field = self.parameterAsString(parameters, "COMMUNE_CODE_FIELD", context)
         centres = {f[code_field]: f.geometry().centroid() for f in communes.getFeatures()}
         fields = QgsFields()
-        fields.append(QgsField("code_commune", QVariant.String))
+        fields.append(new_field("code_commune", "string"))
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, fields, QgsWkbTypes.Point,
                                           communes.sourceCrs())
         with open(self.parameterAsFile(parameters, "INPUT", context), encoding="utf-8") as lines:
