@@ -360,6 +360,10 @@
       <translation>Erreur inattendue pendant le téléchargement : {error}</translation>
     </message>
     <message>
+      <source>&amp;Medical Deserts</source>
+      <translation>&amp;Déserts médicaux</translation>
+    </message>
+    <message>
       <source>Medical deserts data panel</source>
       <translation>Panneau de données Déserts médicaux</translation>
     </message>
