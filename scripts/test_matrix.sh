@@ -28,12 +28,13 @@ in_chroot() {
     chroot "$CHROOT" env -i HOME=/root PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
         DEBIAN_FRONTEND=noninteractive "$@"
 }
+chroot_apt() { in_chroot apt-get -o DPkg::Lock::Timeout=600 "$@"; }  # waits for another apt in the chroot
 
 MOUNTS=()
 unmount_all() {
     local i
     for ((i = ${#MOUNTS[@]} - 1; i >= 0; i--)); do
-        umount "${MOUNTS[i]}" 2>/dev/null || umount -l "${MOUNTS[i]}" || true
+        umount "${MOUNTS[i]}" || echo "warning: ${MOUNTS[i]} is busy, left mounted" >&2
     done
     MOUNTS=()
 }
@@ -72,8 +73,8 @@ bootstrap() {
     mount_all
     setup_network
     step "installing QGIS 3.40 and the build tools in the chroot"
-    in_chroot apt-get update -qq
-    in_chroot apt-get install -y -qq --no-install-recommends $PACKAGES >/dev/null
+    chroot_apt update -qq
+    chroot_apt install -y -qq --no-install-recommends $PACKAGES >/dev/null
     touch "$READY_BASE"
 }
 
@@ -90,7 +91,7 @@ setup_network() {
 
 install_qgis() {  # install_qgis SUITE: the QGIS packages of trixie or trixie-backports
     step "QGIS from $1"
-    in_chroot apt-get install -y -qq --no-install-recommends --allow-downgrades -t "$1" $QGIS_PACKAGES >/dev/null
+    chroot_apt install -y -qq --no-install-recommends --allow-downgrades -t "$1" $QGIS_PACKAGES >/dev/null
 }
 
 run_suite() {  # run_suite LABEL: the suite on a clean copy of the committed tree
@@ -106,9 +107,11 @@ run_suite() {  # run_suite LABEL: the suite on a clean copy of the committed tre
 
 RESULTS=()
 if [ -f "$READY_BASE" ]; then
-    step "reusing the chroot $CHROOT"
+    step "reusing the chroot $CHROOT (fresh package lists, any package added since)"
     mount_all
     setup_network
+    chroot_apt update -qq
+    chroot_apt install -y -qq --no-install-recommends $PACKAGES >/dev/null
 else
     bootstrap
 fi
