@@ -10,13 +10,15 @@ APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth python3-numpy python
                 python3-shapely python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools zip python3-pyqt6
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 DEMO_DIR ?= demo_output
+CHROOT ?= /srv/chroots/trixie
 export QT_QPA_PLATFORM ?= offscreen
 export XDG_RUNTIME_DIR ?= /tmp/runtime-$(shell id -u)
 
-.PHONY: help system deps test unit build package install demo bench i18n clean
+.PHONY: help system deps test test-matrix unit build package install demo bench i18n clean
 
 help:
 	@echo "make test      install what is missing, run the whole test suite"
+	@echo "make test-matrix  the suite again on QGIS 3.40 and 3.44 in a Debian 13 chroot (root; CHROOT=...)"
 	@echo "make demo      install, generate the sample département, run the algorithms with qgis_process"
 	@echo "make package   dist/medical_deserts_plugin.zip for QGIS's 'Install from ZIP'"
 	@echo "make install   copy the plugin into the QGIS profile ($(QGIS_PROFILE)) and enable it"
@@ -44,6 +46,9 @@ deps: system $(VENV)/.installed
 
 test: deps
 	$(PY) -m pytest tests
+
+test-matrix:
+	$(SUDO) env CHROOT="$(CHROOT)" bash scripts/test_matrix.sh
 
 unit: deps
 	$(PY) -m pytest -p no:qgis tests/unit

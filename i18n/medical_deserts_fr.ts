@@ -404,16 +404,16 @@
       <translation>{libraries} installé pour ce profil QGIS : redémarrez QGIS pour lancer Déserts médicaux.</translation>
     </message>
     <message>
+      <source>&amp;Medical Deserts</source>
+      <translation>&amp;Déserts médicaux</translation>
+    </message>
+    <message>
       <source>Medical deserts data panel</source>
       <translation>Panneau de données Déserts médicaux</translation>
     </message>
     <message>
       <source>Install the missing libraries</source>
       <translation>Installer les bibliothèques manquantes</translation>
-    </message>
-    <message>
-      <source>&amp;Medical Deserts</source>
-      <translation>&amp;Déserts médicaux</translation>
     </message>
     <message>
       <source>Medical Deserts cannot start until these libraries are installed:</source>
@@ -2178,54 +2178,6 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
-    </message>
-    <message>
-      <source>{count} commune code(s) appear on several features of the communes layer ({codes}): values go to the first feature of each code.</source>
-      <translation>{count} code(s) commune figurent sur plusieurs entités de la couche des communes ({codes}) : les valeurs vont à la première entité de chaque code.</translation>
-    </message>
-    <message>
-      <source>Population field (inhabitants)</source>
-      <translation>Champ de population (habitants)</translation>
-    </message>
-    <message>
-      <source>Give a population field or the 19 age-group fields.</source>
-      <translation>Indiquez un champ de population ou les 19 champs de tranches d’âge.</translation>
-    </message>
-    <message>
-      <source>The {label} field “{field}” has {count} negative value(s).</source>
-      <translation>Le champ {label} « {field} » a {count} valeur(s) négative(s).</translation>
-    </message>
-    <message>
-      <source>Choose the population field of the population layer.</source>
-      <translation>Choisissez le champ de population de la couche de population.</translation>
-    </message>
-    <message>
-      <source>The {what} field “{field}” of the {label} layer must hold numbers.</source>
-      <translation>Le champ de {what} « {field} » de la couche {label} doit contenir des nombres.</translation>
-    </message>
-    <message>
-      <source>The {what} field “{field}” has negative values.</source>
-      <translation>Le champ de {what} « {field} » contient des valeurs négatives.</translation>
-    </message>
-    <message>
-      <source>The population field “{field}” has negative values.</source>
-      <translation>Le champ de population « {field} » contient des valeurs négatives.</translation>
-    </message>
-    <message>
-      <source>Reads the FINESS “extraction géolocalisée” of health establishments (etalab cs1100507, .csv or .zip) and makes one point per establishment at its geolocation.
-
-Categories: FINESS categetab codes or group names, comma separated (603 maison de santé, 124 centre de santé, 101/355/106/114 public hospitals, 620 pharmacie; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies); empty keeps every category. Départements: e.g. 23,53.
-
-Each row's coordinates are in the system the file names for it (Lambert-93 in metropolitan France, UTM overseas): every system is transformed to the working CRS (EPSG:2154 by default). Establishments without coordinates, or in a system that is not known, are counted and listed in the log, not placed.</source>
-      <translation>Lit l’« extraction géolocalisée » FINESS des établissements de santé (etalab cs1100507, .csv ou .zip) et crée un point par établissement à sa géolocalisation.
-
-Catégories : codes categetab FINESS ou noms de groupes, séparés par des virgules (603 maison de santé, 124 centre de santé, 101/355/106/114 hôpitaux publics, 620 pharmacie ; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies) ; vide = toutes les catégories. Départements : p. ex. 23,53.
-
-Les coordonnées de chaque ligne sont dans le système que le fichier indique pour elle (Lambert-93 en métropole, UTM outre-mer) : chaque système est transformé vers le SCR de travail (EPSG:2154 par défaut). Les établissements sans coordonnées, ou dans un système inconnu, sont comptés et listés dans le journal, sans être placés.</translation>
-    </message>
-    <message>
-      <source>The index field “{field}” holds values that are not numbers.</source>
-      <translation>Le champ d’indice « {field} » contient des valeurs qui ne sont pas des nombres.</translation>
     </message>
   </context>
 </TS>

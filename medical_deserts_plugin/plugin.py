@@ -16,7 +16,10 @@ except ImportError:
 
 from .i18n import icon_path, install_translator, tr
 
-MENU = "&Medical Deserts"
+
+def menu_title():
+    """The plugin's menu in the user's language (a literal ``tr`` call, so that the .ts file gets it)."""
+    return tr("&Medical Deserts")
 
 
 class MedicalDesertsPlugin:
@@ -46,13 +49,13 @@ class MedicalDesertsPlugin:
         dock_action = QAction(icon, tr("Medical deserts data panel"), self.iface.mainWindow())
         dock_action.setCheckable(True)
         dock_action.toggled.connect(self.show_dock)
-        self.iface.addPluginToMenu(tr(MENU), dock_action)
+        self.iface.addPluginToMenu(menu_title(), dock_action)
         self.iface.addToolBarIcon(dock_action)
         self.actions.append(dock_action)
         for algorithm in QgsApplication.processingRegistry().providerById(PROVIDER_ID).algorithms():
             action = QAction(algorithm.icon(), algorithm.displayName() + "…", self.iface.mainWindow())
             action.triggered.connect(lambda _=False, alg_id=algorithm.id(): self.open_algorithm(alg_id))
-            self.iface.addPluginToMenu(tr(MENU), action)
+            self.iface.addPluginToMenu(menu_title(), action)
             self.actions.append(action)
 
     def show_dock(self, visible):
@@ -72,7 +75,7 @@ class MedicalDesertsPlugin:
 
     def unload(self):
         for action in self.actions:
-            self.iface.removePluginMenu(tr(MENU), action)
+            self.iface.removePluginMenu(menu_title(), action)
         if self.actions:
             self.iface.removeToolBarIcon(self.actions[0])
         self.actions = []

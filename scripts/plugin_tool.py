@@ -18,12 +18,13 @@ DEFAULT_PROFILE = Path.home() / ".local/share/QGIS/QGIS3/profiles/default"
 
 
 def build(out_dir):
-    """Assemble ``out_dir/medical_deserts_plugin``: the package, metadata.txt, icons and compiled translations."""
+    """Assemble ``out_dir/medical_deserts_plugin``: the package, metadata.txt, LICENSE, icons and compiled translations."""
     target = Path(out_dir) / PLUGIN
     if target.exists():
         shutil.rmtree(target)
     shutil.copytree(ROOT / PLUGIN, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     shutil.copy2(ROOT / "metadata.txt", target / "metadata.txt")
+    shutil.copy2(ROOT / "LICENSE", target / "LICENSE")
     shutil.copytree(ROOT / "resources" / "icons", target / "icons")
     (target / "i18n").mkdir(exist_ok=True)
     for ts in sorted((ROOT / "i18n").glob("*.ts")):

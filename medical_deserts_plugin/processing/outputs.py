@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 
-from osgeo import gdal, ogr
+from osgeo import gdal
 from qgis.core import (
     QgsDataSourceUri,
     QgsFeatureSink,
@@ -81,9 +81,17 @@ def _is_geopackage(path):
     return path.lower().endswith(".gpkg")
 
 
+def _open_vector(path):
+    """The GDAL dataset of a vector file, read-only; None when it cannot be opened."""
+    try:
+        return gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    except RuntimeError:  # GDAL raises when its exceptions are on (QGIS >= 3.40), returns None when they are off
+        return None
+
+
 def _layer_names(path):
     """Names of the layers of an existing vector file (empty when it cannot be opened)."""
-    dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY)
+    dataset = _open_vector(path)
     if dataset is None:
         return []
     return [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
@@ -307,7 +315,7 @@ class RunOutputs:
         """The file written aside opens and holds as many features as were written."""
         path = self._aside_file(aside)
         table = aside.destination.layer_name if _is_geopackage(path) else None
-        dataset = ogr.Open(path)
+        dataset = _open_vector(path)
         layer = None if dataset is None else (dataset.GetLayerByName(table) if table else dataset.GetLayer(0))
         count = None if layer is None else layer.GetFeatureCount()
         dataset = None
