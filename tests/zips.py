@@ -126,3 +126,13 @@ def damaged(kind, member, data):
     if kind == "deflate64":
         return with_flag_or_method(good, method=DEFLATE64)
     raise ValueError(kind)
+
+
+def write_bombs(folder, members):
+    """One bomb zip per name of ``members`` ({name: member inside}) in ``folder``: {name: path}. Deflating 96 MB
+    of zeros takes a moment, so a test module makes them once."""
+    paths = {}
+    for name, member in members.items():
+        paths[name] = folder / f"{name}.zip"
+        paths[name].write_bytes(damaged("bomb", member, b""))
+    return paths

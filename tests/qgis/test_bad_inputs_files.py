@@ -7,7 +7,7 @@ import re
 import pytest
 
 from bad_input import run_refused
-from tests.zips import DAMAGES, damaged, zip_bytes
+from tests.zips import DAMAGES, damaged, write_bombs, zip_bytes
 
 #: algorithm -> (sample file, member name in the zip, needs a communes layer)
 ALGORITHMS = {
@@ -33,13 +33,8 @@ MESSAGES = {
 
 @pytest.fixture(scope="module")
 def bombs(tmp_path_factory):
-    """One bomb per algorithm, made once (96 MB of zeros to deflate)."""
-    folder = tmp_path_factory.mktemp("bombs")
-    paths = {}
-    for name, (_, member, _) in ALGORITHMS.items():
-        paths[name] = folder / f"{name}.zip"
-        paths[name].write_bytes(damaged("bomb", member, b""))
-    return paths
+    """One bomb per algorithm."""
+    return write_bombs(tmp_path_factory.mktemp("bombs"), {name: member for name, (_, member, _) in ALGORITHMS.items()})
 
 
 def bad_file(kind, algorithm, sample, bombs, folder):

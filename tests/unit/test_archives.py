@@ -23,7 +23,8 @@ from medical_deserts_plugin.core.sources.finess import read_finess
 from medical_deserts_plugin.core.sources.insee import read_population
 from medical_deserts_plugin.core.sources.rpps import read_rpps
 from medical_deserts_plugin.sample import write_sample
-from tests.zips import DAMAGES, bomb, damaged, with_declared_sizes, with_flag_or_method, zip_bytes
+from tests.zips import (DAMAGES, bomb, damaged, with_declared_sizes, with_flag_or_method, write_bombs,
+                        zip_bytes)
 
 #: reader, sample file, member name in the zip
 READERS = {
@@ -51,13 +52,8 @@ def sample(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def bombs(tmp_path_factory):
-    """The bomb of each reader (deflating 96 MB of zeros takes a moment: made once)."""
-    folder = tmp_path_factory.mktemp("bombs")
-    paths = {}
-    for name, (_, _, member) in READERS.items():
-        paths[name] = folder / f"{name}.zip"
-        paths[name].write_bytes(damaged("bomb", member, b""))
-    return paths
+    """The bomb of each reader."""
+    return write_bombs(tmp_path_factory.mktemp("bombs"), {name: member for name, (_, _, member) in READERS.items()})
 
 
 def damaged_file(kind, reader, sample, bombs, folder):
