@@ -14,8 +14,8 @@ MIRROR=${MIRROR:-$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 READY_BASE="$CHROOT/.base-installed"   # debootstrap + Debian packages done
 READY_FLAG="$CHROOT/.ready"            # QGIS 3.44 installed (the chroot is left so)
-QGIS_PACKAGES="qgis python3-qgis qgis-providers"
-PACKAGES="$QGIS_PACKAGES xvfb xauth python3-numpy python3-scipy python3-pandas python3-openpyxl \
+QGIS_PACKAGES=(qgis python3-qgis qgis-providers)
+PACKAGES="${QGIS_PACKAGES[*]} xvfb xauth python3-numpy python3-scipy python3-pandas python3-openpyxl \
 python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools zip make ca-certificates"
 
 [ "$(id -u)" = 0 ] || { echo "test_matrix.sh must run as root (debootstrap, chroot, mount)" >&2; exit 1; }
@@ -90,13 +90,18 @@ setup_network() {
 }
 
 install_qgis() {  # install_qgis SUITE: the QGIS packages of trixie or trixie-backports
+    # "package/suite" takes that suite's version, also downwards: "-t trixie" alone keeps a newer 3.44 installed
     step "QGIS from $1"
-    chroot_apt install -y -qq --no-install-recommends --allow-downgrades -t "$1" $QGIS_PACKAGES >/dev/null
+    chroot_apt install -y -qq --no-install-recommends --allow-downgrades -t "$1" "${QGIS_PACKAGES[@]/%//$1}" >/dev/null
 }
 
-run_suite() {  # run_suite LABEL: the suite on a clean copy of the committed tree
-    local label=$1 begin=$SECONDS version
+run_suite() {  # run_suite LABEL SERIES: the suite on a clean copy of the committed tree, on QGIS SERIES (3.40...)
+    local label=$1 series=$2 begin=$SECONDS version
     version=$(in_chroot python3 -c 'from qgis.core import Qgis; print(Qgis.QGIS_VERSION)' 2>/dev/null)
+    case "$version" in
+        "$series".*) ;;
+        *) echo "expected QGIS $series in the chroot, found '$version'" >&2; exit 1 ;;
+    esac
     step "$label: QGIS $version — make test on a clean copy (git archive HEAD)"
     rm -rf "$CHROOT/root/proj"
     mkdir -p "$CHROOT/root/proj"
@@ -117,10 +122,10 @@ else
 fi
 
 install_qgis trixie
-run_suite "Debian 13"
+run_suite "Debian 13" 3.40
 install_qgis trixie-backports
 touch "$READY_FLAG"
-run_suite "trixie-backports"
+run_suite "trixie-backports" 3.44
 
 step "done"
 printf '%s\n' "${RESULTS[@]}"
