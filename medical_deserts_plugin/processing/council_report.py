@@ -99,19 +99,19 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         self.addParameter(number_field_parameter(
             CODE_FIELD, tr("Commune code field joining the other layers (default: code_insee…)"), INPUT))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            NEAREST, tr("Minutes to the nearest GP (output of “Nearest facility”; optional)"),
+            NEAREST, tr("Minutes to the nearest GP (output of “Nearest facility”)"),
             [QgsProcessing.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            CLASSES, tr("Communes by class (output of “Underserved zones”; optional)"),
+            CLASSES, tr("Communes by class (output of “Underserved zones”)"),
             [QgsProcessing.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            ZONES, tr("Underserved zones (output of “Underserved zones”; optional)"),
+            ZONES, tr("Underserved zones (output of “Underserved zones”)"),
             [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            SITES, tr("Suggested sites (output of “Suggest sites”; optional)"), [QgsProcessing.TypeVectorPoint],
+            SITES, tr("Suggested sites (output of “Suggest sites for new health centres”)"), [QgsProcessing.TypeVectorPoint],
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            SITES_DEMAND, tr("Demand units before and after (output of “Suggest sites”; optional)"),
+            SITES_DEMAND, tr("Demand units before and after (output of “Suggest sites for new health centres”)"),
             [QgsProcessing.TypeVectorAnyGeometry], optional=True))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             RADIUS, tr("Time counted as far in the before/after of the sites (minutes)"),
