@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth python3-numpy python3-scipy python3-pandas python3-openpyxl \
-                python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools zip
+                python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools zip poppler-utils
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 DEMO_DIR ?= demo_output
 export QT_QPA_PLATFORM ?= offscreen

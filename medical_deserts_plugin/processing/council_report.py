@@ -244,7 +244,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             layer.setCrs(crs)
         fields = QgsFields()
         for name, kind in (("name", QVariant.String), ("population", QVariant.Double), ("apl", QVariant.Double),
-                           ("minutes", QVariant.Double), ("class_code", QVariant.Int)):
+                           ("minutes", QVariant.Double), ("class_code", QVariant.Int), ("apl_after", QVariant.Double)):
             fields.append(QgsField(name, kind))
         layer.dataProvider().addAttributes(fields)
         layer.updateFields()
@@ -255,7 +255,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             feature = QgsFeature(layer.fields())
             feature.setAttributes([names[row], float(population[row]), finite_or_none(apl[row]),
                                    finite_or_none(minutes[row]),
-                                   None if class_code is None else int(class_code[row])])
+                                   None if class_code is None else int(class_code[row]), None])
             geometry = QgsGeometry()
             geometry.fromWkb(wkb[row])
             feature.setGeometry(geometry)
@@ -320,6 +320,9 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             change = report.before_after(population, values["index_before"], values["index_after"],
                                          values["before_min"], values["after_min"],
                                          radius=self.parameterAsDouble(parameters, RADIUS, context))
+            if change is not None and change.measure == "apl":
+                self.set_apl_after(content.communes, values["index_after"])
+                content.has_apl_after = True
             if change is not None:
                 content.change = change
                 content.change_caption = t["what_apl" if change.measure == "apl" else "what_minutes"].format(
@@ -334,7 +337,8 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         served = read_numbers(sites, "served_pop", tr("population"))
         order = np.argsort(rank)
         places = report.names_at(sites.geometries, communes.geometries, commune_names)
-        labels = [t["site_label"].format(rank=int(rank[i]), name=places[i]) for i in order]
+        labels = [t["site_label"].format(rank=int(rank[i]), name=places[i],
+                                         adds=report.format_number(adds[i], language)) for i in order]
         content.sites = self.labelled_layer(project, crs, "Point", shapely.to_wkb(sites.geometries[order]), labels)
         content.site_lines = [t["site_row"].format(rank=int(rank[i]), name=places[i],
                                                    adds=report.format_number(adds[i], language),
@@ -342,6 +346,15 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         content.site_gain_note = t["site_gain_apl" if change is None or change.measure == "apl"
                                    else "site_gain_minutes"]
         return change
+
+    @staticmethod
+    def set_apl_after(layer, apl_after):
+        """Fill the communes' ``apl_after`` (the APL once the suggested sites are open)."""
+        column = layer.fields().indexOf("apl_after")
+        ids = [feature.id() for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes().setFlags(
+            QgsFeatureRequest.NoGeometry))]
+        layer.dataProvider().changeAttributeValues({
+            fid: {column: finite_or_none(value)} for fid, value in zip(ids, apl_after)})
 
     def source_lines(self, parameters, context, language):
         """One line per input layer: its name, file and the file's date (the vintage of the data when known)."""

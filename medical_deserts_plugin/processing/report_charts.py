@@ -4,7 +4,7 @@ gives the values as tables instead."""
 
 import numpy as np
 
-from ..core.report import format_number, texts
+from ..core.report import format_number, format_share, texts
 
 try:
     import matplotlib
@@ -79,7 +79,7 @@ def cumulative_minutes(path, minutes, shares, language, marks=(10, 20, 30)):
     for mark in marks:
         share = shares[np.searchsorted(minutes, mark, side="right") - 1] * 100 if (minutes <= mark).any() else 0.0
         axes.axvline(mark, color="#737373", linestyle=":", linewidth=0.8)
-        axes.text(mark, 3, f" {format_number(share, language)} %", fontsize=7, rotation=90, va="bottom")
+        axes.text(mark, 3, " " + format_share(share / 100, language), fontsize=7, rotation=90, va="bottom")
     axes.set_xlim(0, max(float(minutes.max()) if len(minutes) else 0.0, marks[-1]) * 1.05)
     axes.set_ylim(0, 100)
     axes.set_xlabel(t["chart_time_x"], fontsize=8)

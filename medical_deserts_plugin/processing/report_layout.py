@@ -84,6 +84,7 @@ class ReportContent:
     site_lines: list = field(default_factory=list)
     site_gain_note: str = ""
     change: object = None  # core.report.BeforeAfter
+    has_apl_after: bool = False  # the communes' apl_after holds the APL once the suggested sites are open
     change_caption: str = ""
     table: object = None  # pandas table of the least served communes
     charts: dict = field(default_factory=dict)  # chart name -> PNG path, or None without matplotlib
@@ -119,9 +120,11 @@ class ReportLayout:
             self.map_page(self.t["zones_map"], layers, self.chart_or_table(
                 None, (self.t["zones_legend"],) + self.t["class_header"][1:], labels, counts))
         if content.sites is not None:
-            page = self.map_page(self.t["sites_map"], [self.styled_sites(), self.styled_apl(light=True)],
-                                 self.chart_or_table("sites", (), (), ()), legend_height=40)
-            self.text(page, MARGIN, MAP_TOP + MAP_HEIGHT + 48, 92, 60,
+            background = self.styled_apl("apl_after", self.t["apl_after_legend"]) if content.has_apl_after \
+                else self.styled_apl(light=True)
+            page = self.map_page(self.t["sites_map"], [self.styled_sites(), background],
+                                 self.chart_or_table("sites", (), (), ()))
+            self.text(page, MARGIN, MAP_TOP + MAP_HEIGHT + 58, 90, 45,
                       "\n".join(content.site_lines + ["", content.site_gain_note]), size=8)
         if content.table is not None and len(content.table):
             self.table_page()
@@ -151,7 +154,7 @@ class ReportLayout:
         self.text(page, MARGIN, 222, CONTENT_WIDTH, 8, self.t["sources"], size=11, bold=True)
         self.text(page, MARGIN, 231, CONTENT_WIDTH, 50, "\n".join(content.source_lines), size=8)
 
-    def map_page(self, title, layers, below, legend_height=70):
+    def map_page(self, title, layers, below):
         """A page with ``title``, a map of ``layers`` (first drawn on top) with its legend, scale bar and north
         arrow, and ``below`` (a function of the page drawing a chart or a table on the right half)."""
         page = self.new_page()
@@ -168,7 +171,7 @@ class ReportLayout:
         map_item.zoomToExtent(extent)
         self.scale_bar(page, map_item)
         self.north_arrow(page)
-        self.legend(page, map_item, layers, legend_height)
+        self.legend(page, map_item, layers)
         below(page)
         return page
 
@@ -291,9 +294,8 @@ class ReportLayout:
         text_format.setFont(QFont(FONT))
         text_format.setSize(7)
         bar.setTextFormat(text_format)
-        bar.setBackgroundEnabled(True)
         self.layout.addLayoutItem(bar)
-        bar.attemptMove(QgsLayoutPoint(MARGIN + 3, MAP_TOP + MAP_HEIGHT - 12), page=page)
+        bar.attemptMove(QgsLayoutPoint(MARGIN + 3, MAP_TOP + MAP_HEIGHT - 13), page=page)
         bar.update()
 
     def north_arrow(self, page):
@@ -305,7 +307,7 @@ class ReportLayout:
             self.text(page, x, y, 10, 12, self.t["north"] + "\n↑", size=12, bold=True,
                       align=Qt.AlignmentFlag.AlignHCenter)
 
-    def legend(self, page, map_item, layers, height):
+    def legend(self, page, map_item, layers):
         legend = QgsLayoutItemLegend(self.layout)
         legend.setTitle("")
         legend.setAutoUpdateModel(False)
@@ -337,12 +339,13 @@ class ReportLayout:
         self.project.addMapLayer(layer, False)
         return layer
 
-    def styled_apl(self, light=False):
-        layer = self.layer_copy("" if light else self.t["apl_legend"])
+    def styled_apl(self, field="apl", name=None, light=False):
+        """The communes by APL class of ``field``; ``light`` (a background, out of the legend) or named ``name``."""
+        layer = self.layer_copy("" if light else name or self.t["apl_legend"])
         bounds = (-1e9,) + report.APL_THRESHOLDS + (1e9,)
         ranges = [QgsRendererRange(lower, upper, self.fill(colour, light), label)
                   for lower, upper, colour, label in zip(bounds[:-1], bounds[1:], APL_COLOURS, self.t["apl_classes"])]
-        renderer = QgsGraduatedSymbolRenderer("apl", ranges)
+        renderer = QgsGraduatedSymbolRenderer(field, ranges)
         layer.setRenderer(renderer)
         return layer
 

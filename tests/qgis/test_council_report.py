@@ -46,7 +46,7 @@ def chain(provider, sample, tmp_path_factory):
         STD_POPULATION_FIELD="pop_std", ISOLATED=20, OUTPUT=files["classes"], OUTPUT_ZONES=files["zones"],
         OUTPUT_SUMMARY=files["summary"]), feedback=zones_log)
     processing.run("medicaldeserts:suggestsites", dict(
-        network, INPUT=sample["communes"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
+        network, INPUT=files["apl"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
         EXISTING_SUPPLY_FIELD="n_gp", MODEL=4, P=3, OUTPUT_SITES=files["sites"], OUTPUT_DEMAND=files["demand"]),
         feedback=sites_log)
     figures = {
@@ -91,6 +91,7 @@ def test_full_report_in_french_holds_the_algorithms_figures(chain, tmp_path):
     assert "Diagnostic territorial d'accès aux soins" in text and "Département exemple" in text
     assert f"{french(figures['under_2_5'])} habitants" in text  # as accessibilityindex says
     assert re.search(rf"Sous-doté et isolé\s+{french(figures['underserved_isolated'])}", text)  # underservedzones
+    assert figures["sites_before"] == figures["under_2_5"]  # suggestsites on the APL output: the same APL before
     assert f"{french(figures['sites_before'])} → {french(figures['sites_after'])} habitants" in text  # suggestsites
     assert "Licence Ouverte Etalab 2.0" in text and "ODbL" in text
     assert "Page 7 / 7" in text
