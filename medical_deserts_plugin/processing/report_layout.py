@@ -158,7 +158,7 @@ class ReportLayout:
         """A page with ``title``, a map of ``layers`` (first drawn on top) with its legend, scale bar and north
         arrow, and ``below`` (a function of the page drawing a chart or a table on the right half)."""
         page = self.new_page()
-        self.text(page, MARGIN, 10, CONTENT_WIDTH, 10, title, size=14, bold=True)
+        self.text(page, MARGIN, 10, CONTENT_WIDTH - 10, 10, title, size=13, bold=True)
         map_item = QgsLayoutItemMap(self.layout)
         map_item.setLayers(layers)
         map_item.attemptResize(QgsLayoutSize(CONTENT_WIDTH, MAP_HEIGHT))
@@ -181,7 +181,7 @@ class ReportLayout:
         language = self.content.language
         rows = [[row.name, report.format_number(row.population, language), report.format_number(row.apl, language, 2),
                  report.format_number(row.minutes, language, 1), row.label] for row in self.content.table.itertuples()]
-        self.text_table(page, MARGIN, 24, CONTENT_WIDTH, self.t["table_header"], rows, widths=(48, 24, 16, 18, 0))
+        self.text_table(page, MARGIN, 24, CONTENT_WIDTH, self.t["table_header"], rows, widths=(62, 26, 16, 20, 0))
 
     def method_page(self):
         page = self.new_page()
@@ -300,11 +300,11 @@ class ReportLayout:
 
     def north_arrow(self, page):
         path = QgsSymbolLayerUtils.svgSymbolNameToPath("arrows/NorthArrow_02.svg", QgsPathResolver())
-        x, y = MARGIN + CONTENT_WIDTH - 14, MAP_TOP + 3
+        x, y = MARGIN + CONTENT_WIDTH - 8, MAP_TOP - 15  # beside the title, where no label of the map can go
         if path and os.path.exists(path):
-            self.picture(page, x, y, 10, 14, path)
+            self.picture(page, x, y, 8, 13, path)
         else:
-            self.text(page, x, y, 10, 12, self.t["north"] + "\n↑", size=12, bold=True,
+            self.text(page, x, y, 8, 13, self.t["north"] + "\n↑", size=12, bold=True,
                       align=Qt.AlignmentFlag.AlignHCenter)
 
     def legend(self, page, map_item, layers):

@@ -51,6 +51,7 @@ def chain(provider, sample, tmp_path_factory):
         feedback=sites_log)
     figures = {
         "under_2_5": logged_number(apl_log, r"([\d,]+) inhabitants \([\d.]+%\) live where the APL is under 2.5"),
+        "mean_apl": logged_number(apl_log, r"Mean index weighted by standardised population: ([\d.]+)"),
         "underserved_isolated": logged_number(zones_log, r"Sous-doté et isolé: \d+ unit\(s\), ([\d,]+) inhabitants"),
         "sites_before": logged_number(sites_log, r"Under the APL threshold 2.5: ([\d,]+) inhabitants before"),
         "sites_after": logged_number(sites_log, r"inhabitants before, ([\d,]+) after"),
@@ -90,6 +91,7 @@ def test_full_report_in_french_holds_the_algorithms_figures(chain, tmp_path):
     text = pdf_text(path)
     assert "Diagnostic territorial d'accès aux soins" in text and "Département exemple" in text
     assert f"{french(figures['under_2_5'])} habitants" in text  # as accessibilityindex says
+    assert f"APL moyenne du territoire : {format_number(figures['mean_apl'], 'fr', 2)} consultations" in text
     assert re.search(rf"Sous-doté et isolé\s+{french(figures['underserved_isolated'])}", text)  # underservedzones
     assert figures["sites_before"] == figures["under_2_5"]  # suggestsites on the APL output: the same APL before
     assert f"{french(figures['sites_before'])} → {french(figures['sites_after'])} habitants" in text  # suggestsites
