@@ -7,11 +7,7 @@ import tempfile
 import numpy as np
 import shapely
 from qgis.core import (
-    QgsFeature,
-    QgsField,
-    QgsFields,
     QgsFeatureRequest,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -21,9 +17,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProject,
-    QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 
 from ..core import report
 from ..core.zones import CLASS_LABELS, NO_DATA, class_labels
@@ -32,10 +26,12 @@ from . import report_charts
 from .base import RunnableAlgorithm, advanced, check_cancel
 from .fields import INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, field_values, number_field_parameter, \
     read_numbers
-from .layers import as_multipolygon, finite_or_none, is_null, read_layer
+from .layers import is_null, read_layer
 from .network_parameters import working_crs
 from .outputs import ASIDE_PREFIX
-from .report_layout import APL_COLOURS, ReportContent, ReportLayout, export_pdf
+from .report_layout import (
+    ReportContent, ReportLayout, commune_layer, export_pdf, labelled_layer, multipolygon_wkb, set_apl_after,
+)
 
 INPUT, INDEX_FIELD, POPULATION_FIELD, STD_POPULATION_FIELD = "INPUT", "INDEX_FIELD", "POPULATION_FIELD", \
     "STD_POPULATION_FIELD"
@@ -48,11 +44,6 @@ NAME_FIELDS = ("nom", "name", "libgeo", "nom_commune", "nom_com", "libelle", "co
 CODE_FIELDS = ("code_insee", "insee_com", "codgeo", "code_commune", "com", "depcom")
 #: Rows of the table of the least served communes.
 TABLE_ROWS = 25
-
-
-def multipolygon_wkb(geometries):
-    """WKB of every polygon geometry as a multipolygon (the memory layers of the report are multipolygons)."""
-    return [shapely.to_wkb(as_multipolygon(geometry)) for geometry in geometries]
 
 
 def first_field(names, wanted):
@@ -108,8 +99,8 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             ZONES, tr("Underserved zones (output of “Underserved zones”)"),
             [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            SITES, tr("Suggested sites (output of “Suggest sites for new health centres”)"), [QgsProcessing.TypeVectorPoint],
-            optional=True))
+            SITES, tr("Suggested sites (output of “Suggest sites for new health centres”)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             SITES_DEMAND, tr("Demand units before and after (output of “Suggest sites for new health centres”)"),
             [QgsProcessing.TypeVectorAnyGeometry], optional=True))
@@ -205,12 +196,11 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         feedback.pushInfo(tr("{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5.").format(
             people=figures.under_low, share=figures.share(figures.under_low)))
         project = QgsProject()
-        commune_layer = self.commune_layer(project, crs, communes, commune_names, population, apl, minutes,
-                                           class_code, language)
+        communes_layer = commune_layer(project, crs, communes, commune_names, population, apl, minutes, class_code)
         with tempfile.TemporaryDirectory(prefix="medical-deserts-report-") as folder:
             content = ReportContent(
                 language=language, territory=self.parameterAsString(parameters, TERRITORY, context),
-                date=report.format_date(datetime.date.today(), language), communes=commune_layer,
+                date=report.format_date(datetime.date.today(), language), communes=communes_layer,
                 key_lines=[], source_lines=self.source_lines(parameters, context, language),
                 apl_counts=list(report.population_by_class(population, apl, report.APL_THRESHOLDS)),
                 has_minutes=minutes is not None)
@@ -225,7 +215,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
                 figures, language, change, content.sites.featureCount() if content.sites else 0)
             content.table = report.most_underserved(report.commune_table(
                 commune_names, population, apl, language, minutes, content.class_labels, class_code), TABLE_ROWS)
-            self.draw_charts(content, folder)
+            report_charts.draw_charts(content, folder)
             feedback.setProgress(50)
             check_cancel(feedback)
             builder = ReportLayout(project, content)  # it holds the legends' layer trees until the export
@@ -236,34 +226,6 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         return {OUTPUT: path}
 
     # ------------------------------------------------------------------ content
-    @staticmethod
-    def commune_layer(project, crs, communes, names, population, apl, minutes, class_code, language):
-        """A memory layer of the communes with the report's columns, for every map."""
-        layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid() or 'EPSG:2154'}", "communes", "memory")
-        if not crs.authid():
-            layer.setCrs(crs)
-        fields = QgsFields()
-        for name, kind in (("name", QVariant.String), ("population", QVariant.Double), ("apl", QVariant.Double),
-                           ("minutes", QVariant.Double), ("class_code", QVariant.Int), ("apl_after", QVariant.Double)):
-            fields.append(QgsField(name, kind))
-        layer.dataProvider().addAttributes(fields)
-        layer.updateFields()
-        features = []
-        wkb = multipolygon_wkb(communes.geometries)
-        minutes = np.full(len(apl), np.nan) if minutes is None else minutes
-        for row in range(len(apl)):
-            feature = QgsFeature(layer.fields())
-            feature.setAttributes([names[row], float(population[row]), finite_or_none(apl[row]),
-                                   finite_or_none(minutes[row]),
-                                   None if class_code is None else int(class_code[row]), None])
-            geometry = QgsGeometry()
-            geometry.fromWkb(wkb[row])
-            feature.setGeometry(geometry)
-            features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        layer.updateExtents()
-        project.addMapLayer(layer, False)
-        return layer
 
     @staticmethod
     def add_classes(content, class_code, population, language):
@@ -285,23 +247,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         people = read_numbers(zones, "population", tr("population"), INHABITANT_UNITS)
         labels = [report.format_number(value, language) + (" hab." if language == "fr" else " inh.")
                   for value in people]
-        return self.labelled_layer(project, crs, "MultiPolygon", multipolygon_wkb(zones.geometries), labels)
-
-    @staticmethod
-    def labelled_layer(project, crs, geometry_type, wkbs, labels):
-        layer = QgsVectorLayer(f"{geometry_type}?crs={crs.authid() or 'EPSG:2154'}&field=label:string(200)",
-                               "labels", "memory")
-        features = []
-        for wkb, label in zip(wkbs, labels):
-            feature = QgsFeature(layer.fields())
-            feature.setAttributes([label])
-            geometry = QgsGeometry()
-            geometry.fromWkb(wkb)
-            feature.setGeometry(geometry)
-            features.append(feature)
-        layer.dataProvider().addFeatures(features)
-        project.addMapLayer(layer, False)
-        return layer
+        return labelled_layer(project, crs, "MultiPolygon", multipolygon_wkb(zones.geometries), labels)
 
     def add_sites(self, parameters, context, crs, project, content, communes, commune_names, codes, code_field,
                   population_field, feedback):
@@ -321,7 +267,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
                                          values["before_min"], values["after_min"],
                                          radius=self.parameterAsDouble(parameters, RADIUS, context))
             if change is not None and change.measure == "apl":
-                self.set_apl_after(content.communes, values["index_after"])
+                set_apl_after(content.communes, values["index_after"])
                 content.has_apl_after = True
             if change is not None:
                 content.change = change
@@ -339,22 +285,13 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         places = report.names_at(sites.geometries, communes.geometries, commune_names)
         labels = [t["site_label"].format(rank=int(rank[i]), name=places[i],
                                          adds=report.format_number(adds[i], language)) for i in order]
-        content.sites = self.labelled_layer(project, crs, "Point", shapely.to_wkb(sites.geometries[order]), labels)
+        content.sites = labelled_layer(project, crs, "Point", shapely.to_wkb(sites.geometries[order]), labels)
         content.site_lines = [t["site_row"].format(rank=int(rank[i]), name=places[i],
                                                    adds=report.format_number(adds[i], language),
                                                    served=report.format_number(served[i], language)) for i in order]
         content.site_gain_note = t["site_gain_apl" if change is None or change.measure == "apl"
                                    else "site_gain_minutes"]
         return change
-
-    @staticmethod
-    def set_apl_after(layer, apl_after):
-        """Fill the communes' ``apl_after`` (the APL once the suggested sites are open)."""
-        column = layer.fields().indexOf("apl_after")
-        ids = [feature.id() for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes().setFlags(
-            QgsFeatureRequest.NoGeometry))]
-        layer.dataProvider().changeAttributeValues({
-            fid: {column: finite_or_none(value)} for fid, value in zip(ids, apl_after)})
 
     def source_lines(self, parameters, context, language):
         """One line per input layer: its name, file and the file's date (the vintage of the data when known)."""
@@ -371,18 +308,6 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
                 date=report.format_date(date, language) if date else "–"))
         return lines
 
-    @staticmethod
-    def draw_charts(content, folder):
-        language = content.language
-        t = report.texts(language)
-        content.charts["apl"] = report_charts.population_by_apl_class(
-            os.path.join(folder, "apl.png"), content.apl_counts, t["apl_classes"], APL_COLOURS, language)
-        if content.cumulative is not None:
-            content.charts["minutes"] = report_charts.cumulative_minutes(
-                os.path.join(folder, "minutes.png"), *content.cumulative, language)
-        if content.change is not None:
-            content.charts["sites"] = report_charts.before_after(
-                os.path.join(folder, "sites.png"), content.change, content.change_caption, language)
 
     def write_pdf(self, parameters, context, layout, feedback):
         """Export to a hidden file beside the destination, then move it into place: never a partial PDF."""

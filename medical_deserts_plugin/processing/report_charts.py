@@ -2,9 +2,12 @@
 so that they print legibly in black and white. Without matplotlib every function returns None and the report
 gives the values as tables instead."""
 
+import os
+
 import numpy as np
 
 from ..core.report import format_number, format_share, texts
+from .report_layout import APL_COLOURS
 
 try:
     import matplotlib
@@ -110,3 +113,18 @@ def before_after(path, change, caption, language):
     axes.set_ylim(0, max(values) * 1.2 if max(values) > 0 else 1)
     axes.set_title(t["chart_sites"], fontsize=9)
     return _save(figure, path)
+
+
+def draw_charts(content, folder):
+    """Draw the charts of a ``report_layout.ReportContent`` into ``folder``; their paths (None without matplotlib)
+    go into ``content.charts``."""
+    language = content.language
+    t = texts(language)
+    content.charts["apl"] = population_by_apl_class(
+        os.path.join(folder, "apl.png"), content.apl_counts, t["apl_classes"], APL_COLOURS, language)
+    if content.cumulative is not None:
+        content.charts["minutes"] = cumulative_minutes(
+            os.path.join(folder, "minutes.png"), *content.cumulative, language)
+    if content.change is not None:
+        content.charts["sites"] = before_after(
+            os.path.join(folder, "sites.png"), content.change, content.change_caption, language)

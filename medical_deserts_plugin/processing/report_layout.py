@@ -8,7 +8,15 @@ sequential (light = good access, dark = poor access) so that every map reads in 
 import os
 from dataclasses import dataclass, field
 
+import numpy as np
+import shapely
 from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsVectorLayer,
     QgsFillSymbol,
     QgsLayerTree,
     QgsLegendStyle,
@@ -43,11 +51,12 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtCore import Qt, QVariant
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core import report
 from ..core.zones import NO_DATA, SERVED, UNDERSERVED, UNDERSERVED_ISOLATED, VIGILANCE, ISOLATED
+from .layers import as_multipolygon, finite_or_none
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 12.0
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -423,6 +432,63 @@ class ReportLayout:
         settings.setFormat(text_format)
         layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
         layer.setLabelsEnabled(True)
+
+
+def multipolygon_wkb(geometries):
+    """WKB of every polygon geometry as a multipolygon (the memory layers of the report are multipolygons)."""
+    return [shapely.to_wkb(as_multipolygon(geometry)) for geometry in geometries]
+
+
+def commune_layer(project, crs, communes, names, population, apl, minutes, class_code):
+    """A memory layer of the communes with the report's columns, for every map."""
+    layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid() or 'EPSG:2154'}", "communes", "memory")
+    if not crs.authid():
+        layer.setCrs(crs)
+    fields = QgsFields()
+    for name, kind in (("name", QVariant.String), ("population", QVariant.Double), ("apl", QVariant.Double),
+                       ("minutes", QVariant.Double), ("class_code", QVariant.Int), ("apl_after", QVariant.Double)):
+        fields.append(QgsField(name, kind))
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    features = []
+    wkb = multipolygon_wkb(communes.geometries)
+    minutes = np.full(len(apl), np.nan) if minutes is None else minutes
+    for row in range(len(apl)):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([names[row], float(population[row]), finite_or_none(apl[row]),
+                               finite_or_none(minutes[row]),
+                               None if class_code is None else int(class_code[row]), None])
+        geometry = QgsGeometry()
+        geometry.fromWkb(wkb[row])
+        feature.setGeometry(geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    project.addMapLayer(layer, False)
+    return layer
+
+def labelled_layer(project, crs, geometry_type, wkbs, labels):
+    layer = QgsVectorLayer(f"{geometry_type}?crs={crs.authid() or 'EPSG:2154'}&field=label:string(200)",
+                           "labels", "memory")
+    features = []
+    for wkb, label in zip(wkbs, labels):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([label])
+        geometry = QgsGeometry()
+        geometry.fromWkb(wkb)
+        feature.setGeometry(geometry)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    project.addMapLayer(layer, False)
+    return layer
+
+def set_apl_after(layer, apl_after):
+    """Fill the communes' ``apl_after`` (the APL once the suggested sites are open)."""
+    column = layer.fields().indexOf("apl_after")
+    ids = [feature.id() for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes().setFlags(
+        QgsFeatureRequest.NoGeometry))]
+    layer.dataProvider().changeAttributeValues({
+        fid: {column: finite_or_none(value)} for fid, value in zip(ids, apl_after)})
 
 
 def export_pdf(layout, path):

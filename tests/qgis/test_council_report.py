@@ -4,7 +4,6 @@ sites), read back with poppler's pdfinfo / pdftotext / pdftoppm; and bad input."
 import re
 import shutil
 import subprocess
-from pathlib import Path
 
 import processing
 import pytest
@@ -131,8 +130,10 @@ def test_bad_input(chain, tmp_path):
                 r"folder .* does not exist", inputs=[files["apl"]])
     no_apl = str(tmp_path / "communes.gpkg")
     gdal.VectorTranslate(no_apl, files["nearest"])  # communes with minutes, but no APL
-    run_refused("medicaldeserts:councilreport", dict(INPUT=no_apl, OUTPUT=str(tmp_path / "r.pdf")),
-                r"no field “access_index”", inputs=[no_apl])
+    earlier = tmp_path / "earlier.pdf"
+    earlier.write_bytes(b"%PDF-1.4 an earlier report")
+    run_refused("medicaldeserts:councilreport", dict(INPUT=no_apl, OUTPUT=str(earlier)),
+                r"no field “access_index”", inputs=[no_apl])  # the earlier report stays as it was
     run_refused("medicaldeserts:councilreport", dict(INPUT=files["apl"], CLASSES=files["zones"],
                                                      OUTPUT=str(tmp_path / "r.pdf")),
                 r"no field “code_insee”", inputs=[files["apl"], files["zones"]])
