@@ -33,6 +33,7 @@ from qgis.core import (
     QgsLayoutMultiFrame,
     QgsLayoutPoint,
     QgsLayoutSize,
+    QgsLayoutTable,
     QgsLayoutTableColumn,
     QgsMarkerSymbol,
     QgsPalLayerSettings,
@@ -244,6 +245,7 @@ class ReportLayout:
         table.setHeaderTextFormat(heading)
         table.setGridStrokeWidth(0.2)
         table.setCellMargin(1.2)
+        table.setWrapBehavior(QgsLayoutTable.WrapBehavior.WrapText)  # long class names wrap in their column
         self.layout.addMultiFrame(table)
         frame = QgsLayoutFrame(self.layout, table)
         frame.attemptResize(QgsLayoutSize(width, PAGE_HEIGHT - y - 20))
@@ -285,7 +287,7 @@ class ReportLayout:
             language = self.content.language
             self.text_table(page, x, y, width, header, [
                 (label, report.format_number(count, language), report.format_share(count / total, language))
-                for label, count in zip(labels, counts)])
+                for label, count in zip(labels, counts)], widths=(width - 44, 22, 16))
         return draw
 
     def scale_bar(self, page, map_item):
