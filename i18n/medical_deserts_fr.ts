@@ -880,6 +880,162 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>, {population:,.0f} habitants ({share:.1%})</translation>
     </message>
     <message>
+      <source>Territorial report for the council (PDF)</source>
+      <translation>Rapport territorial pour le conseil (PDF)</translation>
+    </message>
+    <message>
+      <source>Writes an A4 PDF report, the diagnostic territorial d'accès aux soins, from the outputs of the other algorithms: a title page with the key figures and the data sources; maps of the APL classes (DREES thresholds 2.5 and 4), of the minutes to the nearest GP, of the underserved zones with their population and of the suggested sites labelled with their commune; charts of the population by APL class, of the cumulative population by minutes and of the situation before and after the suggested sites; a table of the least served communes; the method and the data licences.
+
+Only the communes with the APL (output of “Accessibility index”) are needed; each other layer adds its page. Layers are joined to the communes by the commune code field. The figures are computed from the layers. French by default, English on request. Without matplotlib the charts become tables.</source>
+      <translation>Écrit un rapport PDF A4, le diagnostic territorial d'accès aux soins, à partir des sorties des autres algorithmes : une page de titre avec les chiffres clés et les sources des données ; des cartes des classes d'APL (seuils DREES 2,5 et 4), des minutes jusqu'au médecin généraliste le plus proche, des zones sous-dotées avec leur population et des sites proposés nommés par leur commune ; des graphiques de la population par classe d'APL, de la population cumulée selon les minutes et de la situation avant et après les sites proposés ; un tableau des communes les moins bien dotées ; la méthode et les licences des données.
+
+Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont nécessaires ; chaque autre couche ajoute sa page. Les couches sont jointes aux communes par le champ du code commune. Les chiffres sont calculés à partir des couches. En français par défaut, en anglais sur demande. Sans matplotlib, les graphiques deviennent des tableaux.</translation>
+    </message>
+    <message>
+      <source>APL</source>
+      <translation>APL</translation>
+    </message>
+    <message>
+      <source>name</source>
+      <translation>nom</translation>
+    </message>
+    <message>
+      <source>code</source>
+      <translation>code</translation>
+    </message>
+    <message>
+      <source>communes</source>
+      <translation>communes</translation>
+    </message>
+    <message>
+      <source>nearest GP</source>
+      <translation>médecin le plus proche</translation>
+    </message>
+    <message>
+      <source>communes by class</source>
+      <translation>communes par classe</translation>
+    </message>
+    <message>
+      <source>underserved zones</source>
+      <translation>zones sous-dotées</translation>
+    </message>
+    <message>
+      <source>demand before and after</source>
+      <translation>demande avant et après</translation>
+    </message>
+    <message>
+      <source>suggested sites</source>
+      <translation>sites proposés</translation>
+    </message>
+    <message>
+      <source>rank</source>
+      <translation>rang</translation>
+    </message>
+    <message>
+      <source>gain</source>
+      <translation>gain</translation>
+    </message>
+    <message>
+      <source>Communes with the APL (output of “Accessibility index”)</source>
+      <translation>Communes avec l'APL (sortie de « Indice d’accessibilité »)</translation>
+    </message>
+    <message>
+      <source>APL field (default: access_index)</source>
+      <translation>Champ de l'APL (par défaut : access_index)</translation>
+    </message>
+    <message>
+      <source>Standardised population field (weights the mean APL; default: pop_std)</source>
+      <translation>Champ de population standardisée (pondère l'APL moyenne ; par défaut : pop_std)</translation>
+    </message>
+    <message>
+      <source>Minutes to the nearest GP field (default: nearest_min)</source>
+      <translation>Champ des minutes jusqu'au médecin le plus proche (par défaut : nearest_min)</translation>
+    </message>
+    <message>
+      <source>Commune name field (default: nom, name…)</source>
+      <translation>Champ du nom de la commune (par défaut : nom, name…)</translation>
+    </message>
+    <message>
+      <source>Commune code field joining the other layers (default: code_insee…)</source>
+      <translation>Champ du code commune qui joint les autres couches (par défaut : code_insee…)</translation>
+    </message>
+    <message>
+      <source>Minutes to the nearest GP (output of “Nearest facility”)</source>
+      <translation>Minutes jusqu'au médecin le plus proche (sortie de « Établissement le plus proche »)</translation>
+    </message>
+    <message>
+      <source>Communes by class (output of “Underserved zones”)</source>
+      <translation>Communes par classe (sortie de « Zones sous-dotées »)</translation>
+    </message>
+    <message>
+      <source>Underserved zones (output of “Underserved zones”)</source>
+      <translation>Zones sous-dotées (sortie de « Zones sous-dotées »)</translation>
+    </message>
+    <message>
+      <source>Suggested sites (output of “Suggest sites for new health centres”)</source>
+      <translation>Sites proposés (sortie de « Proposer des sites pour de nouveaux centres de santé »)</translation>
+    </message>
+    <message>
+      <source>Demand units before and after (output of “Suggest sites for new health centres”)</source>
+      <translation>Unités de demande avant et après (sortie de « Proposer des sites pour de nouveaux centres de santé »)</translation>
+    </message>
+    <message>
+      <source>Name of the territory</source>
+      <translation>Nom du territoire</translation>
+    </message>
+    <message>
+      <source>Report language</source>
+      <translation>Langue du rapport</translation>
+    </message>
+    <message>
+      <source>Report (PDF)</source>
+      <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+      <source>The communes layer could not be opened.</source>
+      <translation>La couche des communes n'a pas pu être ouverte.</translation>
+    </message>
+    <message>
+      <source>standardised population</source>
+      <translation>population standardisée</translation>
+    </message>
+    <message>
+      <source>Time counted as far in the before/after of the sites (minutes)</source>
+      <translation>Temps compté comme éloigné dans l'avant/après des sites (minutes)</translation>
+    </message>
+    <message>
+      <source>My territory</source>
+      <translation>Mon territoire</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>Fichiers PDF (*.pdf)</translation>
+    </message>
+    <message>
+      <source>{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5.</source>
+      <translation>{people:,.0f} habitants ({share:.1%}) vivent là où l'APL est inférieure à 2,5.</translation>
+    </message>
+    <message>
+      <source>Report of {pages} pages written: {path}</source>
+      <translation>Rapport de {pages} pages écrit : {path}</translation>
+    </message>
+    <message>
+      <source>The communes layer has no field “{field}”; choose the {label} field (its fields: {names}).</source>
+      <translation>La couche des communes n'a pas de champ « {field} » ; choisissez le champ {label} (ses champs : {names}).</translation>
+    </message>
+    <message>
+      <source>No commune code of the {label} layer (field “{field}”) matches the communes layer.</source>
+      <translation>Aucun code commune de la couche {label} (champ « {field} ») ne correspond à la couche des communes.</translation>
+    </message>
+    <message>
+      <source>Choose the commune code field of the communes layer: it joins the layers {names}.</source>
+      <translation>Choisissez le champ du code commune de la couche des communes : il joint les couches {names}.</translation>
+    </message>
+    <message>
+      <source>The report could not be written to {path} (layout export error {error}).</source>
+      <translation>Le rapport n'a pas pu être écrit dans {path} (erreur d'export de la mise en page {error}).</translation>
+    </message>
+    <message>
       <source>The {label} identifier field “{field}” has {count} value(s) found on several features ({values}; {features} features in all)</source>
       <translation>Le champ identifiant « {field} » ({label}) a {count} valeur(s) présentes sur plusieurs entités ({values} ; {features} entités en tout)</translation>
     </message>
@@ -1286,10 +1442,6 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
     <message>
       <source>Commune code field (INSEE code)</source>
       <translation>Champ du code commune (code INSEE)</translation>
-    </message>
-    <message>
-      <source>communes</source>
-      <translation>communes</translation>
     </message>
     <message>
       <source>RPPS</source>

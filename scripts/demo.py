@@ -2,7 +2,8 @@
 
     python scripts/demo.py --out demo_output [--qgis-process /usr/bin/qgis_process.bin] [--seed 42]
 
-Writes the sample files in ``OUT/sample`` and one GeoPackage per algorithm run in ``OUT``, then lists them.
+Writes the sample files in ``OUT/sample``, one GeoPackage per algorithm run in ``OUT`` and the council's report
+``OUT/rapport_territorial.pdf``, then lists them.
 The plugin must be installed in the QGIS profile qgis_process uses (``make install`` does it).
 """
 
@@ -56,9 +57,10 @@ def demo_runs(sample, out):
               POPULATION_FIELD="population", STD_POPULATION_FIELD="pop_std", ISOLATED=20,
               OUTPUT=out / "communes_classes.gpkg", OUTPUT_ZONES=out / "underserved_zones.gpkg",
               OUTPUT_SUMMARY=out / "underserved_summary.gpkg")),
-        ("Three new health centres bringing the most inhabitants to an APL of 2.5 (commune centres as candidates)",
+        ("Three new health centres bringing the most inhabitants to an APL of 2.5 (commune centres as candidates; "
+         "age-standardised demand of the APL output, so that the APL before is the one above)",
          "medicaldeserts:suggestsites",
-         dict(network, INPUT=sample["communes"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
+         dict(network, INPUT=out / "apl_communes.gpkg", POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
               EXISTING_SUPPLY_FIELD="n_gp", MODEL=4, P=3, OUTPUT_SITES=out / "suggested_sites_apl.gpkg",
               OUTPUT_DEMAND=out / "communes_apl_before_after.gpkg")),
         ("Three new sites putting the most inhabitants within 10 min of a GP practice",
@@ -66,6 +68,12 @@ def demo_runs(sample, out):
          dict(network, INPUT=sample["communes"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
               MODEL=0, P=3, RADIUS=10, OUTPUT_SITES=out / "suggested_sites_mclp.gpkg",
               OUTPUT_DEMAND=out / "communes_time_before_after.gpkg", OUTPUT_LINES=out / "allocation_mclp.gpkg")),
+        ("The council's report (A4 PDF, French): key figures, maps, charts, least served communes, method",
+         "medicaldeserts:councilreport",
+         dict(INPUT=out / "apl_communes.gpkg", NEAREST=out / "nearest_gp.gpkg", CLASSES=out / "communes_classes.gpkg",
+              ZONES=out / "underserved_zones.gpkg", SITES=out / "suggested_sites_apl.gpkg",
+              SITES_DEMAND=out / "communes_apl_before_after.gpkg", TERRITORY="Département exemple (99)",
+              OUTPUT=out / "rapport_territorial.pdf")),
     ]
 
 
@@ -93,7 +101,7 @@ def main():
         for key, value in sorted(result["results"].items()):
             if key.startswith("OUTPUT"):
                 written.append(value)
-    print("\nOutputs (GeoPackage, EPSG:2154):")
+    print("\nOutputs (GeoPackage, EPSG:2154, and the report PDF):")
     for path in written:
         print("  " + str(path))
     print(f"Sample inputs: {', '.join(str(path) for path in sample.values())}")

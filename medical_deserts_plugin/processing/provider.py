@@ -6,6 +6,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..i18n import icon_path, tr
 from .accessibility_index import AccessibilityIndexAlgorithm
 from .catchment_areas import CatchmentAreasAlgorithm
+from .council_report import CouncilReportAlgorithm
 from .import_anct import ImportAnctAlgorithm
 from .import_finess import ImportFinessAlgorithm
 from .import_population import ImportPopulationAlgorithm
@@ -35,5 +36,5 @@ class MedicalDesertsProvider(QgsProcessingProvider):
         for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm(),
                           SuggestSitesAlgorithm(), ImportRppsAlgorithm(), ImportFinessAlgorithm(),
                           ImportPopulationAlgorithm(), UnderservedZonesAlgorithm(), CatchmentAreasAlgorithm(),
-                          ImportAnctAlgorithm()):
+                          ImportAnctAlgorithm(), CouncilReportAlgorithm()):
             self.addAlgorithm(algorithm)

@@ -1,0 +1,139 @@
+"""councilreport on the sample département after the demo chain (nearest GP, APL, underserved zones, suggested
+sites), read back with poppler's pdfinfo / pdftotext / pdftoppm; and bad input."""
+
+import re
+import shutil
+import subprocess
+
+import processing
+import pytest
+from osgeo import gdal
+
+from bad_input import Log, run_refused
+from medical_deserts_plugin.core.report import format_number
+from medical_deserts_plugin.processing import report_charts
+from medical_deserts_plugin.sample.generator import AGE_FIELDS
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+NETWORK = {"ROAD_CLASS_FIELD": "highway", "SPEED_PRESET": 0, "DIRECTION_FIELD": "oneway"}
+
+
+def logged_number(log, pattern):
+    """The first number (``12,345``) that ``pattern`` (a regex with one group) finds in the run's log."""
+    match = re.search(pattern, log.text())
+    assert match, log.text()
+    return float(match.group(1).replace(",", ""))
+
+
+@pytest.fixture(scope="module")
+def chain(provider, sample, tmp_path_factory):
+    """The demo's chain on the sample département, into GeoPackages; with the figures its logs give."""
+    out = tmp_path_factory.mktemp("chain")
+    network = dict(NETWORK, ROADS=sample["roads"])
+    files = {name: str(out / f"{name}.gpkg") for name in ("nearest", "apl", "classes", "zones", "summary", "sites",
+                                                          "demand")}
+    processing.run("medicaldeserts:nearestfacility", dict(
+        network, INPUT=sample["communes"], FACILITIES=sample["gp_sites"], FACILITY_ID_FIELD="site_id",
+        MAX_TIME=120, COUNT_WITHIN=15, OUTPUT=files["nearest"]))
+    apl_log, zones_log, sites_log = Log(), Log(), Log()
+    processing.run("medicaldeserts:accessibilityindex", dict(
+        network, INPUT=sample["communes"], POPULATION_FIELD="population", AGE_FIELDS=";".join(AGE_FIELDS),
+        DEMAND_CODE_FIELD="code_insee", SUPPLY=sample["gp_sites"], SUPPLY_FIELD="n_gp",
+        SUPPLY_CODE_FIELD="code_insee", METHOD=0, OUTPUT=files["apl"]), feedback=apl_log)
+    processing.run("medicaldeserts:underservedzones", dict(
+        INPUT=files["apl"], INDEX_FIELD="access_index", TIME_FIELD="nearest_min", POPULATION_FIELD="population",
+        STD_POPULATION_FIELD="pop_std", ISOLATED=20, OUTPUT=files["classes"], OUTPUT_ZONES=files["zones"],
+        OUTPUT_SUMMARY=files["summary"]), feedback=zones_log)
+    processing.run("medicaldeserts:suggestsites", dict(
+        network, INPUT=files["apl"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
+        EXISTING_SUPPLY_FIELD="n_gp", MODEL=4, P=3, OUTPUT_SITES=files["sites"], OUTPUT_DEMAND=files["demand"]),
+        feedback=sites_log)
+    figures = {
+        "under_2_5": logged_number(apl_log, r"([\d,]+) inhabitants \([\d.]+%\) live where the APL is under 2.5"),
+        "mean_apl": logged_number(apl_log, r"Mean index weighted by standardised population: ([\d.]+)"),
+        "underserved_isolated": logged_number(zones_log, r"Sous-doté et isolé: \d+ unit\(s\), ([\d,]+) inhabitants"),
+        "sites_before": logged_number(sites_log, r"Under the APL threshold 2.5: ([\d,]+) inhabitants before"),
+        "sites_after": logged_number(sites_log, r"inhabitants before, ([\d,]+) after"),
+    }
+    return files, figures
+
+
+def report(chain, path, **overrides):
+    files, _ = chain
+    parameters = dict(INPUT=files["apl"], NEAREST=files["nearest"], CLASSES=files["classes"], ZONES=files["zones"],
+                      SITES=files["sites"], SITES_DEMAND=files["demand"], TERRITORY="Département exemple",
+                      OUTPUT=str(path))
+    parameters.update(overrides)
+    return processing.run("medicaldeserts:councilreport", parameters)
+
+
+def pdf_pages(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"Pages:\s+(\d+)", info).group(1))
+
+
+def pdf_text(path):
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"[\u00a0\u202f]", " ", text)
+
+
+def french(value):
+    return format_number(value, "fr").replace("\u00a0", " ")
+
+
+def test_full_report_in_french_holds_the_algorithms_figures(chain, tmp_path):
+    _, figures = chain
+    path = tmp_path / "rapport.pdf"
+    assert report(chain, path)["OUTPUT"] == str(path)
+    # title, APL, minutes, zones, sites, table, method
+    assert pdf_pages(path) == 7
+    text = pdf_text(path)
+    assert "Diagnostic territorial d'accès aux soins" in text and "Département exemple" in text
+    assert f"{french(figures['under_2_5'])} habitants" in text  # as accessibilityindex says
+    assert f"APL moyenne du territoire : {format_number(figures['mean_apl'], 'fr', 2)} consultations" in text
+    assert re.search(rf"Sous-doté et isolé\s+{french(figures['underserved_isolated'])}", text)  # underservedzones
+    assert figures["sites_before"] == figures["under_2_5"]  # suggestsites on the APL output: the same APL before
+    assert f"{french(figures['sites_before'])} → {french(figures['sites_after'])} habitants" in text  # suggestsites
+    assert "Licence Ouverte Etalab 2.0" in text and "ODbL" in text
+    assert "Page 7 / 7" in text
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(path), str(tmp_path / "page")], check=True)
+    pictures = sorted(tmp_path.glob("page-*.png"))
+    assert len(pictures) == 7 and all(picture.stat().st_size > 2000 for picture in pictures)
+    assert sorted(entry.name for entry in tmp_path.iterdir() if not entry.name.startswith("page-")) == [
+        "rapport.pdf"]  # nothing left aside
+
+
+def test_communes_alone_in_english(chain, tmp_path):
+    files, figures = chain
+    path = tmp_path / "report.pdf"
+    report(chain, path, NEAREST=None, CLASSES=None, ZONES=None, SITES=None, SITES_DEMAND=None, LANGUAGE=1)
+    # title, APL, minutes (the APL layer's nearest_min), table, method
+    assert pdf_pages(path) == 5
+    text = pdf_text(path)
+    assert "Territorial diagnosis of access to care" in text
+    assert f"{format_number(figures['under_2_5'], 'en')} inhabitants" in text
+
+
+def test_without_matplotlib_the_charts_become_tables(chain, tmp_path, monkeypatch):
+    monkeypatch.setattr(report_charts, "Figure", None)
+    path = tmp_path / "rapport.pdf"
+    report(chain, path, SITES=None, SITES_DEMAND=None)
+    assert pdf_pages(path) == 6
+    text = pdf_text(path)
+    assert "matplotlib" in text
+    assert re.search(r"4 et plus\s+[\d ]+\s+[\d,]+ %", text)  # the APL classes as a table
+
+
+def test_bad_input(chain, tmp_path):
+    files, _ = chain
+    run_refused("medicaldeserts:councilreport", dict(INPUT=files["apl"], OUTPUT=str(tmp_path / "no" / "r.pdf")),
+                r"folder .* does not exist", inputs=[files["apl"]])
+    no_apl = str(tmp_path / "communes.gpkg")
+    gdal.VectorTranslate(no_apl, files["nearest"])  # communes with minutes, but no APL
+    earlier = tmp_path / "earlier.pdf"
+    earlier.write_bytes(b"%PDF-1.4 an earlier report")
+    run_refused("medicaldeserts:councilreport", dict(INPUT=no_apl, OUTPUT=str(earlier)),
+                r"no field “access_index”", inputs=[no_apl])  # the earlier report stays as it was
+    run_refused("medicaldeserts:councilreport", dict(INPUT=files["apl"], CLASSES=files["zones"],
+                                                     OUTPUT=str(tmp_path / "r.pdf")),
+                r"no field “code_insee”", inputs=[files["apl"], files["zones"]])
