@@ -60,7 +60,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
 
     def flags(self):
         # Layout export and chart drawing run in the main thread: QGIS layouts are not safe in a worker thread.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
@@ -76,7 +76,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(QgsProcessingParameterFeatureSource(
-            INPUT, tr("Communes with the APL (output of “Accessibility index”)"), [QgsProcessing.TypeVectorPolygon]))
+            INPUT, tr("Communes with the APL (output of “Accessibility index”)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
         self.addParameter(number_field_parameter(INDEX_FIELD, tr("APL field (default: access_index)"), INPUT))
         self.addParameter(number_field_parameter(
             POPULATION_FIELD, tr("Population field (inhabitants; default: the field named like a population)"),
@@ -91,22 +91,22 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             CODE_FIELD, tr("Commune code field joining the other layers (default: code_insee…)"), INPUT))
         self.addParameter(QgsProcessingParameterFeatureSource(
             NEAREST, tr("Minutes to the nearest GP (output of “Nearest facility”)"),
-            [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             CLASSES, tr("Communes by class (output of “Underserved zones”)"),
-            [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             ZONES, tr("Underserved zones (output of “Underserved zones”)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             SITES, tr("Suggested sites (output of “Suggest sites for new health centres”)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [QgsProcessing.SourceType.TypeVectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             SITES_DEMAND, tr("Demand units before and after (output of “Suggest sites for new health centres”)"),
-            [QgsProcessing.TypeVectorAnyGeometry], optional=True))
+            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             RADIUS, tr("Time counted as far in the before/after of the sites (minutes)"),
-            QgsProcessingParameterNumber.Double, defaultValue=report.FAR_MINUTES, minValue=0.0)))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=report.FAR_MINUTES, minValue=0.0)))
         self.addParameter(QgsProcessingParameterString(TERRITORY, tr("Name of the territory"),
                                                        defaultValue=tr("My territory")))
         self.addParameter(QgsProcessingParameterEnum(
@@ -133,7 +133,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         if source is None:
             return None
         data = read_layer(source, crs, context, label, fields=(code_field,) + fields, keep_features=False,
-                          feedback=feedback, check=QgsFeatureRequest.GeometryNoCheck)
+                          feedback=feedback, check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         rows = {str(code): row for row, code in enumerate(field_values(data, code_field))}
         position = np.array([rows.get(str(code), -1) for code in codes])
         if (position < 0).all():
@@ -166,7 +166,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         fields = tuple(dict.fromkeys(f for f in (index_field, population_field, std_field, time_field, name_field,
                                                  code_field) if f))
         communes = read_layer(source, crs, context, tr("communes"), fields=fields, keep_features=False,
-                              feedback=feedback, check=QgsFeatureRequest.GeometryNoCheck)
+                              feedback=feedback, check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         apl = read_numbers(communes, index_field, tr("APL"))
         population = read_numbers(communes, population_field, tr("population"), INHABITANT_UNITS)
         standardised = read_numbers(communes, std_field, tr("standardised population")) if std_field else None
@@ -243,7 +243,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         if source is None:
             return None
         zones = read_layer(source, crs, context, tr("underserved zones"), fields=("population",),
-                           keep_features=False, feedback=feedback, check=QgsFeatureRequest.GeometryNoCheck)
+                           keep_features=False, feedback=feedback, check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         people = read_numbers(zones, "population", tr("population"), INHABITANT_UNITS)
         labels = [report.format_number(value, language) + (" hab." if language == "fr" else " inh.")
                   for value in people]
@@ -277,7 +277,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         if source is None:
             return change
         sites = read_layer(source, crs, context, tr("suggested sites"), fields=("rank", "adds", "served_pop"),
-                           keep_features=False, feedback=feedback, check=QgsFeatureRequest.GeometryNoCheck)
+                           keep_features=False, feedback=feedback, check=QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
         rank = read_numbers(sites, "rank", tr("rank"))
         adds = read_numbers(sites, "adds", tr("gain"))
         served = read_numbers(sites, "served_pop", tr("population"))

@@ -13,7 +13,6 @@ import shapely
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsVectorLayer,
@@ -40,7 +39,7 @@ from qgis.core import (
     QgsPathResolver,
     QgsPrintLayout,
     QgsRectangle,
-    QgsRenderContext,
+    Qgis,
     QgsRendererCategory,
     QgsCategorizedSymbolRenderer,
     QgsRendererRange,
@@ -52,12 +51,13 @@ from qgis.core import (
     QgsUnitTypes,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import Qt, QVariant
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor, QFont
 
 from ..core import report
 from ..core.zones import NO_DATA, SERVED, UNDERSERVED, UNDERSERVED_ISOLATED, VIGILANCE, ISOLATED
 from .layers import as_multipolygon, finite_or_none
+from .qgis_compat import new_field
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 12.0
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -329,10 +329,10 @@ class ReportLayout:
         self.legend_trees.append(tree)
         legend.model().setRootGroup(tree)
         legend.setLinkedMap(map_item)
-        for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup, QgsLegendStyle.SymbolLabel):
+        for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
             font = QFont(FONT)
             font.setPointSizeF(8)
-            font.setBold(style == QgsLegendStyle.Subgroup)
+            font.setBold(style == QgsLegendStyle.Style.Subgroup)
             legend.setStyleFont(style, font)
         legend.setSymbolWidth(6)
         legend.setSymbolHeight(4)
@@ -399,7 +399,7 @@ class ReportLayout:
         layer.setName(self.t["zone_outline"])
         symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "black", "outline_width": "0.7"})
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-        self.label(layer, QgsPalLayerSettings.OverPoint)
+        self.label(layer, QgsPalLayerSettings.Placement.OverPoint)
         return layer
 
     def styled_sites(self):
@@ -408,7 +408,7 @@ class ReportLayout:
         symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": "black", "outline_color": "white",
                                                "size": "5"})
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-        self.label(layer, QgsPalLayerSettings.AroundPoint, size=9)
+        self.label(layer, QgsPalLayerSettings.Placement.AroundPoint, size=9)
         return layer
 
     @staticmethod
@@ -447,9 +447,9 @@ def commune_layer(project, crs, communes, names, population, apl, minutes, class
     if not crs.authid():
         layer.setCrs(crs)
     fields = QgsFields()
-    for name, kind in (("name", QVariant.String), ("population", QVariant.Double), ("apl", QVariant.Double),
-                       ("minutes", QVariant.Double), ("class_code", QVariant.Int), ("apl_after", QVariant.Double)):
-        fields.append(QgsField(name, kind))
+    for name, kind in (("name", "string"), ("population", "double"), ("apl", "double"), ("minutes", "double"),
+                       ("class_code", "int"), ("apl_after", "double")):
+        fields.append(new_field(name, kind))
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     features = []
@@ -488,7 +488,7 @@ def set_apl_after(layer, apl_after):
     """Fill the communes' ``apl_after`` (the APL once the suggested sites are open)."""
     column = layer.fields().indexOf("apl_after")
     ids = [feature.id() for feature in layer.getFeatures(QgsFeatureRequest().setNoAttributes().setFlags(
-        QgsFeatureRequest.NoGeometry))]
+        QgsFeatureRequest.Flag.NoGeometry))]
     layer.dataProvider().changeAttributeValues({
         fid: {column: finite_or_none(value)} for fid, value in zip(ids, apl_after)})
 
@@ -496,7 +496,7 @@ def set_apl_after(layer, apl_after):
 def export_pdf(layout, path):
     """Export ``layout`` to the PDF ``path`` with real text (searchable, copyable); returns an error or None."""
     settings = QgsLayoutExporter.PdfExportSettings()
-    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
     settings.dpi = 200
     result = QgsLayoutExporter(layout).exportToPdf(path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
