@@ -494,8 +494,20 @@ def test_a_long_error_wraps_and_keeps_the_dock_narrow(dock):
     assert lines > 20  # wrapped, the path too
 
 
-def test_format_descriptions_are_translated(dock):
+def test_format_descriptions_are_translated(dock, tmp_path, monkeypatch):
+    from medical_deserts_plugin import i18n
+    from scripts.plugin_tool import build
+
     for entry in dock.catalogue["datasets"]:
         assert format_description(entry["format"]) == entry["format"]  # English: the catalogue's text
     dock.select_dataset("rpps")
     assert "Format: Text, | separated (PS_LibreAcces_Personne_activite), or zip" in dock.details.text()
+    monkeypatch.setattr(i18n, "PLUGIN_DIR", build(tmp_path))
+    translator = i18n.install_translator("fr")
+    try:
+        assert format_description(dataset_by_id(dock.catalogue, "rpps")["format"]) == \
+            "Texte séparé par des | (PS_LibreAcces_Personne_activite), ou zip"
+        assert format_description(dataset_by_id(dock.catalogue, "qpv")["format"]) == \
+            "GeoJSON, GeoPackage ou Shapefile (zip)"
+    finally:
+        QCoreApplication.removeTranslator(translator)
