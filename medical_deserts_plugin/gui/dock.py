@@ -1,7 +1,8 @@
 """The data panel ("Déserts médicaux — données"): the datasets of ``catalogue.json``, filters, "Download and load"
 and "Load a local file…". Downloads run in a :class:`~.download.DownloadTask`; files are read by the plugin's
-Processing algorithms (``medicaldeserts:importrpps``...) or opened directly for plain geodata, reprojected to a
-metric CRS, styled, and added to the layer-tree group "Medical deserts"."""
+Processing algorithms (``medicaldeserts:importrpps``...) in a background :class:`QgsProcessingAlgRunnerTask`
+(progress, cancel; see :class:`AlgorithmImport`) or opened directly for plain geodata, reprojected to a metric CRS,
+styled, and added to the layer-tree group "Medical deserts" in the main thread."""
 
 import html
 import os
