@@ -8,6 +8,14 @@
       <translation>Déserts médicaux</translation>
     </message>
     <message>
+      <source>No file to load.</source>
+      <translation>Aucun fichier à charger.</translation>
+    </message>
+    <message>
+      <source>the algorithm stopped without a message</source>
+      <translation>l’algorithme s’est arrêté sans message</translation>
+    </message>
+    <message>
       <source>Medical deserts — data</source>
       <translation>Déserts médicaux — données</translation>
     </message>
@@ -88,16 +96,44 @@
       <translation>Fichiers de données (*.gpkg *.geojson *.shp *.csv *.txt *.zip)</translation>
     </message>
     <message>
-      <source>No file to load.</source>
-      <translation>Aucun fichier à charger.</translation>
+      <source>Text, | separated (PS_LibreAcces_Personne_activite), or zip</source>
+      <translation>Texte séparé par des | (PS_LibreAcces_Personne_activite), ou zip</translation>
+    </message>
+    <message>
+      <source>CSV, ; separated, no header (structureet + geolocalisation sections)</source>
+      <translation>CSV séparé par des ;, sans en-tête (sections structureet + geolocalisation)</translation>
+    </message>
+    <message>
+      <source>zip (pop-sexe-age-quinquennal), or CSV prepared by commune</source>
+      <translation>zip (pop-sexe-age-quinquennal), ou CSV préparé par commune</translation>
+    </message>
+    <message>
+      <source>Shapefile (zip), GeoPackage, GeoJSON or table</source>
+      <translation>Shapefile (zip), GeoPackage, GeoJSON ou table</translation>
+    </message>
+    <message>
+      <source>GeoJSON, GeoPackage or Shapefile (zip)</source>
+      <translation>GeoJSON, GeoPackage ou Shapefile (zip)</translation>
+    </message>
+    <message>
+      <source>GeoPackage (or CSV / XLSX)</source>
+      <translation>GeoPackage (ou CSV / XLSX)</translation>
     </message>
     <message>
       <source>Choose the commune layer first (download “Commune boundaries” for the same départements, or load your own).</source>
       <translation>Choisissez d’abord la couche des communes (téléchargez « Contours des communes » pour les mêmes départements, ou chargez la vôtre).</translation>
     </message>
     <message>
+      <source>{id} could not read {path}: {error}</source>
+      <translation>{id} n’a pas pu lire {path} : {error}</translation>
+    </message>
+    <message>
       <source>Loaded: {names} ({counts} features).</source>
       <translation>Chargé : {names} ({counts} entités).</translation>
+    </message>
+    <message>
+      <source>Import cancelled: no layer was added.</source>
+      <translation>Import annulé : aucune couche n’a été ajoutée.</translation>
     </message>
     <message>
       <source>Give one or more départements for this dataset (e.g. 23).</source>
@@ -140,6 +176,14 @@
       <translation>Tous les fichiers (*)</translation>
     </message>
     <message>
+      <source>Unexpected error while loading: {error}</source>
+      <translation>Erreur inattendue pendant le chargement : {error}</translation>
+    </message>
+    <message>
+      <source>Reading {file}…</source>
+      <translation>Lecture de {file}…</translation>
+    </message>
+    <message>
       <source>Downloading {title}</source>
       <translation>Téléchargement : {title}</translation>
     </message>
@@ -160,6 +204,10 @@
       <translation>L’algorithme {id} a besoin de : {names}.</translation>
     </message>
     <message>
+      <source>The file {path} does not exist.</source>
+      <translation>Le fichier {path} n’existe pas.</translation>
+    </message>
+    <message>
       <source>The Processing algorithm {id} is not available: is the Medical deserts provider enabled (Processing › Options › Providers)?</source>
       <translation>L’algorithme de traitement {id} n’est pas disponible : le fournisseur Déserts médicaux est-il activé (Traitement › Options › Fournisseurs) ?</translation>
     </message>
@@ -176,20 +224,8 @@
       <translation>Copie téléchargée le {date} réutilisée (cache).</translation>
     </message>
     <message>
-      <source>The file {path} does not exist.</source>
-      <translation>Le fichier {path} n’existe pas.</translation>
-    </message>
-    <message>
       <source>{path} could not be opened as a layer or table (unknown or damaged format).</source>
       <translation>{path} n’a pas pu être ouvert comme couche ou table (format inconnu ou fichier endommagé).</translation>
-    </message>
-    <message>
-      <source>{id} could not read {path}: {error}</source>
-      <translation>{id} n’a pas pu lire {path} : {error}</translation>
-    </message>
-    <message>
-      <source>Unexpected error while loading: {error}</source>
-      <translation>Erreur inattendue pendant le chargement : {error}</translation>
     </message>
     <message>
       <source>the server sent a web page instead of the data file</source>

@@ -1,7 +1,8 @@
 """The data panel ("Déserts médicaux — données"): the datasets of ``catalogue.json``, filters, "Download and load"
 and "Load a local file…". Downloads run in a :class:`~.download.DownloadTask`; files are read by the plugin's
-Processing algorithms (``medicaldeserts:importrpps``...) or opened directly for plain geodata, reprojected to a
-metric CRS, styled, and added to the layer-tree group "Medical deserts"."""
+Processing algorithms (``medicaldeserts:importrpps``...) in a background :class:`QgsProcessingAlgRunnerTask`
+(progress, cancel; see :class:`AlgorithmImport`) or opened directly for plain geodata, reprojected to a metric CRS,
+styled, and added to the layer-tree group "Medical deserts" in the main thread."""
 
 import html
 import os
@@ -18,6 +19,8 @@ from qgis.core import (
     QgsMapLayerProxyModel,
     QgsMarkerSymbol,
     QgsMessageLog,
+    QgsProcessingAlgorithm,
+    QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingUtils,
@@ -62,6 +65,11 @@ from .download import DownloadTask, cache_folder, default_cache_folder, safe_ext
 
 LOG_TAG = "Medical Deserts"
 _DEPARTEMENT = re.compile(r"^(0[0-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-8])$")
+#: Invisible break point; runs of 30 characters or more without a space get them (paths, addresses in messages).
+ZERO_WIDTH_SPACE = "\u200b"
+_UNBROKEN = re.compile(r"\S{30,}")
+_SEPARATOR = re.compile(r"([/\\_.\-])")
+_UNBROKEN_PIECE = re.compile(f"([^{ZERO_WIDTH_SPACE}]{{30}})(?=[^{ZERO_WIDTH_SPACE}])")
 #: Extensions preferred when a folder (an extracted archive) holds several candidate files.
 _PREFERRED = (".gpkg", ".geojson", ".json", ".shp", ".csv", ".xlsx", ".xls", ".txt")
 
@@ -98,6 +106,42 @@ def parse_departements(text):
         raise ValueError(tr("Unknown département code(s): {codes}. Expected 01 to 95, 2A, 2B, 971 to 976.")
                          .format(codes=", ".join(bad)))
     return codes
+
+
+def format_description(text):
+    """The catalogue's format description ``text`` (English) in the interface's language."""
+    return {
+        "Text, | separated (PS_LibreAcces_Personne_activite), or zip":
+            tr("Text, | separated (PS_LibreAcces_Personne_activite), or zip"),
+        "CSV, ; separated, no header (structureet + geolocalisation sections)":
+            tr("CSV, ; separated, no header (structureet + geolocalisation sections)"),
+        "zip (pop-sexe-age-quinquennal), or CSV prepared by commune":
+            tr("zip (pop-sexe-age-quinquennal), or CSV prepared by commune"),
+        "Shapefile (zip), GeoPackage, GeoJSON or table": tr("Shapefile (zip), GeoPackage, GeoJSON or table"),
+        "GeoJSON, GeoPackage or Shapefile (zip)": tr("GeoJSON, GeoPackage or Shapefile (zip)"),
+        "GeoPackage (or CSV / XLSX)": tr("GeoPackage (or CSV / XLSX)"),
+    }.get(text, text)
+
+
+def breakable(text):
+    """``text`` with invisible break points in its long runs without spaces (after / \\ _ . - and every 30
+    characters), so that a word-wrapped label can wrap a long path or address instead of widening."""
+    def split(match):
+        run = _SEPARATOR.sub(r"\1" + ZERO_WIDTH_SPACE, match.group(0))
+        return _UNBROKEN_PIECE.sub(r"\1" + ZERO_WIDTH_SPACE, run)
+
+    return _UNBROKEN.sub(split, text)
+
+
+def wrapping_label():
+    """A word-wrapped label whose text never makes the panel wider: it takes the width it is given."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+    policy.setHeightForWidth(True)
+    label.setSizePolicy(policy)
+    return label
 
 
 # ------------------------------------------------------------------------------------------------ styles
@@ -182,20 +226,19 @@ class DatasetLoader:
     def load(self, entry, paths, filters, companions=None):
         """Layers made from ``paths`` (files or extracted folders) for ``entry``, added to the project.
 
-        Algorithm readers take the first path as INPUT and ``companions`` ({parameter: path}) as other inputs.
+        Algorithm readers take the first path as INPUT and ``companions`` ({parameter: path}) as other inputs; they
+        run here, in the calling thread (the dock runs them in a task: :class:`AlgorithmImport`).
         """
-        if isinstance(paths, str):
-            paths = [paths]
-        if not paths:
-            raise LoadError(tr("No file to load."))
-        for path in paths:
-            if not os.path.exists(path):
-                raise LoadError(tr("The file {path} does not exist.").format(path=path))
+        paths = checked_paths(paths)
         target = QgsCoordinateReferenceSystem(metric_crs_for(filters.departements))
         if entry["reader"] == "algorithm":
-            layers = self.run_algorithm(entry, paths[0], filters, target, companions)
+            layers = AlgorithmImport(self, entry, paths[0], filters, companions).run()
         else:
             layers = [self.open_vector(entry, [self.data_file(entry, p) for p in paths], filters, target)]
+        return self.add_all(layers, entry, target)
+
+    def add_all(self, layers, entry, target):
+        """``layers`` of ``entry`` added to the project; a project without a metric CRS takes ``target``."""
         crs = self.project.crs()
         if any(layer.isSpatial() for layer in layers) and (not crs.isValid() or crs.isGeographic()):
             self.project.setCrs(target)
@@ -300,46 +343,100 @@ class DatasetLoader:
                                                                             names=", ".join(missing)))
         return parameters
 
-    def run_algorithm(self, entry, path, filters, target, companions=None):
-        import processing
 
+def checked_paths(paths):
+    """``paths`` as a list, each of them existing (LoadError otherwise)."""
+    paths = [paths] if isinstance(paths, str) else list(paths or [])
+    if not paths:
+        raise LoadError(tr("No file to load."))
+    for path in paths:
+        if not os.path.exists(path):
+            raise LoadError(tr("The file {path} does not exist.").format(path=path))
+    return paths
+
+
+class ImportFeedback(QgsProcessingFeedback):
+    """Feedback of an import that keeps the errors the algorithm reports, for the dock's message."""
+
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS API)
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+
+class AlgorithmImport:
+    """One run of an entry's import algorithm (``medicaldeserts:importrpps``...) on ``path``: parameters prepared in
+    the main thread, the work done there (:meth:`run`) or in a background :meth:`task`, and the layers taken from
+    its results in the main thread (:meth:`layers`). Raises LoadError when the algorithm cannot run."""
+
+    def __init__(self, loader, entry, path, filters, companions=None):
+        self.loader, self.entry, self.path, self.filters = loader, entry, path, filters
+        self.target = QgsCoordinateReferenceSystem(metric_crs_for(filters.departements))
         algorithm_id = entry["algorithm"]
-        algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
-        if algorithm is None:
+        self.algorithm = QgsApplication.processingRegistry().algorithmById(algorithm_id)
+        if self.algorithm is None:
             raise LoadError(tr("The Processing algorithm {id} is not available: is the Medical deserts provider "
                                "enabled (Processing › Options › Providers)?").format(id=algorithm_id))
         if entry.get("needs_communes") and filters.communes is None and any(
-                d.name() == "COMMUNES" and not (d.flags() & d.FlagOptional) for d in algorithm.parameterDefinitions()):
+                d.name() == "COMMUNES" and not (d.flags() & d.FlagOptional)
+                for d in self.algorithm.parameterDefinitions()):
             raise LoadError(tr("Choose the commune layer first (download “Commune boundaries” for the same "
                                "départements, or load your own)."))
-        parameters = self.parameters(algorithm, entry, path, filters, target, companions)
-        context, feedback = self.context()
+        self.parameters = loader.parameters(self.algorithm, entry, path, filters, self.target, companions)
+        self.context = QgsProcessingContext()
+        self.context.setProject(loader.project)
+        self.feedback = ImportFeedback()
+
+    def can_run_in_background(self):
+        return not self.algorithm.flags() & QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+    def run(self):
+        """The layers read, the algorithm run in the calling thread."""
+        import processing
+
         try:
-            results = processing.run(algorithm_id, parameters, context=context, feedback=feedback)
+            results = processing.run(self.algorithm.id(), self.parameters, context=self.context,
+                                     feedback=self.feedback)
         except Exception as error:  # noqa: BLE001 (QgsProcessingException and reader errors, for the user)
-            raise LoadError(tr("{id} could not read {path}: {error}").format(id=algorithm_id, path=path,
-                                                                              error=error)) from error
+            raise LoadError(self.failure(str(error))) from error
+        return self.layers(results)
+
+    def task(self):
+        """A task running the algorithm in the background (progress, cancel); its ``executed(ok, results)`` comes
+        in the main thread. This object must outlive the task (it holds the context and the feedback)."""
+        return QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
+
+    def failure(self, error=""):
+        """The message of a failed run: ``error``, else what the algorithm reported."""
+        error = error or "\n".join(self.feedback.errors) or tr("the algorithm stopped without a message")
+        return tr("{id} could not read {path}: {error}").format(id=self.algorithm.id(), path=self.path, error=error)
+
+    def layers(self, results):
+        """The valid vector layers of ``results``, named after the entry (not yet in the project)."""
         layers = []
-        outputs = [d for d in algorithm.outputDefinitions() if d.name() in results]
+        outputs = [d for d in self.algorithm.outputDefinitions() if d.name() in results]
         for output in outputs:
             value = results[output.name()]
             if isinstance(value, QgsVectorLayer):
                 layer = value
             elif isinstance(value, str) and value:
-                layer = QgsProcessingUtils.mapLayerFromString(value, context)
+                layer = QgsProcessingUtils.mapLayerFromString(value, self.context)
             else:
                 continue
             if layer is None or not isinstance(layer, QgsVectorLayer) or not layer.isValid():
                 continue
             detail = output.description() if len(outputs) > 1 else ""
-            layer.setName(self.layer_name(entry, filters, detail))
-            if context.temporaryLayerStore().mapLayer(layer.id()) is not None:
-                layer = context.temporaryLayerStore().takeMapLayer(layer)
-            elif self.project.mapLayer(layer.id()) is not None:
+            layer.setName(self.loader.layer_name(self.entry, self.filters, detail))
+            if self.context.temporaryLayerStore().mapLayer(layer.id()) is not None:
+                layer = self.context.temporaryLayerStore().takeMapLayer(layer)
+            elif self.loader.project.mapLayer(layer.id()) is not None:
                 layer = layer.clone()
             layers.append(layer)
         if not layers:
-            raise LoadError(tr("{id} gave no layer for {path}.").format(id=algorithm_id, path=path))
+            raise LoadError(tr("{id} gave no layer for {path}.").format(id=self.algorithm.id(), path=self.path))
         return layers
 
 
@@ -384,7 +481,8 @@ class DataDock(QDockWidget):
         self.project = project or QgsProject.instance()
         self.loader = DatasetLoader(self.project, self.language, cache_folder)
         self.allow_local_http = False  # tests only
-        self.task = None
+        self.task = None  # the running download or import
+        self.job = None  # the AlgorithmImport of a running import
         try:
             self.catalogue = load_catalogue()
         except CatalogueError as error:
@@ -413,13 +511,10 @@ class DataDock(QDockWidget):
         self.datasets.currentItemChanged.connect(self.dataset_changed)
         layout.addWidget(self.datasets, 2)
 
-        self.details = QLabel()
-        self.details.setWordWrap(True)
+        self.details = wrapping_label()
         self.details.setOpenExternalLinks(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout.addWidget(self.details)
 
         filters = QGroupBox(tr("Filters"))
@@ -501,10 +596,9 @@ class DataDock(QDockWidget):
         self.progress_row.setVisible(False)
         layout.addWidget(self.progress_row)
 
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = wrapping_label()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.status)
 
         cache = QgsCollapsibleGroupBox(tr("Download cache"))
@@ -562,9 +656,9 @@ class DataDock(QDockWidget):
         if entry is None:
             self.details.clear()
             return
-        text = html.escape(localized(entry["description"], self.language))
+        text = html.escape(breakable(localized(entry["description"], self.language)))
         facts = [tr("Producer: {name}").format(name=html.escape(entry["producer"])),
-                 tr("Format: {format}").format(format=html.escape(entry["format"])),
+                 tr("Format: {format}").format(format=html.escape(format_description(entry["format"]))),
                  tr("Licence: {licence}").format(licence=html.escape(entry["licence"])),
                  tr("Cached copy reused for {days} days").format(days=int(entry["max_age_days"]))]
         links = [f'<a href="{html.escape(entry["page"])}">{tr("Source page")}</a>']
@@ -613,7 +707,7 @@ class DataDock(QDockWidget):
 
     def show_status(self, text, error=False):
         self.status.setStyleSheet("color: #b00020;" if error else "")
-        self.status.setText(text)
+        self.status.setText(breakable(text))
         if error:
             QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)
 
@@ -629,17 +723,22 @@ class DataDock(QDockWidget):
             self.progress.setRange(0, 100)
 
     def load_local_file(self, dataset_id, path, filters=None, companions=None):
-        """Load a file already on disk for the dataset ``dataset_id``; returns the layers added (LoadError)."""
+        """Load a file already on disk for the dataset ``dataset_id``, here and now; returns the layers added
+        (LoadError)."""
         entry = dataset_by_id(self.catalogue, dataset_id)
         filters = filters if filters is not None else self.filters()
-        layers = self.loader.load(entry, path if isinstance(path, list) else [path], filters, companions)
+        return self.loaded(entry, self.loader.load(entry, path if isinstance(path, list) else [path], filters,
+                                                   companions))
+
+    def loaded(self, entry, layers):
+        """After ``layers`` of ``entry`` were added: a commune layer becomes the one the readers use."""
         if entry["id"] == "communes" and layers:
             self.communes.setLayer(layers[0])
         return layers
 
     def choose_local_file(self):
         entry = self.current_entry()
-        if entry is None:
+        if entry is None or self.task is not None:
             return
         pattern = entry.get("local_file_filter") or tr("Data files (*.gpkg *.geojson *.shp *.csv *.txt *.zip)")
         path, _ = QFileDialog.getOpenFileName(self, tr("Load a local file…"), "", f"{pattern};;{tr('All files (*)')}")
@@ -647,28 +746,73 @@ class DataDock(QDockWidget):
             self.load_and_report(entry, [path])
 
     def load_and_report(self, entry, paths, notes=(), filters=None, companions=None):
+        """Load ``paths`` for ``entry`` and say how it went in the status line. An import algorithm runs in a
+        background task (progress, cancel; its layers are added when it ends, see :meth:`imported`); other files
+        are opened at once. Returns the layers added now: [] after a failure or when the import runs on."""
         try:
             filters = filters if filters is not None else self.filters()
-            layers = self.load_local_file(entry["id"], paths, filters, companions)
+            if entry["reader"] == "algorithm":
+                job = AlgorithmImport(self.loader, entry, checked_paths(paths)[0], filters, companions)
+                if job.can_run_in_background():
+                    self.start_import(job, notes)
+                    return []
+                layers = self.loaded(entry, self.loader.add_all(job.run(), entry, job.target))
+            else:
+                layers = self.load_local_file(entry["id"], paths, filters, companions)
         except (LoadError, ValueError) as error:
-            message = str(error)
-            if notes:
-                message += "\n" + "\n".join(notes)
-            self.show_status(message, error=True)
+            self.report_failure(str(error), notes)
             return []
         except Exception as error:  # noqa: BLE001 (reported, never raised into QGIS)
-            import traceback
-
-            QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
-            self.show_status(tr("Unexpected error while loading: {error}").format(error=error), error=True)
+            self.report_unexpected(error)
             return []
+        self.report_loaded(layers, notes)
+        return layers
+
+    def report_failure(self, message, notes=()):
+        self.show_status("\n".join([message, *notes]), error=True)
+
+    def report_unexpected(self, error):
+        import traceback
+
+        QgsMessageLog.logMessage(traceback.format_exc(), LOG_TAG, Qgis.MessageLevel.Critical)
+        self.show_status(tr("Unexpected error while loading: {error}").format(error=error), error=True)
+
+    def report_loaded(self, layers, notes=()):
         names = ", ".join(layer.name() for layer in layers)
         counts = ", ".join(str(layer.featureCount()) for layer in layers)
         text = tr("Loaded: {names} ({counts} features).").format(names=names, counts=counts)
-        if notes:
-            text += "\n" + "\n".join(notes)
-        self.show_status(text)
-        return layers
+        self.show_status("\n".join([text, *notes]))
+
+    def start_import(self, job, notes=()):
+        """Run ``job`` (an :class:`AlgorithmImport`) as a background task; QGIS stays usable meanwhile."""
+        task = job.task()
+        task.progressChanged.connect(self.show_progress)
+        task.executed.connect(lambda successful, results: self.imported(job, successful, results, notes))
+        self.task, self.job = task, job
+        self.set_busy(True)
+        self.show_status(tr("Reading {file}…").format(file=os.path.basename(job.path)))
+        QgsApplication.taskManager().addTask(task)
+
+    def imported(self, job, successful, results, notes=()):
+        """The end of a background import, in the main thread: its layers added, or why not (nothing is added
+        after a cancel)."""
+        self.task = self.job = None
+        self.set_busy(False)
+        if job.feedback.isCanceled():
+            self.show_status(tr("Import cancelled: no layer was added."))
+            return
+        if not successful:
+            self.report_failure(job.failure(), notes)
+            return
+        try:
+            layers = self.loaded(job.entry, self.loader.add_all(job.layers(results), job.entry, job.target))
+        except LoadError as error:
+            self.report_failure(str(error), notes)
+            return
+        except Exception as error:  # noqa: BLE001 (reported, never raised into QGIS)
+            self.report_unexpected(error)
+            return
+        self.report_loaded(layers, notes)
 
     def download_and_load(self):
         entry = self.current_entry()
@@ -709,15 +853,20 @@ class DataDock(QDockWidget):
             self.task.cancel()
 
     def shutdown(self):
-        """Before the plugin unloads: a running download is cancelled, and its end reaches no part of this dock."""
+        """Before the plugin unloads: a running download or import is cancelled, and its end reaches no part of
+        this dock (an import's context stays alive until its task ends)."""
         task, self.task = self.task, None
+        job, self.job = self.job, None
         if task is None:
             return
-        for signal in (task.progressChanged, task.done, task.failed):
+        for name in ("progressChanged", "done", "failed", "executed"):
+            signal = getattr(task, name, None)
             try:
                 signal.disconnect()
-            except TypeError:  # nothing connected any more
+            except (AttributeError, TypeError):  # not this kind of task, or nothing connected any more
                 pass
+        if job is not None:
+            task.executed.connect(lambda *_end, job=job: None)  # the task uses the job's context till its end
         task.cancel()
 
     def downloaded(self, entry, results, notes, filters=None):

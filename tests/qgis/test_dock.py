@@ -1,7 +1,9 @@
 """The data dock: builds from the catalogue, loads local files into the group "Medical deserts" in a metric CRS,
-passes its filters to an import algorithm, and downloads then loads through its task (local HTTP server)."""
+passes its filters to an import algorithm run in a background task (progress, cancel, unload), downloads then loads
+through its task (local HTTP server), and keeps its width whatever the length of a message."""
 
 import json
+import os
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -31,7 +33,14 @@ from qgis.PyQt.QtWidgets import QDockWidget
 
 from medical_deserts_plugin.gui import dock as dock_module
 from medical_deserts_plugin.gui.catalogue import dataset_by_id, load_catalogue
-from medical_deserts_plugin.gui.dock import DataDock, Filters, LoadError, parse_departements
+from medical_deserts_plugin.gui.dock import (
+    ZERO_WIDTH_SPACE,
+    DataDock,
+    Filters,
+    LoadError,
+    format_description,
+    parse_departements,
+)
 from medical_deserts_plugin.i18n import tr
 from medical_deserts_plugin.processing.qgis_compat import new_field
 from tests.zips import damaged
@@ -66,6 +75,11 @@ def dock(qgis_iface, qgis_processing, qgis_new_project, tmp_path, monkeypatch):
     qgis_iface.addDockWidget(2, widget)
     yield widget
     QgsProject.instance().clear()
+
+
+def status_text(dock):
+    """The status line as the user reads it (without the invisible break points of long paths)."""
+    return dock.status.text().replace(ZERO_WIDTH_SPACE, "")
 
 
 def group_layers():
@@ -112,13 +126,13 @@ def test_local_geojson_lands_in_the_group_in_a_metric_crs(dock, communes_file):
 def test_status_says_what_was_loaded_or_what_went_wrong(dock, communes_file, tmp_path):
     entry = dataset_by_id(dock.catalogue, "communes")
     dock.load_and_report(entry, [communes_file])
-    assert "Loaded" in dock.status.text() and "2 features" in dock.status.text()
+    assert "Loaded" in status_text(dock) and "2 features" in status_text(dock)
     bad = tmp_path / "broken.geojson"
     bad.write_text("not a layer", encoding="utf-8")
     assert dock.load_and_report(entry, [str(bad)]) == []
-    assert "broken.geojson" in dock.status.text()
+    assert "broken.geojson" in status_text(dock)
     assert dock.load_and_report(entry, [str(tmp_path / "nowhere.gpkg")]) == []
-    assert "does not exist" in dock.status.text()
+    assert "does not exist" in status_text(dock)
 
 
 # ------------------------------------------------------------------------------------------------ algorithm path
@@ -256,7 +270,7 @@ def test_damaged_local_zips_are_refused_with_the_member_named(dock, provider, sa
     layer_zip.write_bytes(damaged("bad_crc", "communes.geojson", json.dumps(COMMUNES).encode()))
     entry = dataset_by_id(dock.catalogue, "communes")
     assert dock.load_and_report(entry, [str(layer_zip)], filters=Filters(departements=["23"])) == []
-    assert "member “communes.geojson” is damaged (Bad CRC-32" in dock.status.text()
+    assert "member “communes.geojson” is damaged (Bad CRC-32" in status_text(dock)
     assert not any((tmp_path / "cache").rglob("*.geojson"))  # nothing half-extracted
     communes = dock.load_local_file("communes", sample["communes"], Filters(departements=["00"]))[0]
     rpps_zip = tmp_path / "rpps.zip"
@@ -326,19 +340,19 @@ def test_download_and_load_through_the_task(dock, communes_server):
     choose_communes_from(dock, communes_server)
     dock.departements.setText("")
     dock.download_and_load()
-    assert "départements" in dock.status.text() and dock.task is None  # required for communes
+    assert "départements" in status_text(dock) and dock.task is None  # required for communes
     dock.departements.setText("23")
     dock.download_and_load()
     assert dock.progress_row.isVisibleTo(dock) and not dock.download_button.isEnabled()
     wait_until_idle(dock)
-    assert "Loaded" in dock.status.text(), dock.status.text()
+    assert "Loaded" in status_text(dock), status_text(dock)
     assert len(group_layers()) == 1 and group_layers()[0].crs().authid() == "EPSG:2154"
     assert dock.download_button.isEnabled() and not dock.progress_row.isVisibleTo(dock)
     dock.departements.setText("87")  # the server has no 87: plain error with the address
     dock.download_and_load()
     wait_until_idle(dock)
-    assert "404" in dock.status.text() and "/departements/87/communes" in dock.status.text()
-    assert "Load a local file" in dock.status.text()
+    assert "404" in status_text(dock) and "/departements/87/communes" in status_text(dock)
+    assert "Load a local file" in status_text(dock)
 
 
 def test_unload_during_a_download_cancels_it(dock, communes_server):
@@ -355,3 +369,146 @@ def test_unload_during_a_download_cancels_it(dock, communes_server):
         time.sleep(0.02)
     assert QgsApplication.taskManager().countActiveTasks() == 0
     assert group_layers() == []
+
+
+# ------------------------------------------------------------------------------------------------ background import
+
+
+@pytest.fixture
+def slow_rpps_reader(monkeypatch):
+    """The RPPS reader of medicaldeserts:importrpps made slow: 40 progress steps of 50 ms (Cancel stops it)."""
+    from medical_deserts_plugin.processing import import_rpps
+
+    real = import_rpps.read_rpps
+
+    def slow(path, progress=None, **kwargs):
+        for step in range(40):
+            progress(step / 40)  # raises AlgorithmCancelled after Cancel
+            time.sleep(0.05)
+        return real(path, progress=progress, **kwargs)
+
+    monkeypatch.setattr(import_rpps, "read_rpps", slow)
+
+
+def start_rpps_import(dock, sample):
+    """The sample's communes loaded, then its RPPS file imported from "Load a local file…"; returns the communes."""
+    communes = dock.load_local_file("communes", sample["communes"], Filters(departements=["00"]))[0]
+    dock.select_dataset("rpps")
+    dock.departements.setText("00")
+    started = time.monotonic()
+    assert dock.load_and_report(dataset_by_id(dock.catalogue, "rpps"), [sample["rpps"]]) == []
+    assert time.monotonic() - started < 1.0, "the import must not block the interface"
+    assert dock.task is not None and dock.progress_row.isVisibleTo(dock)
+    assert not dock.local_button.isEnabled() and not dock.download_button.isEnabled()
+    assert status_text(dock) == "Reading " + os.path.basename(sample["rpps"]) + "…"
+    return communes
+
+
+def wait_for_progress(dock, seconds=20):
+    """Progress values seen until the task ends, or until it passes 10 % when ``seconds`` is short."""
+    seen = []
+    deadline = time.monotonic() + seconds
+    while dock.task is not None and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        seen.append(dock.progress.value())
+        time.sleep(0.02)
+    return seen
+
+
+def rpps_outputs(tmp_path):
+    return sorted((tmp_path / "cache" / "layers").glob("rpps*"))
+
+
+def test_local_import_runs_in_the_background_then_adds_its_layers(dock, provider, sample, slow_rpps_reader):
+    communes = start_rpps_import(dock, sample)
+    assert group_layers() == [communes]  # nothing yet: the layers come at the end
+    seen = wait_for_progress(dock)
+    assert dock.task is None and "Loaded" in status_text(dock), status_text(dock)
+    assert len({value for value in seen if 0 < value < 100}) >= 5  # the bar moved while the reader read
+    points, per_commune = group_layers()[0], group_layers()[-1]
+    assert points.geometryType() == QgsWkbTypes.PointGeometry and points.crs().authid() == "EPSG:2154"
+    assert per_commune.geometryType() == QgsWkbTypes.PolygonGeometry and len(group_layers()) == 3
+    assert dock.local_button.isEnabled() and not dock.progress_row.isVisibleTo(dock)
+    # the same counts as the import run in the calling thread
+    direct = dock.load_local_file("rpps", sample["rpps"], dock.filters())
+    assert [layer.featureCount() for layer in direct] == [points.featureCount(), per_commune.featureCount()]
+    assert points.featureCount() > 0
+
+
+def test_cancelling_an_import_leaves_nothing(dock, provider, sample, slow_rpps_reader, tmp_path):
+    communes = start_rpps_import(dock, sample)
+    deadline = time.monotonic() + 20
+    while dock.progress.value() <= 10 and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    assert dock.task is not None and dock.progress.value() > 10  # cancelled while reading
+    dock.cancel()
+    wait_for_progress(dock)
+    assert dock.task is None and status_text(dock) == "Import cancelled: no layer was added."
+    assert group_layers() == [communes] and rpps_outputs(tmp_path) == []
+    assert dock.local_button.isEnabled() and not dock.progress_row.isVisibleTo(dock)
+
+
+def test_unload_during_an_import_cancels_it(dock, provider, sample, slow_rpps_reader, tmp_path):
+    communes = start_rpps_import(dock, sample)
+    wait_for_progress(dock, seconds=0.3)
+    dock.shutdown()
+    dock.deleteLater()
+    deadline = time.monotonic() + 20
+    while QgsApplication.taskManager().countActiveTasks() and time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.02)
+    assert QgsApplication.taskManager().countActiveTasks() == 0
+    assert group_layers() == [communes] and rpps_outputs(tmp_path) == []
+
+
+def test_background_import_failure_names_the_file(dock, provider, sample, tmp_path):
+    not_rpps = tmp_path / "not_rpps.txt"
+    not_rpps.write_text("nom;prenom\nDupont;Jean\n", encoding="utf-8")
+    communes = dock.load_local_file("communes", sample["communes"], Filters(departements=["00"]))[0]
+    dock.select_dataset("rpps")
+    dock.departements.setText("00")
+    assert dock.load_and_report(dataset_by_id(dock.catalogue, "rpps"), [str(not_rpps)]) == []
+    wait_for_progress(dock)
+    message = status_text(dock)
+    assert message.startswith(f"medicaldeserts:importrpps could not read {not_rpps}: "), message
+    assert "RPPS" in message and "without a message" not in message  # the algorithm's own words
+    assert group_layers() == [communes] and rpps_outputs(tmp_path) == []
+
+
+# ------------------------------------------------------------------------------------------------ layout, language
+
+
+def test_a_long_error_wraps_and_keeps_the_dock_narrow(dock):
+    dock.resize(360, 800)
+    body = dock.widget().widget()
+    narrow = body.minimumSizeHint().width()
+    path = "/home/cartographe/Téléchargements/" + "PS_LibreAcces_Personne_activite_202601011200" * 10 + ".txt"
+    message = (path + " " + "la colonne attendue manque " * 80)[:2000]
+    assert len(message) == 2000
+    dock.show_status(message, error=True)
+    QCoreApplication.processEvents()
+    assert status_text(dock) == message
+    assert body.minimumSizeHint().width() == narrow < 400
+    assert dock.minimumSizeHint().width() < 400
+    lines = dock.status.heightForWidth(340) / dock.status.fontMetrics().lineSpacing()
+    assert lines > 20  # wrapped, the path too
+
+
+def test_format_descriptions_are_translated(dock, tmp_path, monkeypatch):
+    from medical_deserts_plugin import i18n
+    from scripts.plugin_tool import build
+
+    for entry in dock.catalogue["datasets"]:
+        assert format_description(entry["format"]) == entry["format"]  # English: the catalogue's text
+    dock.select_dataset("rpps")
+    assert "Format: Text, | separated (PS_LibreAcces_Personne_activite), or zip" in dock.details.text()
+    monkeypatch.setattr(i18n, "PLUGIN_DIR", build(tmp_path))
+    translator = i18n.install_translator("fr")
+    try:
+        assert format_description(dataset_by_id(dock.catalogue, "rpps")["format"]) == \
+            "Texte séparé par des | (PS_LibreAcces_Personne_activite), ou zip"
+        assert format_description(dataset_by_id(dock.catalogue, "qpv")["format"]) == \
+            "GeoJSON, GeoPackage ou Shapefile (zip)"
+    finally:
+        QCoreApplication.removeTranslator(translator)
