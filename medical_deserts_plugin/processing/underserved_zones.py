@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from ..core import zones
-from ..i18n import tr
+from ..i18n import tr, user_language
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors
 from .fields import (
     INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, field_values, number_field_parameter, read_numbers,
@@ -258,7 +258,8 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             output.append(new_feature(fields, feature.attributes() + extra))
             output[-1].setGeometry(feature.geometry())
         sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
-        style_on_load(context, units_id, CategorisedStyle("class_code", class_categories(language),
+        legend = "fr" if user_language() == "fr" else "en"  # the legend speaks the UI's language, not the fields'
+        style_on_load(context, units_id, CategorisedStyle("class_code", class_categories(legend),
                                                           label=place_label(fields.names()), label_scale=LABEL_SCALE))
 
         zone_fields = QgsFields()
@@ -274,8 +275,8 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             finite_or_none(row.population_below), finite_or_none(row.mean_index), finite_or_none(row.worst_index), finite_or_none(row.mean_minutes),
             finite_or_none(row.zrr_share), finite_or_none(row.qpv_share), bool(row.small)], wkb[i])
             for i, (zone, row) in enumerate(table.iterrows())], QgsFeatureSink.Flag.FastInsert)
-        style_on_load(context, zones_id, CategorisedStyle("class_code", class_categories(language),
-                                                          label=zone_population_label(language)))
+        style_on_load(context, zones_id, CategorisedStyle("class_code", class_categories(legend),
+                                                          label=zone_population_label(legend)))
 
         summary = zones.zone_summary(found, language)
         summary_fields = QgsFields()

@@ -6,6 +6,7 @@ import processing
 import pytest
 from qgis.core import NULL, QgsVectorLayer
 
+from medical_deserts_plugin.core.zones import CLASS_LABELS
 from medical_deserts_plugin.processing.styles import name_field, place_label
 from medical_deserts_plugin.sample.generator import AGE_FIELDS
 
@@ -57,7 +58,7 @@ def outputs(provider, sample, tmp_path_factory):
         METHOD=0, OUTPUT=paths["apl"]))
     processing.run("medicaldeserts:underservedzones", dict(
         INPUT=paths["apl"], INDEX_FIELD="access_index", TIME_FIELD="nearest_min", POPULATION_FIELD="population",
-        STD_POPULATION_FIELD="pop_std", ISOLATED=20, LANGUAGE=1, OUTPUT=paths["classes"], OUTPUT_ZONES=paths["zones"],
+        STD_POPULATION_FIELD="pop_std", ISOLATED=20, LANGUAGE=0, OUTPUT=paths["classes"], OUTPUT_ZONES=paths["zones"],
         OUTPUT_SUMMARY=paths["summary"]))
     processing.run("medicaldeserts:suggestsites", dict(
         network, INPUT=sample["communes"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
@@ -113,9 +114,11 @@ def test_matrix_lines_and_catchments(outputs):
     assert catchments.renderer().orderByEnabled()  # the near band drawn over the far one
 
 
-def test_underserved_classes_and_zones_in_the_chosen_language(outputs):
+def test_underserved_classes_and_zones_in_the_language_of_the_ui(outputs):
     classes = load(outputs["classes"])
     assert classes.renderer().type() == "categorizedSymbol"
+    # French fields (LANGUAGE=0), legend in the language of the tests' QGIS (English)
+    assert set(column(classes, "class_label")) <= {french for french, _ in CLASS_LABELS.values()}
     assert "No data" in legend(classes) and "Underserved" in " ".join(legend(classes))
     assert label_expression(classes) == '"nom"'
     zones = load(outputs["zones"])
@@ -125,13 +128,13 @@ def test_underserved_classes_and_zones_in_the_chosen_language(outputs):
 
 def test_summary_shares_are_percent_of_the_territory(outputs, sample):
     summary = load(outputs["summary"])
-    assert "share_pct" in summary.fields().names()
+    assert "part_population_pct" in summary.fields().names()  # French columns
     total = sum(column(QgsVectorLayer(sample["communes"], "c", "ogr"), "population"))
     rows = list(summary.getFeatures())
     assert len(rows) >= 2 and rows[-1]["zone"] == "Total"
     for row in rows:
-        assert row["share_pct"] == pytest.approx(100.0 * row["population"] / total)
-    assert 1 < rows[-1]["share_pct"] < 100  # percent, not a fraction
+        assert row["part_population_pct"] == pytest.approx(100.0 * row["population"] / total)
+    assert 1 < rows[-1]["part_population_pct"] < 100  # percent, not a fraction
 
 
 def test_suggested_sites_by_rank_with_the_commune_names(outputs, sample):
