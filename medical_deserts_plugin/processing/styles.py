@@ -173,6 +173,7 @@ def place_labeling(expression, max_scale=None):
     settings.fieldName = expression
     settings.isExpression = True
     settings.setFormat(text)
+    settings.dist = 1.2  # mm between a point's symbol and its label
     if max_scale:
         settings.scaleVisibility = True
         settings.minimumScale = max_scale
