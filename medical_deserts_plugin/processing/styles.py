@@ -114,10 +114,10 @@ def apl_change_classes():
 
 def rank_classes():
     """Classes of the rank of a suggested site (1 = the most useful): (lower, upper, colour, label, size mm)."""
-    return ((1, 1, "#54278f", tr("Rank 1"), 5.0),
-            (2, 3, "#756bb1", tr("Ranks 2–3"), 4.0),
-            (4, 10, "#9e9ac8", tr("Ranks 4–10"), 3.2),
-            (11, 1e6, "#cbc9e2", tr("Ranks 11 and more"), 2.6))
+    return ((0.5, 1.5, "#54278f", tr("Rank 1"), 5.0),
+            (1.5, 3.5, "#756bb1", tr("Ranks 2–3"), 4.0),
+            (3.5, 10.5, "#9e9ac8", tr("Ranks 4–10"), 3.2),
+            (10.5, 1e6, "#cbc9e2", tr("Ranks 11 and more"), 2.6))
 
 
 def _symbol(layer, colour, opacity=1.0, size=None):

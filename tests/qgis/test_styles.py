@@ -43,7 +43,8 @@ def outputs(provider, sample, tmp_path_factory):
     network = dict(NETWORK, ROADS=sample["roads"])
     paths = {name: str(out / f"{name}.gpkg") for name in (
         "nearest", "lines", "matrix", "catchments", "apl", "classes", "zones", "summary", "sites_apl",
-        "demand_apl", "sites_mclp", "demand_mclp", "allocation", "population", "rpps", "rpps_communes", "finess")}
+        "demand_apl", "sites_mclp", "demand_mclp", "allocation", "population", "rpps", "rpps_communes", "finess",
+        "zrr")}
     processing.run("medicaldeserts:nearestfacility", dict(
         network, INPUT=sample["communes"], FACILITIES=sample["gp_sites"], FACILITY_ID_FIELD="site_id", MAX_TIME=120,
         COUNT_WITHIN=15, OUTPUT=paths["nearest"]))
@@ -72,6 +73,8 @@ def outputs(provider, sample, tmp_path_factory):
     processing.run("medicaldeserts:importrpps", dict(
         INPUT=sample["rpps"], COMMUNES=sample["communes"], OUTPUT=paths["rpps"], OUTPUT_COMMUNES=paths["rpps_communes"]))
     processing.run("medicaldeserts:importfiness", dict(INPUT=sample["finess"], OUTPUT=paths["finess"]))
+    processing.run("medicaldeserts:importanct", dict(
+        INPUT=sample["anct"], COMMUNES=sample["communes"], COMMUNE_CODE_FIELD="code_insee", OUTPUT=paths["zrr"]))
     return paths
 
 
@@ -146,6 +149,8 @@ def test_suggested_sites_by_rank_with_the_commune_names(outputs, sample):
         assert legend(sites) == ["Rank 1", "Ranks 2–3", "Ranks 4–10", "Ranks 11 and more"]
         assert "site_name" in sites.fields().names()
         assert column(sites, "rank") == [1, 2, 3]
+        assert [sites.renderer().rangeForValue(rank).label() for rank in (1, 2, 3, 4, 11)] == [
+            "Rank 1", "Ranks 2–3", "Ranks 2–3", "Ranks 4–10", "Ranks 11 and more"]
         assert all(name in names for name in column(sites, "site_name"))
         assert label_expression(sites) == ("concat(\"rank\", '. ', if(\"site_name\" IS NULL OR \"site_name\" = '', "
                                            "\"site_id\", \"site_name\"))")
@@ -182,3 +187,5 @@ def test_imports_are_styled(outputs):
         points = load(outputs[key])
         assert points.renderer().type() == "singleSymbol"
         assert points.renderer().symbol().color().name() == colour
+    zrr = load(outputs["zrr"])
+    assert zrr.renderer().type() == "categorizedSymbol" and label_expression(zrr) == '"nom"'
