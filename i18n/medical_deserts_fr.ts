@@ -676,6 +676,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Table : champ des minutes</translation>
     </message>
     <message>
+      <source>No index (no inhabitants)</source>
+      <translation>Pas d’indice (aucun habitant)</translation>
+    </message>
+    <message>
       <source>The Gaussian σ must be more than 0 minutes.</source>
       <translation>Le σ gaussien doit dépasser 0 minute.</translation>
     </message>
@@ -718,6 +722,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>The demand layer already has a field “{name}”: rename it first.</source>
       <translation>La couche de demande a déjà un champ « {name} » : renommez-le d’abord.</translation>
+    </message>
+    <message>
+      <source>per {scale:g} inhabitants</source>
+      <translation>pour {scale:g} habitants</translation>
     </message>
     <message>
       <source>Access to care</source>
@@ -1392,6 +1400,26 @@ Ajoute les 19 tranches d’âge, population, et pop_std_2023 : la population sta
 Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu son zéro initial est complété) ; les arrondissements de Paris, Lyon et Marseille sont sommés dans la ville. Avec des départements indiqués, seules les communes de ces départements sont gardées. Les communes sans ligne de population sont listées dans le journal et reçoivent des valeurs vides. Les champs de la couche des communes portant les mêmes noms sont remplacés.</translation>
     </message>
     <message>
+      <source>&lt; 200 inhabitants</source>
+      <translation>&lt; 200 habitants</translation>
+    </message>
+    <message>
+      <source>200–500 inhabitants</source>
+      <translation>200–500 habitants</translation>
+    </message>
+    <message>
+      <source>500–1,000 inhabitants</source>
+      <translation>500–1 000 habitants</translation>
+    </message>
+    <message>
+      <source>1,000–5,000 inhabitants</source>
+      <translation>1 000–5 000 habitants</translation>
+    </message>
+    <message>
+      <source>≥ 5,000 inhabitants</source>
+      <translation>≥ 5 000 habitants</translation>
+    </message>
+    <message>
       <source>Communes (polygons)</source>
       <translation>Communes (polygones)</translation>
     </message>
@@ -1418,6 +1446,10 @@ Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu 
     <message>
       <source>{count} commune(s) joined: {population:,.0f} inhabitants, {standardised:,.0f} standardised inhabitants (DREES 2023 age weights).</source>
       <translation>{count} commune(s) jointe(s) : {population:,.0f} habitants, {standardised:,.0f} habitants standardisés (poids par âge DREES 2023).</translation>
+    </message>
+    <message>
+      <source>No population row</source>
+      <translation>Pas de ligne de population</translation>
     </message>
     <message>
       <source>{count} arrondissement row(s) summed into Paris, Lyon and Marseille.</source>
@@ -1470,6 +1502,26 @@ Filtres : codes profession (10 = médecin), codes savoir-faire (SM53, SM54, SM26
 Un praticien exerçant sur plusieurs sites est réparti entre eux (poids = 1 / nombre de sites), de sorte qu’il compte une fois au total. Les arrondissements de Paris, Lyon et Marseille sont comptés dans la ville.
 
 Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), et chaque commune de la couche avec n_gp (praticiens y ayant un site) et fte (somme de leurs poids), 0 s’il n’y en a aucun. Les lignes sans code commune, ou dont la commune n’est pas dans la couche, sont comptées et listées dans le journal.</translation>
+    </message>
+    <message>
+      <source>No practitioner</source>
+      <translation>Aucun praticien</translation>
+    </message>
+    <message>
+      <source>1 practitioner</source>
+      <translation>1 praticien</translation>
+    </message>
+    <message>
+      <source>2–3 practitioners</source>
+      <translation>2–3 praticiens</translation>
+    </message>
+    <message>
+      <source>4–9 practitioners</source>
+      <translation>4–9 praticiens</translation>
+    </message>
+    <message>
+      <source>≥ 10 practitioners</source>
+      <translation>≥ 10 praticiens</translation>
     </message>
     <message>
       <source>Départements to keep (e.g. 23,53; empty = all)</source>
@@ -1716,6 +1768,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>{reached} unités de demande sur {total} atteignent un établissement ; médiane {median:.1f} min, pire {worst:.1f} min ; {none} n’en ont aucun à moins de {within:g} min.</translation>
     </message>
     <message>
+      <source>No facility within {minutes:g} min</source>
+      <translation>Aucun équipement à moins de {minutes:g} min</translation>
+    </message>
+    <message>
       <source>OpenStreetMap “highway”</source>
       <translation>OpenStreetMap « highway »</translation>
     </message>
@@ -1916,6 +1972,102 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>QGIS n’a pas donné de raison</translation>
     </message>
     <message>
+      <source>&lt; 10 min</source>
+      <translation>&lt; 10 min</translation>
+    </message>
+    <message>
+      <source>10–20 min</source>
+      <translation>10–20 min</translation>
+    </message>
+    <message>
+      <source>20–30 min</source>
+      <translation>20–30 min</translation>
+    </message>
+    <message>
+      <source>30–45 min</source>
+      <translation>30–45 min</translation>
+    </message>
+    <message>
+      <source>≥ 45 min</source>
+      <translation>≥ 45 min</translation>
+    </message>
+    <message>
+      <source>&lt; 2.5 consultations/yr/inhabitant (priority zone)</source>
+      <translation>&lt; 2,5 consultations/an/habitant (zone prioritaire)</translation>
+    </message>
+    <message>
+      <source>2.5–4 consultations/yr/inhabitant (vigilance)</source>
+      <translation>2,5–4 consultations/an/habitant (vigilance)</translation>
+    </message>
+    <message>
+      <source>≥ 4 consultations/yr/inhabitant</source>
+      <translation>≥ 4 consultations/an/habitant</translation>
+    </message>
+    <message>
+      <source>≥ 15 min saved</source>
+      <translation>≥ 15 min gagnées</translation>
+    </message>
+    <message>
+      <source>5–15 min saved</source>
+      <translation>5–15 min gagnées</translation>
+    </message>
+    <message>
+      <source>0.5–5 min saved</source>
+      <translation>0,5–5 min gagnées</translation>
+    </message>
+    <message>
+      <source>unchanged (± 0.5 min)</source>
+      <translation>inchangé (± 0,5 min)</translation>
+    </message>
+    <message>
+      <source>longer</source>
+      <translation>plus long</translation>
+    </message>
+    <message>
+      <source>lower</source>
+      <translation>en baisse</translation>
+    </message>
+    <message>
+      <source>unchanged (± 0.05 consultations/yr/inhabitant)</source>
+      <translation>inchangé (± 0,05 consultation/an/habitant)</translation>
+    </message>
+    <message>
+      <source>+0.05 to +1 consultation/yr/inhabitant</source>
+      <translation>+0,05 à +1 consultation/an/habitant</translation>
+    </message>
+    <message>
+      <source>+1 to +2.5 consultations/yr/inhabitant</source>
+      <translation>+1 à +2,5 consultations/an/habitant</translation>
+    </message>
+    <message>
+      <source>+2.5 to +5 consultations/yr/inhabitant</source>
+      <translation>+2,5 à +5 consultations/an/habitant</translation>
+    </message>
+    <message>
+      <source>≥ +5 consultations/yr/inhabitant</source>
+      <translation>≥ +5 consultations/an/habitant</translation>
+    </message>
+    <message>
+      <source>Rank 1</source>
+      <translation>Rang 1</translation>
+    </message>
+    <message>
+      <source>Ranks 2–3</source>
+      <translation>Rangs 2–3</translation>
+    </message>
+    <message>
+      <source>Ranks 4–10</source>
+      <translation>Rangs 4–10</translation>
+    </message>
+    <message>
+      <source>Ranks 11 and more</source>
+      <translation>Rangs 11 et plus</translation>
+    </message>
+    <message>
+      <source>{lower:g}–{upper:g} min</source>
+      <translation>{lower:g}–{upper:g} min</translation>
+    </message>
+    <message>
       <source>The style could not be saved in {path}: {error}</source>
       <translation>Le style n’a pas pu être enregistré dans {path} : {error}</translation>
     </message>
@@ -2100,6 +2252,10 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>À moins de {radius:g} min : {before:,.0f} habitants ({before_share:.1%}) avant, {after:,.0f} ({after_share:.1%}) après.</translation>
     </message>
     <message>
+      <source>No APL</source>
+      <translation>Pas d’APL</translation>
+    </message>
+    <message>
       <source>The {name} must be more than 0 minutes.</source>
       <translation>Le {name} doit dépasser 0 minute.</translation>
     </message>
@@ -2110,6 +2266,14 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
     <message>
       <source>Under the APL threshold {threshold:g}: {before:,.0f} inhabitants before, {after:,.0f} after; mean APL {mean_before:.2f} before, {mean_after:.2f} after.</source>
       <translation>Sous le seuil d’APL {threshold:g} : {before:,.0f} habitants avant, {after:,.0f} après ; APL moyenne {mean_before:.2f} avant, {mean_after:.2f} après.</translation>
+    </message>
+    <message>
+      <source>No facility within {minutes:g} min, before or after</source>
+      <translation>Aucun équipement à moins de {minutes:g} min, ni avant ni après</translation>
+    </message>
+    <message>
+      <source>Newly within {minutes:g} min</source>
+      <translation>Désormais à moins de {minutes:g} min</translation>
     </message>
     <message>
       <source>Travel-time matrix</source>

@@ -517,7 +517,7 @@ def find_zones(
 
 def zone_summary(zones, language="en"):
     """One row per zone and a total row: units, population, population under the threshold (plain), share of
-    the territory's population. Columns are named in English or French."""
+    the territory's population in percent. Columns are named in English or French."""
     t = zones.table
     total = zones.total_population
     rows = pd.DataFrame(
@@ -539,7 +539,7 @@ def zone_summary(zones, language="en"):
         }
     )
     out = pd.concat([rows, total_row], ignore_index=True)
-    out["share_of_population"] = out["population"] / total if total > 0 else np.nan
+    out["share_pct"] = 100.0 * out["population"] / total if total > 0 else np.nan
     if language == "fr":
         out = out.rename(
             columns={
@@ -547,7 +547,7 @@ def zone_summary(zones, language="en"):
                 "n_units": "communes",
                 "population": "population",
                 "population_below": "population_sous_seuil",
-                "share_of_population": "part_population",
+                "share_pct": "part_population_pct",
             }
         )
     return out

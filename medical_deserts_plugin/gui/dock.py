@@ -214,7 +214,7 @@ class DatasetLoader:
         return root.findGroup(name) or root.insertGroup(0, name)
 
     def add(self, layer, entry):
-        apply_style(layer, entry)
+        layer.loadDefaultStyle()[1] or apply_style(layer, entry)  # the style an algorithm embeds, else the catalogue's
         self.project.addMapLayer(layer, False)
         group = self.group()
         if not layer.isSpatial() or layer.geometryType() == QgsWkbTypes.GeometryType.PolygonGeometry:

@@ -24,7 +24,7 @@ from .layers import is_null, new_feature, read_input
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field, parameter_as_strings
-from .styles import APL_CLASSES, GraduatedStyle, quantile_classes, style_on_load
+from .styles import LABEL_SCALE, GraduatedStyle, apl_classes, place_label, quantile_classes, style_on_load
 
 INPUT, DEMAND_ID_FIELD, DEMAND_CODE_FIELD = "INPUT", "DEMAND_ID_FIELD", "DEMAND_CODE_FIELD"
 POPULATION_FIELD, AGE_FIELDS, AGE_WEIGHTS = "POPULATION_FIELD", "AGE_FIELDS", "AGE_WEIGHTS"
@@ -271,8 +271,12 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                 None if np.isnan(nearest[row]) else float(nearest[row])]))
             output[-1].setGeometry(feature.geometry())
         sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
-        classes = APL_CLASSES if method == APL else quantile_classes(index)
-        style_on_load(context, output_id, GraduatedStyle("access_index", classes))
+        classes = apl_classes() if method == APL else quantile_classes(
+            index, unit=tr("per {scale:g} inhabitants").format(scale=scale))
+        style_on_load(context, output_id, GraduatedStyle(
+            "access_index", classes, null_label=tr("No index (no inhabitants)"),
+            label=place_label(fields.names(), self.parameterAsString(parameters, DEMAND_ID_FIELD, context)),
+            label_scale=LABEL_SCALE))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
 

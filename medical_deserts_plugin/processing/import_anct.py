@@ -51,7 +51,7 @@ from .import_rpps import (
 from .layers import is_null, new_feature, read_layer
 from .network_parameters import working_crs
 from .qgis_compat import new_field
-from .styles import CategorisedStyle, style_on_load
+from .styles import LABEL_SCALE, CategorisedStyle, SymbolStyle, place_label, style_on_load
 
 INPUT, KIND, OUTPUT = "INPUT", "KIND", "OUTPUT"
 AUTOMATIC, FRR_ZONING, ZRR_ZONING, QPV, FRANCE_SERVICES = range(5)
@@ -232,7 +232,8 @@ class ImportAnctAlgorithm(ImportAlgorithm):
         zoning = FRR if FRR in report.zonings else ZRR
         categories = [(code, colour, label) for code, colour, label in
                       zip(range(3), CLASS_COLOURS[zoning], class_labels(zoning))]
-        style_on_load(context, output_id, CategorisedStyle(f"{zoning}_code", categories))
+        style_on_load(context, output_id, CategorisedStyle(f"{zoning}_code", categories,
+                                                           label=place_label(fields.names()), label_scale=LABEL_SCALE))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
 
@@ -378,6 +379,8 @@ class ImportAnctAlgorithm(ImportAlgorithm):
                     for row, wkb in zip(np.flatnonzero(written), wkbs)]
         sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, wkb_type, crs)
         write_features(sink, features, feedback, 70, 100, label)
+        style_on_load(context, output_id, SymbolStyle("#6a3d9a", opacity=0.35) if polygons
+                      else SymbolStyle("#ff7f00", size=2.2))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
 

@@ -36,6 +36,7 @@ from .import_rpps import (
 )
 from .network_parameters import working_crs
 from .qgis_compat import new_field
+from .styles import SymbolStyle, style_on_load
 
 INPUT, CATEGORIES, OUTPUT = "INPUT", "CATEGORIES", "OUTPUT"
 
@@ -142,6 +143,7 @@ class ImportFinessAlgorithm(ImportAlgorithm):
         feedback.pushInfo(tr("{count} establishment(s) placed.").format(count=len(points)))
         sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.Point, crs)
         write_features(sink, points, feedback, 80, 100, tr("health establishments"))
+        style_on_load(context, output_id, SymbolStyle("#e7298a", size=2.2))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
 

@@ -23,19 +23,20 @@ from .import_rpps import (
     write_features,
 )
 from .network_parameters import working_crs
-from .styles import GraduatedStyle, style_on_load
+from .styles import LABEL_SCALE, GraduatedStyle, place_label, style_on_load
 
 INPUT, OUTPUT = "INPUT", "OUTPUT"
 STANDARDISED = "pop_std_2023"
 VALUE_COLUMNS = list(AGE_GROUPS) + ["population"]
-#: Inhabitants per commune.
-POPULATION_CLASSES = (
-    (0, 200, "#fef0d9", "< 200"),
-    (200, 500, "#fdcc8a", "200–500"),
-    (500, 1000, "#fc8d59", "500–1 000"),
-    (1000, 5000, "#e34a33", "1 000–5 000"),
-    (5000, 1e9, "#b30000", "≥ 5 000"),
-)
+
+
+def population_classes():
+    """Classes of the population of a commune, in inhabitants."""
+    return ((0, 200, "#fef0d9", tr("< 200 inhabitants")),
+            (200, 500, "#fdcc8a", tr("200–500 inhabitants")),
+            (500, 1000, "#fc8d59", tr("500–1,000 inhabitants")),
+            (1000, 5000, "#e34a33", tr("1,000–5,000 inhabitants")),
+            (5000, 1e9, "#b30000", tr("≥ 5,000 inhabitants")))
 
 
 class ImportPopulationAlgorithm(ImportAlgorithm):
@@ -126,7 +127,9 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
         feedback.setProgress(80)
         sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, communes.wkb_type, crs)
         write_features(sink, polygons, feedback, 80, 100, tr("population per commune"))
-        style_on_load(context, output_id, GraduatedStyle("population", POPULATION_CLASSES))
+        style_on_load(context, output_id, GraduatedStyle(
+            "population", population_classes(), null_label=tr("No population row"),
+            label=place_label(fields.names()), label_scale=LABEL_SCALE))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
 

@@ -40,7 +40,7 @@ from .base import AlgorithmCancelled, RunnableAlgorithm, check_cancel
 from .layers import is_null, read_input
 from .network_parameters import working_crs, working_crs_parameter
 from .qgis_compat import new_field
-from .styles import GraduatedStyle, style_on_load
+from .styles import LABEL_SCALE, GraduatedStyle, SymbolStyle, place_label, style_on_load
 
 INPUT, SAVOIR_FAIRE = "INPUT", "SAVOIR_FAIRE"
 DEPARTEMENTS, PROFESSION, SPECIALTIES, MODES = "DEPARTEMENTS", "PROFESSION", "SPECIALTIES", "MODES"
@@ -51,16 +51,17 @@ OUTPUT, OUTPUT_COMMUNES = "OUTPUT", "OUTPUT_COMMUNES"
 POINT_FIELDS = (("rpps", "string"), ("profession", "string"), ("savoir_faire", "string"),
                 ("mode_exercice", "string"), ("code_commune", "string"), ("secteur", "string"),
                 ("finess_site", "string"), ("weight", "double"))
-#: Number of GPs per commune: none, 1, 2-3, 4-9, 10 and more.
-GP_CLASSES = (
-    (0, 0.5, "#f7f7f7", "0"),
-    (0.5, 1.5, "#c7e9c0", "1"),
-    (1.5, 3.5, "#74c476", "2–3"),
-    (3.5, 9.5, "#31a354", "4–9"),
-    (9.5, 1e9, "#006d2c", "≥ 10"),
-)
 LISTED_IDS = 50
 BATCH = 1000
+
+
+def practitioner_classes():
+    """Classes of the number of practitioners of a commune (field n_gp)."""
+    return ((0, 0.5, "#f7f7f7", tr("No practitioner")),
+            (0.5, 1.5, "#c7e9c0", tr("1 practitioner")),
+            (1.5, 3.5, "#74c476", tr("2–3 practitioners")),
+            (3.5, 9.5, "#31a354", tr("4–9 practitioners")),
+            (9.5, 1e9, "#006d2c", tr("≥ 10 practitioners")))
 
 
 # ----------------------------------------------------------------------------------- shared by the import algorithms
@@ -434,7 +435,10 @@ class ImportRppsAlgorithm(ImportAlgorithm):
                                                          communes.wkb_type, crs)
         write_features(sink, points, feedback, 85, 92, tr("practitioner sites"))
         write_features(commune_sink, polygons, feedback, 92, 100, tr("practitioners per commune"))
-        style_on_load(context, communes_id, GraduatedStyle("n_gp", GP_CLASSES))
+        style_on_load(context, output_id, SymbolStyle("#2171b5", size=1.8))
+        style_on_load(context, communes_id, GraduatedStyle("n_gp", practitioner_classes(),
+                                                           label=place_label(commune_fields.names()),
+                                                           label_scale=LABEL_SCALE))
         feedback.setProgress(100)
         return {OUTPUT: output_id, OUTPUT_COMMUNES: communes_id}
 

@@ -17,7 +17,7 @@ from .layers import new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field
-from .styles import GraduatedStyle, style_on_load
+from .styles import LABEL_SCALE, GraduatedStyle, place_label, style_on_load
 
 INPUT = "INPUT"
 FACILITIES, FACILITY_ID_FIELD = "FACILITIES", "FACILITY_ID_FIELD"
@@ -113,7 +113,9 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
             ]))
             output[-1].setGeometry(feature.geometry())
         sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
-        style_on_load(context, output_id, GraduatedStyle("nearest_min"))
+        style_on_load(context, output_id, GraduatedStyle(
+            "nearest_min", null_label=tr("No facility within {minutes:g} min").format(minutes=max_time),
+            label=place_label(fields.names()), label_scale=LABEL_SCALE))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
 

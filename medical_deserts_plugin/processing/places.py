@@ -3,7 +3,8 @@
 from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource
 
 from ..i18n import tr
-from .layers import feature_ids, located_points, read_input
+from .layers import feature_ids, is_null, located_points, read_input
+from .styles import name_field
 
 POLYGON_POINT = "POLYGON_POINT"
 PLACE_TYPES = [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]
@@ -29,3 +30,12 @@ def read_places(algorithm, parameters, context, feedback, crs, layer_parameter, 
         feedback.pushInfo(tr("The {label} layer is reprojected from {source} to {target}.").format(
             label=label, source=data.transformed_from, target=crs.authid()))
     return data, xy, feature_ids(data, id_field)
+
+
+def place_names(features):
+    """Each feature's name from the name field of its layer (``nom``, ``LIBGEO``…; NULL gives ""), or None when
+    the layer has none."""
+    field = name_field(features[0].fields().names()) if features else None
+    if field is None:
+        return None
+    return ["" if is_null(feature[field]) else str(feature[field]) for feature in features]

@@ -22,8 +22,9 @@ from .fields import (
 )
 from .layers import finite_or_none, new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
-from .places import place_source_parameter, polygon_point_parameter, read_places
+from .places import place_names, place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field
+from .styles import GraduatedStyle, SymbolStyle, apl_change_classes, rank_classes, style_on_load, time_change_classes
 
 INPUT, POPULATION_FIELD, APL_DEMAND_FIELD = "INPUT", "POPULATION_FIELD", "APL_DEMAND_FIELD"
 #: the standardised population field that "Accessibility index" writes
@@ -36,7 +37,7 @@ OUTPUT_SITES, OUTPUT_DEMAND, OUTPUT_LINES = "OUTPUT_SITES", "OUTPUT_DEMAND", "OU
 
 MCLP, P_MEDIAN, P_CENTER, LSCP, APL_LIFTED, APL_GAIN = range(6)
 APL_MODELS = (APL_LIFTED, APL_GAIN)
-DEMAND_FIELDS = ("assigned_site", "before_min", "after_min", "index_before", "index_after")
+DEMAND_FIELDS = ("assigned_site", "before_min", "after_min", "delta_min", "index_before", "index_after", "delta_apl")
 
 
 def model_labels():
@@ -151,11 +152,12 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                 raise QgsProcessingException(tr("The demand layer already has a field “{name}”: rename it first.")
                                              .format(name=name))
         if self.parameterAsSource(parameters, CANDIDATES, context) is None:
-            candidate_xy, candidate_ids = demand_xy, demand_ids
+            candidate_xy, candidate_ids, candidate_names = demand_xy, demand_ids, place_names(demand.features)
             feedback.pushInfo(tr("No candidate layer: every demand unit is a candidate site."))
         else:
-            _, candidate_xy, candidate_ids = read_places(
+            candidates, candidate_xy, candidate_ids = read_places(
                 self, parameters, context, feedback, crs, CANDIDATES, CANDIDATE_ID_FIELD, tr("candidate sites"))
+            candidate_names = place_names(candidates.features)
             check_unique_ids(candidate_ids, self.parameterAsString(parameters, CANDIDATE_ID_FIELD, context),
                              tr("candidate"), tr("the suggested sites would not say which candidate they are"))
         existing_xy, existing_ids, existing_gps = np.empty((0, 2)), [], np.empty(0)
@@ -199,8 +201,8 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         feedback.setProgress(90)
         self.report(feedback, model, result, population, (before_min, after_min), radius, index_before,
                     self.parameterAsDouble(parameters, THRESHOLD, context))
-        return self.write(parameters, context, demand, result, site_xy, site_ids, demand_xy, population,
-                          (before_min, after_min), index_before)
+        return self.write(parameters, context, demand, result, site_xy, (site_ids, candidate_names), demand_xy,
+                          population, (before_min, after_min), index_before, model, max_time)
 
     @staticmethod
     def check_center_reach(table, population, demand_ids, max_time):
@@ -289,13 +291,19 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                                       mean_after=accessibility.population_weighted_mean(result.index_after,
                                                                                         population)))
 
-    def write(self, parameters, context, demand, result, site_xy, site_ids, demand_xy, population, times,
-              index_before):
+    def write(self, parameters, context, demand, result, site_xy, site_names, demand_xy, population, times,
+              index_before, model, max_time):
+        """Write the outputs; ``site_names`` is (id of every site, name of every candidate or None: the existing
+        facilities, after the candidates, are not named)."""
         before_min, after_min = times
+        site_ids, candidate_names = site_names
+        named = candidate_names is not None
+        names = [[name] for name in candidate_names] + [[""]] * (len(site_ids) - len(candidate_names)) if named \
+            else [[]] * len(site_ids)
         crs = working_crs(self, parameters, context)
         site_fields = QgsFields()
-        for name, kind in (("site_id", "string"), ("rank", "int"), ("adds", "double"),
-                           ("served_pop", "double")):
+        for name, kind in (("site_id", "string"),) + ((("site_name", "string"),) if named else ()) + (
+                ("rank", "int"), ("adds", "double"), ("served_pop", "double")):
             site_fields.append(new_field(name, kind))
         sites, sites_id = self.parameterAsSink(parameters, OUTPUT_SITES, context, site_fields, QgsWkbTypes.Type.Point,
                                                crs)
@@ -304,24 +312,40 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         served_pop = np.bincount(assigned[assigned >= 0], (population * share)[assigned >= 0],
                                  minlength=len(site_xy))
         site_wkb = shapely.to_wkb(shapely.points(site_xy))
-        sites.addFeatures([new_feature(site_fields, [site_ids[site], rank + 1, float(result.contribution[rank]),
-                                                     float(served_pop[site])], site_wkb[site])
-                           for rank, site in enumerate(result.sites)], QgsFeatureSink.Flag.FastInsert)
+        sites.addFeatures([new_feature(site_fields, [site_ids[site]] + names[site] + [
+            rank + 1, float(result.contribution[rank]), float(served_pop[site])], site_wkb[site])
+            for rank, site in enumerate(result.sites)], QgsFeatureSink.Flag.FastInsert)
+        site_label = "if(\"site_name\" IS NULL OR \"site_name\" = '', \"site_id\", \"site_name\")" if named \
+            else '"site_id"'
+        style_on_load(context, sites_id, GraduatedStyle("rank", rank_classes(),
+                                                        label=f"concat(\"rank\", '. ', {site_label})"))
 
         fields = demand.features[0].fields()
-        for name, kind in zip(DEMAND_FIELDS, ("string",) + ("double",) * 4):
+        for name, kind in zip(DEMAND_FIELDS, ("string",) + ("double",) * 6):
             fields.append(new_field(name, kind))
         units, units_id = self.parameterAsSink(parameters, OUTPUT_DEMAND, context, fields, demand.wkb_type, crs)
         after = result.index_after
         output = []
+        delta_min = after_min - before_min
+        delta_apl = None if index_before is None or after is None else after - index_before
         for row, feature in enumerate(demand.features):
             output.append(new_feature(fields, feature.attributes() + [
                 site_ids[assigned[row]] if assigned[row] >= 0 else None, finite_or_none(before_min[row]),
-                finite_or_none(after_min[row]),
+                finite_or_none(after_min[row]), finite_or_none(delta_min[row]),
                 None if index_before is None else float(index_before[row]),
-                None if after is None else float(after[row])]))
+                None if after is None else float(after[row]),
+                None if delta_apl is None else finite_or_none(delta_apl[row])]))
             output[-1].setGeometry(feature.geometry())
         units.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
+        if model in APL_MODELS:
+            style_on_load(context, units_id, GraduatedStyle("delta_apl", apl_change_classes(),
+                                                            null_label=tr("No APL")))
+        else:
+            style_on_load(context, units_id, GraduatedStyle(
+                "delta_min", time_change_classes(),
+                null_label=tr("No facility within {minutes:g} min, before or after").format(minutes=max_time),
+                rules=[('"before_min" IS NULL AND "after_min" IS NOT NULL', "#2166ac",
+                        tr("Newly within {minutes:g} min").format(minutes=max_time))]))
         results = {OUTPUT_SITES: sites_id, OUTPUT_DEMAND: units_id}
 
         lines, lines_id = self.parameterAsSink(parameters, OUTPUT_LINES, context, site_fields,
@@ -329,7 +353,9 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         if lines is not None:
             rows = np.flatnonzero(assigned >= 0)
             wkb = shapely.to_wkb(shapely.linestrings(np.stack([demand_xy[rows], site_xy[assigned[rows]]], axis=1)))
-            lines.addFeatures([new_feature(site_fields, [site_ids[assigned[row]], None, None, float(population[row])],
-                                           line) for row, line in zip(rows, wkb)], QgsFeatureSink.Flag.FastInsert)
+            lines.addFeatures([new_feature(site_fields, [site_ids[assigned[row]]] + names[assigned[row]] + [
+                None, None, float(population[row])], line) for row, line in zip(rows, wkb)],
+                QgsFeatureSink.Flag.FastInsert)
+            style_on_load(context, lines_id, SymbolStyle("#6a51a3", size=0.3, opacity=0.5))
             results[OUTPUT_LINES] = lines_id
         return results

@@ -128,7 +128,7 @@ class TravelTimeMatrixAlgorithm(RunnableAlgorithm):
                                   QgsFeatureSink.Flag.FastInsert)
             feedback.setProgress(85 + 15 * rows.stop / len(table))
         if lines is not None:
-            style_on_load(context, lines_id, GraduatedStyle("minutes"))
+            style_on_load(context, lines_id, GraduatedStyle("minutes", opacity=0.6))
         feedback.setProgress(100)
         results = {OUTPUT: table_id}
         if lines is not None:

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 
 from ..core import zones
-from ..i18n import tr
+from ..i18n import tr, user_language
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors
 from .fields import (
     INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, field_values, number_field_parameter, read_numbers,
@@ -27,7 +27,7 @@ from .fields import (
 from .layers import as_multipolygon, finite_or_none, is_null, new_feature, read_layer
 from .network_parameters import working_crs, working_crs_parameter
 from .qgis_compat import new_field
-from .styles import CategorisedStyle, style_on_load
+from .styles import LABEL_SCALE, CategorisedStyle, place_label, style_on_load
 
 INPUT, INDEX_FIELD, TIME_FIELD = "INPUT", "INDEX_FIELD", "TIME_FIELD"
 POPULATION_FIELD, STD_POPULATION_FIELD = "POPULATION_FIELD", "STD_POPULATION_FIELD"
@@ -258,7 +258,9 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             output.append(new_feature(fields, feature.attributes() + extra))
             output[-1].setGeometry(feature.geometry())
         sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
-        style_on_load(context, units_id, CategorisedStyle("class_code", class_categories(language)))
+        legend = "fr" if user_language() == "fr" else "en"  # the legend speaks the UI's language, not the fields'
+        style_on_load(context, units_id, CategorisedStyle("class_code", class_categories(legend),
+                                                          label=place_label(fields.names()), label_scale=LABEL_SCALE))
 
         zone_fields = QgsFields()
         for name, kind in ZONE_FIELDS:
@@ -273,7 +275,8 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             finite_or_none(row.population_below), finite_or_none(row.mean_index), finite_or_none(row.worst_index), finite_or_none(row.mean_minutes),
             finite_or_none(row.zrr_share), finite_or_none(row.qpv_share), bool(row.small)], wkb[i])
             for i, (zone, row) in enumerate(table.iterrows())], QgsFeatureSink.Flag.FastInsert)
-        style_on_load(context, zones_id, CategorisedStyle("class_code", class_categories(language)))
+        style_on_load(context, zones_id, CategorisedStyle("class_code", class_categories(legend),
+                                                          label=zone_population_label(legend)))
 
         summary = zones.zone_summary(found, language)
         summary_fields = QgsFields()
@@ -307,6 +310,12 @@ def check_neighbour_distances(geometries, tolerance, band):
             "The Gi* distance band ({band:g} m) covers the whole layer (its extent is {diagonal:.3g} m across): every "
             "unit would be the neighbour of every other. Choose a band of a few units' widths, or 0 for the "
             "contiguity.").format(band=band, diagonal=diagonal))
+
+
+def zone_population_label(language):
+    """Label expression of a zone: its population, in inhabitants, in the legend's language."""
+    unit = "hab." if language == "fr" else "inhabitants"
+    return "format_number(\"population\", 0) || ' {unit}'".format(unit=unit)
 
 
 def class_categories(language):

@@ -234,6 +234,8 @@ def test_real_import_algorithms_through_the_dock(dock, provider, sample):
     gps = dock.load_local_file("rpps", sample["rpps"], filters)
     assert [layer.geometryType() for layer in gps] == [QgsWkbTypes.PointGeometry, QgsWkbTypes.PolygonGeometry]
     assert all(layer.crs().authid() == "EPSG:2154" for layer in gps)
+    # the style importrpps saved in its GeoPackage, not a random fill: practitioners per commune
+    assert gps[1].renderer().type() == "graduatedSymbol" and gps[1].renderer().classAttribute() == "n_gp"
     everyone = dock.load_local_file("rpps", sample["rpps"], Filters(
         departements=["00"], profession="", specialties="", modes=[], communes=communes,
         commune_code_field="code_insee"))
@@ -243,6 +245,7 @@ def test_real_import_algorithms_through_the_dock(dock, provider, sample):
     dock.select_dataset("population")
     population = dock.load_local_file("population", sample["population"])[0]
     assert population.featureCount() == communes.featureCount()
+    assert population.renderer().type() == "RuleRenderer"  # population classes and the "no population row" class
     assert len(group_layers()) == 7
 
 

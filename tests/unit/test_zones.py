@@ -231,9 +231,9 @@ def test_summary_counts_plain_population_under_the_threshold():
     assert summary["population_below"].iloc[-1] == population_below(INDEX, POP)
     assert summary["population_below"].iloc[-1] != population_below(INDEX, STD)
     total = POP.sum()
-    assert summary["share_of_population"].tolist() == pytest.approx([1200 / total, 600 / total, 1800 / total])
+    assert summary["share_pct"].tolist() == pytest.approx([120000 / total, 60000 / total, 180000 / total])
     fr = zone_summary(zones, "fr")
-    assert {"communes", "population_sous_seuil", "part_population"} <= set(fr.columns)
+    assert {"communes", "population_sous_seuil", "part_population_pct"} <= set(fr.columns)
     assert "zone d'intervention prioritaire" in fr["classe"].iloc[0]
 
 
