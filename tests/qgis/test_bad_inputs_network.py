@@ -58,12 +58,7 @@ def write_layer(path, geometry_wkts, fields=(), srs="EPSG:2154"):
         for name, values in fields:
             feature.SetField(name, values[row])
         layer.CreateFeature(feature)
-    if hasattr(dataset, "Close"):  # GDAL >= 3.8 raises when it closes a layer of infinite extent: the file is written
-        try:
-            dataset.Close()
-        except RuntimeError:
-            pass
-    dataset = None
+    dataset = None  # GDAL 3.10 warns that it cannot store an infinite extent; the features are written
     if srs in (0, -1):
         dataset = gdal.OpenEx(str(path), gdal.OF_UPDATE)
         for table in ("gpkg_geometry_columns", "gpkg_contents"):
