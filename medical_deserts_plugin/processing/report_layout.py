@@ -218,10 +218,7 @@ class ReportLayout:
         label.setFontColor(QColor("black"))
         label.setHAlign(align)
         label.setVAlign(Qt.AlignmentFlag.AlignTop)
-        self.layout.addLayoutItem(label)
-        label.attemptResize(QgsLayoutSize(width, height))
-        label.attemptMove(QgsLayoutPoint(x, y), page=page)
-        return label
+        return self.place(label, page, x, y, width, height)
 
     def text_table(self, page, x, y, width, header, rows, widths=()):
         table = QgsLayoutItemTextTable(self.layout)
@@ -258,10 +255,14 @@ class ReportLayout:
         picture = QgsLayoutItemPicture(self.layout)
         picture.setPicturePath(path)
         picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
-        self.layout.addLayoutItem(picture)
-        picture.attemptResize(QgsLayoutSize(width, height))
-        picture.attemptMove(QgsLayoutPoint(x, y), page=page)
-        return picture
+        return self.place(picture, page, x, y, width, height)
+
+    def place(self, item, page, x, y, width, height):
+        """Add ``item`` to the layout, ``width`` x ``height`` mm at (``x``, ``y``) mm of ``page``; returns it."""
+        self.layout.addLayoutItem(item)
+        item.attemptResize(QgsLayoutSize(width, height))
+        item.attemptMove(QgsLayoutPoint(x, y), page=page)
+        return item
 
     def chart_or_table(self, chart, header, labels, counts):
         """Draw on the lower right half: the chart picture ``chart`` when matplotlib made it, else (and for

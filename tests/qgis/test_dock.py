@@ -358,12 +358,8 @@ def test_download_and_load_through_the_task(dock, communes_server):
     assert "Load a local file" in status_text(dock)
 
 
-def test_unload_during_a_download_cancels_it(dock, communes_server):
-    """The plugin unloads while a file is downloading: the task is cancelled, and its end touches no dead dock."""
-    choose_communes_from(dock, communes_server + "/slow")
-    dock.departements.setText("23")
-    dock.download_and_load()
-    assert dock.task is not None
+def unload_and_wait(dock):
+    """The plugin's unload of ``dock``, then wait (20 s at most) until no task runs; asserts that none is left."""
     dock.shutdown()
     dock.deleteLater()
     deadline = time.monotonic() + 20
@@ -371,6 +367,15 @@ def test_unload_during_a_download_cancels_it(dock, communes_server):
         QCoreApplication.processEvents()
         time.sleep(0.02)
     assert QgsApplication.taskManager().countActiveTasks() == 0
+
+
+def test_unload_during_a_download_cancels_it(dock, communes_server):
+    """The plugin unloads while a file is downloading: the task is cancelled, and its end touches no dead dock."""
+    choose_communes_from(dock, communes_server + "/slow")
+    dock.departements.setText("23")
+    dock.download_and_load()
+    assert dock.task is not None
+    unload_and_wait(dock)
     assert group_layers() == []
 
 
@@ -455,13 +460,7 @@ def test_cancelling_an_import_leaves_nothing(dock, provider, sample, slow_rpps_r
 def test_unload_during_an_import_cancels_it(dock, provider, sample, slow_rpps_reader, tmp_path):
     communes = start_rpps_import(dock, sample)
     wait_for_progress(dock, seconds=0.3)
-    dock.shutdown()
-    dock.deleteLater()
-    deadline = time.monotonic() + 20
-    while QgsApplication.taskManager().countActiveTasks() and time.monotonic() < deadline:
-        QCoreApplication.processEvents()
-        time.sleep(0.02)
-    assert QgsApplication.taskManager().countActiveTasks() == 0
+    unload_and_wait(dock)
     assert group_layers() == [communes] and rpps_outputs(tmp_path) == []
 
 
