@@ -1,7 +1,7 @@
 """The few QGIS calls whose current form does not exist on QGIS 3.22 (the declared minimum): the current one where
 QGIS has it (no deprecation warning on 3.40/3.44, works on QGIS 4 / Qt6), the 3.22 one elsewhere."""
 
-from qgis.core import Qgis, QgsField, QgsMapLayer
+from qgis.core import Qgis, QgsField, QgsMapLayer, QgsTextFormat
 from qgis.PyQt.QtCore import QMetaType, QVariant
 
 from ..i18n import tr
@@ -39,3 +39,26 @@ def save_default_style(layer, name, description):
     # The SLD copy is a courtesy (the QML is what QGIS loads): only a failed QML or database write is an error.
     failed = QgsMapLayer.SaveStyleResult.QmlGenerationFailed | QgsMapLayer.SaveStyleResult.DatabaseWriteFailed
     return (error or tr("QGIS gave no reason")) if result & failed else ""
+
+
+def set_label_font(label, font, colour):
+    """Font and colour of a layout label: its text format where QGIS has it (3.24; the font setters are deprecated
+    then), the font setters on 3.22."""
+    if hasattr(label, "setTextFormat"):
+        text_format = QgsTextFormat.fromQFont(font)
+        text_format.setColor(colour)
+        label.setTextFormat(text_format)
+    else:
+        label.setFont(font)
+        label.setFontColor(colour)
+
+
+def set_legend_font(legend, style, font):
+    """Font of one style (title, group, symbol label…) of a layout legend: its text format where QGIS has it (3.30;
+    ``setStyleFont`` is deprecated then), the style's font on 3.22."""
+    legend_style = legend.style(style)
+    if hasattr(legend_style, "setTextFormat"):
+        legend_style.setTextFormat(QgsTextFormat.fromQFont(font))
+    else:
+        legend_style.setFont(font)
+    legend.setStyle(style, legend_style)

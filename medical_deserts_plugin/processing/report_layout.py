@@ -57,7 +57,7 @@ from qgis.PyQt.QtGui import QColor, QFont
 from ..core import report
 from ..core.zones import NO_DATA, SERVED, UNDERSERVED, UNDERSERVED_ISOLATED, VIGILANCE, ISOLATED
 from .layers import as_multipolygon, finite_or_none
-from .qgis_compat import new_field
+from .qgis_compat import new_field, set_label_font, set_legend_font
 
 PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 12.0
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
@@ -214,8 +214,7 @@ class ReportLayout:
         font = QFont(FONT)
         font.setPointSizeF(size)
         font.setBold(bold)
-        label.setFont(font)
-        label.setFontColor(QColor("black"))
+        set_label_font(label, font, QColor("black"))
         label.setHAlign(align)
         label.setVAlign(Qt.AlignmentFlag.AlignTop)
         return self.place(label, page, x, y, width, height)
@@ -334,7 +333,7 @@ class ReportLayout:
             font = QFont(FONT)
             font.setPointSizeF(8)
             font.setBold(style == QgsLegendStyle.Style.Subgroup)
-            legend.setStyleFont(style, font)
+            set_legend_font(legend, style, font)
         legend.setSymbolWidth(6)
         legend.setSymbolHeight(4)
         legend.setWrapString("|")
