@@ -1940,6 +1940,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Les sorties {first} et {second} écriraient toutes deux dans {path} : donnez à chacune son propre fichier ou sa propre couche.</translation>
     </message>
     <message>
+      <source>The output {output} was not written: nothing was written.</source>
+      <translation>La sortie {output} n’a pas été écrite : rien n’a été écrit.</translation>
+    </message>
+    <message>
       <source>The output {output} could not be written: {error}</source>
       <translation>La sortie {output} n’a pas pu être écrite : {error}</translation>
     </message>

@@ -104,6 +104,11 @@ class RunnableAlgorithm(MedicalDesertsAlgorithm):
 
         return self._outputs.sink(name, create)
 
+    def output_file(self, name):
+        """(path to write, final path) of the file destination ``name``: written aside, moved into place when the
+        whole run has succeeded, removed on a cancel or an error."""
+        return self._outputs.file(name)
+
     def run_algorithm(self, parameters, context, feedback):
         raise NotImplementedError
 

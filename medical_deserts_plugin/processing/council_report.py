@@ -28,7 +28,6 @@ from .fields import INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, fie
     read_numbers
 from .layers import is_null, read_layer
 from .network_parameters import working_crs
-from .outputs import ASIDE_PREFIX
 from .report_layout import (
     ReportContent, ReportLayout, commune_layer, export_pdf, labelled_layer, multipolygon_wkb, set_apl_after,
 )
@@ -220,7 +219,8 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             check_cancel(feedback)
             builder = ReportLayout(project, content)  # it holds the legends' layer trees until the export
             layout = builder.build()
-            path = self.write_pdf(parameters, context, layout, feedback)
+            path = self.write_pdf(layout)
+            check_cancel(feedback)
         feedback.pushInfo(tr("Report of {pages} pages written: {path}").format(
             pages=layout.pageCollection().pageCount(), path=path))
         return {OUTPUT: path}
@@ -309,24 +309,11 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         return lines
 
 
-    def write_pdf(self, parameters, context, layout, feedback):
-        """Export to a hidden file beside the destination, then move it into place: never a partial PDF."""
-        path = self.parameterAsFileOutput(parameters, OUTPUT, context)
-        if not path.lower().endswith(".pdf"):
-            path += ".pdf"
-        handle, aside = tempfile.mkstemp(prefix=ASIDE_PREFIX, suffix=".pdf", dir=os.path.dirname(path) or ".")
-        os.close(handle)
-        try:
-            error = export_pdf(layout, aside)
-            if error is not None:
-                raise QgsProcessingException(tr("The report could not be written to {path} (layout export error "
-                                                "{error}).").format(path=path, error=error))
-            check_cancel(feedback)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(aside, 0o666 & ~umask)  # mkstemp makes it private; the report is an ordinary file
-            os.replace(aside, path)
-        finally:
-            if os.path.exists(aside):
-                os.remove(aside)
+    def write_pdf(self, layout):
+        """Export the report aside; the run's outputs move it into place at the end: never a partial PDF."""
+        aside, path = self.output_file(OUTPUT)
+        error = export_pdf(layout, aside)
+        if error is not None:
+            raise QgsProcessingException(tr("The report could not be written to {path} (layout export error "
+                                            "{error}).").format(path=path, error=error))
         return path

@@ -43,6 +43,7 @@ class Destination:
     parameter: str
     description: str
     value: str
+    layer: bool  # a layer (feature sink), else a plain file (a PDF...)
     path: str = None
     table: str = None
 
@@ -106,15 +107,17 @@ def resolve_destination(algorithm, parameters, name, context):
         value = algorithm.parameterAsFileOutput(parameters, name, context)
     if not value:
         return None
-    destination = Destination(name, definition.description(), value)
+    is_layer = isinstance(definition, QgsProcessingParameterFeatureSink)
+    destination = Destination(name, definition.description(), value, is_layer)
     prefix = _PROVIDER_PREFIX.match(value)
     if prefix and prefix.group(1) == "ogr":
         uri = QgsDataSourceUri(prefix.group(2))
         destination.path, destination.table = uri.database() or None, uri.table() or None
     elif not prefix:
         path = value
-        if isinstance(definition, QgsProcessingParameterFeatureSink) and not os.path.splitext(path)[1]:
-            path += "." + QgsProcessingUtils.defaultVectorExtension()  # as QGIS names it
+        if not os.path.splitext(path)[1]:  # as QGIS names it
+            path += "." + (QgsProcessingUtils.defaultVectorExtension() if is_layer else
+                           definition.defaultFileExtension())
         destination.path = os.path.abspath(path)
     return destination  # memory: and database outputs have no path
 
@@ -123,7 +126,7 @@ LAYER_TYPES = {"source", "vector", "raster", "layer", "mesh", "pointcloud", "vec
 
 
 def input_files(algorithm, parameters, context):
-    """(label, path, table) of every file the run's input parameters read (a table is a layer of a GeoPackage)."""
+    """(label, path) of every file the run's input parameters read."""
     found = []
     for definition in algorithm.parameterDefinitions():
         name, kind = definition.name(), definition.type()
@@ -133,7 +136,7 @@ def input_files(algorithm, parameters, context):
         if kind == "file":
             path = algorithm.parameterAsFile(parameters, name, context)
             if path and "://" not in path:
-                found.append((label, path, None))
+                found.append((label, path))
             continue
         if kind == "multilayer":
             layers = algorithm.parameterAsLayerList(parameters, name, context)
@@ -147,7 +150,7 @@ def input_files(algorithm, parameters, context):
             if layer is not None:
                 parts = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source())
                 if parts.get("path"):
-                    found.append((label, parts["path"], parts.get("layerName")))
+                    found.append((label, parts["path"]))
     return found
 
 
@@ -166,14 +169,14 @@ def check_destinations(destinations, inputs):
             _problem(tr("The output {output} cannot be written: the folder {folder} does not exist."),
                      output=destination.label, folder=folder)
         extension = os.path.splitext(destination.path)[1].lstrip(".")
-        if extension and not QgsVectorFileWriter.driverForExtension(extension):
+        if destination.layer and extension and not QgsVectorFileWriter.driverForExtension(extension):
             _problem(tr("The output {output} cannot be written: “.{extension}” is not a vector format QGIS can "
                         "write (choose .gpkg, .shp, .geojson, .fgb or .csv)."),
                      output=destination.label, extension=extension)
         if os.path.isdir(destination.path):
             _problem(tr("The output {output} cannot be written: {path} is a folder."),
                      output=destination.label, path=destination.path)
-        for label, path, _ in inputs:  # any layer of an input's file: a GeoPackage being read is not written
+        for label, path in inputs:  # any layer of an input's file: a GeoPackage being read is not written
             if _file_key(destination.path) == _file_key(path):
                 _problem(tr("The output {output} would write to {path}, which holds the input {input}: choose "
                             "another file, so that the input is not overwritten."),
@@ -221,9 +224,9 @@ class CheckedSink:
 class _Aside:
     destination: Destination
     folder: str
-    sink: CheckedSink
-    written_id: str
+    sink: CheckedSink  # None for a plain file
     final_id: str
+    into_existing: bool = False  # a layer written into an existing GeoPackage, whose other layers stay
 
 
 class RunOutputs:
@@ -269,15 +272,24 @@ class RunOutputs:
             value = definition
         sink, written_id = create({**self.parameters, name: value})
         final_id = written_id.replace(folder, os.path.dirname(destination.path), 1)
-        if destination.joins_existing_geopackage() and "|layername=" not in final_id:
+        into_existing = destination.joins_existing_geopackage()
+        if into_existing and "|layername=" not in final_id:
             final_id += f"|layername={destination.layer_name}"
         layers = self.context.layersToLoadOnCompletion()
         if written_id in layers:
             layers[final_id] = layers.pop(written_id)
             self.context.setLayersToLoadOnCompletion(layers)
         checked = CheckedSink(sink, destination.label)
-        self.asides.append(_Aside(destination, folder, checked, written_id, final_id))
+        self.asides.append(_Aside(destination, folder, checked, final_id, into_existing))
         return checked, final_id
+
+    def file(self, name):
+        """Where to write the plain file of output ``name`` (a file destination, e.g. a PDF): a path aside, moved to
+        the final destination by ``commit``; also that final path."""
+        destination = self.destinations[name]
+        aside = _Aside(destination, self.folders[name], None, destination.path)
+        self.asides.append(aside)
+        return self._aside_file(aside), destination.path
 
     def _label(self, name):
         definition = self.algorithm.parameterDefinition(name)
@@ -286,7 +298,7 @@ class RunOutputs:
     def commit(self):
         """Close every output, check that each file holds what was written, then move them into place."""
         for aside in self.asides:
-            aside.sink.close()
+            self._close(aside)
         for aside in self.asides:
             self._verify(aside)
         for aside in self.asides:
@@ -296,12 +308,17 @@ class RunOutputs:
     def discard(self):
         """Close and remove everything written aside; the destinations are left as they were."""
         for aside in self.asides:
-            aside.sink.close()
+            self._close(aside)
         layers = self.context.layersToLoadOnCompletion()
         for aside in self.asides:
             layers.pop(aside.final_id, None)
         self.context.setLayersToLoadOnCompletion(layers)
         self._remove_folders()
+
+    @staticmethod
+    def _close(aside):
+        if aside.sink is not None:
+            aside.sink.close()
 
     def _remove_folders(self):
         for folder in self.folders.values():
@@ -312,8 +329,12 @@ class RunOutputs:
         return os.path.join(aside.folder, os.path.basename(aside.destination.path))
 
     def _verify(self, aside):
-        """The file written aside opens and holds as many features as were written."""
+        """The file written aside exists; a layer's opens and holds as many features as were written."""
         path = self._aside_file(aside)
+        if aside.sink is None:
+            if not os.path.isfile(path):
+                _problem(tr("The output {output} was not written: nothing was written."), output=aside.destination.label)
+            return
         table = aside.destination.layer_name if _is_geopackage(path) else None
         dataset = _open_vector(path)
         layer = None if dataset is None else (dataset.GetLayerByName(table) if table else dataset.GetLayer(0))
@@ -344,7 +365,7 @@ class RunOutputs:
         destination = aside.destination
         path = self._aside_file(aside)
         final_folder = os.path.dirname(destination.path)
-        if destination.joins_existing_geopackage():
+        if aside.into_existing:
             self._write_layer_into(path, destination)
             return
         written = os.listdir(aside.folder)
