@@ -512,6 +512,10 @@
       <translation>Indice d’accessibilité (APL, 2SFCA, E2SFCA…)</translation>
     </message>
     <message>
+      <source>The DREES APL or a 2SFCA-family index of every commune or cell, with the minutes to the nearest GP.</source>
+      <translation>L'APL de la DREES ou un indice de la famille 2SFCA pour chaque commune ou maille, avec les minutes jusqu'au généraliste le plus proche.</translation>
+    </message>
+    <message>
       <source>Spatial accessibility of every demand unit (commune, grid cell) to supply (GPs, practices), by the two-step floating catchment family: each supply point's ratio of supply to the demand that reaches it, then each unit sums the ratios it reaches, both steps with the same time weights (Luo &amp; Qi).
 
 DREES APL: supply = each GP's yearly consultations and visits (under 250 → 0, up to 3,600 → 3,600, over 6,000 → 6,000, unknown → 5,400) times the number of GPs; weights 1 under 10 min, 2/3 up to 15, 1/3 up to 20, 0 beyond; demand standardised by the 19 age groups with the DREES weights; a commune to its own GPs at 0 min when commune code fields are given. Output in consultations per year per standardised inhabitant; under 2.5 is a priority zone.
@@ -560,36 +564,36 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>offre</translation>
     </message>
     <message>
-      <source>Demand units (e.g. communes, grid cells)</source>
-      <translation>Unités de demande (communes, carreaux…)</translation>
+      <source>Demand</source>
+      <translation>Demande</translation>
     </message>
     <message>
-      <source>Population field (inhabitants; default: the sum of the age groups, else the field named like a population)</source>
-      <translation>Champ population (habitants ; par défaut : la somme des tranches d’âge, sinon le champ nommé comme une population)</translation>
+      <source>Empty: the sum of the age groups when they are given, else the field named like a population (population, pop, PMUN, P21_POP…), said in the log.</source>
+      <translation>Vide : la somme des tranches d'âge quand elles sont données, sinon le champ nommé comme une population (population, pop, PMUN, P21_POP…), indiqué dans le journal.</translation>
     </message>
     <message>
-      <source>19 age-group fields, &lt;5 to 90+ in order (standardised demand)</source>
-      <translation>19 champs de tranches d’âge, de &lt;5 à 90+ dans l’ordre (demande standardisée)</translation>
+      <source>They weigh the demand by the DREES consumption of care of each age. Or give their common prefix below.</source>
+      <translation>Elles pondèrent la demande par la consommation de soins de chaque âge selon la DREES. Ou donnez leur préfixe commun ci-dessous.</translation>
     </message>
     <message>
-      <source>DREES age weights</source>
-      <translation>Poids par âge de la DREES</translation>
+      <source>Every field named the prefix then a number (pop_00_04, pop_05_09 … pop_90_plus for “pop_”, as “Import INSEE population” writes them), in the order of that number; pop_std is not one.</source>
+      <translation>Chaque champ nommé par le préfixe suivi d'un nombre (pop_00_04, pop_05_09 … pop_90_plus pour « pop_ », tels que « Importer la population INSEE » les écrit), dans l'ordre de ce nombre ; pop_std n'en fait pas partie.</translation>
+    </message>
+    <message>
+      <source>DREES age weights (with age groups)</source>
+      <translation>Poids par âge de la DREES (avec les tranches d'âge)</translation>
     </message>
     <message>
       <source>Demand commune code field (same commune = 0 min)</source>
       <translation>Champ code commune de la demande (même commune = 0 min)</translation>
     </message>
     <message>
-      <source>Supply (e.g. GPs, GP practices)</source>
-      <translation>Offre (médecins généralistes, cabinets…)</translation>
+      <source>Supply</source>
+      <translation>Offre</translation>
     </message>
     <message>
       <source>Supply count or FTE field (default: 1 per feature)</source>
       <translation>Champ d’effectif ou d’ETP de l’offre (par défaut : 1 par entité)</translation>
-    </message>
-    <message>
-      <source>APL: consultations per year per GP (empty = 5,400)</source>
-      <translation>APL : consultations par an et par médecin (vide = 5 400)</translation>
     </message>
     <message>
       <source>Supply commune code field (same commune = 0 min)</source>
@@ -600,28 +604,24 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Méthode</translation>
     </message>
     <message>
-      <source>Cutoff (minutes; 2SFCA, gravity, Gaussian)</source>
-      <translation>Limite (minutes ; 2SFCA, gravitaire, gaussienne)</translation>
+      <source>Travel-time table (instead of the road network)</source>
+      <translation>Table des temps de trajet (au lieu du réseau routier)</translation>
     </message>
     <message>
-      <source>Time bands, minutes:weight (E2SFCA, 3SFCA)</source>
-      <translation>Tranches de temps, minutes:poids (E2SFCA, 3SFCA)</translation>
+      <source>Demand identifier field (with a table: matches its origins)</source>
+      <translation>Champ identifiant de la demande (avec une table : correspond à ses origines)</translation>
     </message>
     <message>
-      <source>Travel-time table instead of the road network (optional)</source>
-      <translation>Table des temps de trajet à la place du réseau routier (facultatif)</translation>
-    </message>
-    <message>
-      <source>Demand identifier field (matches the table's origins)</source>
-      <translation>Champ identifiant de la demande (apparié aux origines de la table)</translation>
-    </message>
-    <message>
-      <source>Supply identifier field (matches the table's destinations)</source>
-      <translation>Champ identifiant de l’offre (apparié aux destinations de la table)</translation>
+      <source>Supply identifier field (with a table: matches its destinations)</source>
+      <translation>Champ identifiant de l'offre (avec une table : correspond à ses destinations)</translation>
     </message>
     <message>
       <source>Accessibility index</source>
       <translation>Indice d’accessibilité</translation>
+    </message>
+    <message>
+      <source>Give the 19 age-group fields or their common prefix, not both.</source>
+      <translation>Donnez les 19 champs de tranches d'âge ou leur préfixe commun, pas les deux.</translation>
     </message>
     <message>
       <source>Population: the sum of the 19 age groups.</source>
@@ -652,20 +652,40 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>La limite doit dépasser 0 minute.</translation>
     </message>
     <message>
-      <source>Gravity exponent β (weight = minutes^-β, from 1 min)</source>
-      <translation>Exposant gravitaire β (poids = minutes^-β, à partir de 1 min)</translation>
+      <source>Demand units (e.g. communes, grid cells)</source>
+      <translation>Unités de demande (communes, carreaux…)</translation>
     </message>
     <message>
-      <source>Gaussian σ (minutes)</source>
-      <translation>σ gaussien (minutes)</translation>
+      <source>Population field (inhabitants)</source>
+      <translation>Champ de population (habitants)</translation>
     </message>
     <message>
-      <source>Index per how many inhabitants (not APL)</source>
-      <translation>Indice pour combien d’habitants (hors APL)</translation>
+      <source>19 age-group fields, &lt;5 to 90+ in order (standardised demand)</source>
+      <translation>19 champs de tranches d’âge, de &lt;5 à 90+ dans l’ordre (demande standardisée)</translation>
     </message>
     <message>
-      <source>Table: origin id field</source>
-      <translation>Table : champ identifiant d’origine</translation>
+      <source>…or the prefix of the 19 age-group fields (e.g. pop_)</source>
+      <translation>…ou le préfixe des 19 champs de tranches d'âge (p. ex. pop_)</translation>
+    </message>
+    <message>
+      <source>Supply (e.g. GPs, GP practices)</source>
+      <translation>Offre (médecins généralistes, cabinets…)</translation>
+    </message>
+    <message>
+      <source>Consultations per year per GP field (APL only; empty = 5,400)</source>
+      <translation>Champ des consultations par an et par généraliste (APL seulement ; vide = 5 400)</translation>
+    </message>
+    <message>
+      <source>Cutoff (minutes; 2SFCA, gravity, Gaussian)</source>
+      <translation>Limite (minutes ; 2SFCA, gravitaire, gaussienne)</translation>
+    </message>
+    <message>
+      <source>Time bands, minutes:weight (E2SFCA, 3SFCA)</source>
+      <translation>Tranches de temps, minutes:poids (E2SFCA, 3SFCA)</translation>
+    </message>
+    <message>
+      <source>Travel-time table (output of “Travel-time matrix”, INSEE Metric export)</source>
+      <translation>Table des temps de trajet (sortie de « Matrice des temps de trajet », export INSEE Metric)</translation>
     </message>
     <message>
       <source>Table: destination id field</source>
@@ -690,6 +710,22 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>Time bands must look like “10:1, 20:0.68, 30:0.22” (minutes:weight); “{item}” does not.</source>
       <translation>Les tranches de temps s’écrivent « 10:1, 20:0.68, 30:0.22 » (minutes:poids) ; « {item} » ne convient pas.</translation>
+    </message>
+    <message>
+      <source>Gaussian σ (minutes; Gaussian)</source>
+      <translation>σ gaussien (minutes ; gaussienne)</translation>
+    </message>
+    <message>
+      <source>Index per how many inhabitants (all but APL)</source>
+      <translation>Indice pour combien d'habitants (toutes sauf l'APL)</translation>
+    </message>
+    <message>
+      <source>Table: origin id field</source>
+      <translation>Table : champ identifiant d’origine</translation>
+    </message>
+    <message>
+      <source>Age groups: the fields {names}.</source>
+      <translation>Tranches d'âge : les champs {names}.</translation>
     </message>
     <message>
       <source>Give the 19 age-group fields (&lt;5, 5–9, … 85–89, 90+), not {count}.</source>
@@ -720,6 +756,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>{count} unité(s) de demande n’atteignent aucune offre (indice 0).</translation>
     </message>
     <message>
+      <source>Gravity exponent β (weight = minutes^-β, from 1 min; gravity)</source>
+      <translation>Exposant gravitaire β (poids = minutes^-β, à partir de 1 min ; gravitaire)</translation>
+    </message>
+    <message>
       <source>The demand layer already has a field “{name}”: rename it first.</source>
       <translation>La couche de demande a déjà un champ « {name} » : renommez-le d’abord.</translation>
     </message>
@@ -736,8 +776,16 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Annulé : rien n’a été écrit.</translation>
     </message>
     <message>
+      <source>The plugin's dialog could not be built ({error}); QGIS's is used.</source>
+      <translation>La boîte de dialogue de l'extension n'a pas pu être construite ({error}) ; celle de QGIS est utilisée.</translation>
+    </message>
+    <message>
       <source>Catchment areas (isochrones)</source>
       <translation>Zones de chalandise (isochrones)</translation>
+    </message>
+    <message>
+      <source>10/15/20/30-minute catchment areas of health facilities over the road network, with the population inside.</source>
+      <translation>Aires de desserte à 10/15/20/30 minutes des établissements de santé par la route, avec la population qu'elles contiennent.</translation>
     </message>
     <message>
       <source>Polygons of the area reached from (or reaching) each health facility within each time band, e.g. 10, 15, 20 and 30 minutes, over the road network, and the population living inside.
@@ -780,8 +828,8 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>temps maximal</translation>
     </message>
     <message>
-      <source>Facilities (e.g. MSP, centres de santé, GP practices)</source>
-      <translation>Établissements (par ex. MSP, centres de santé, cabinets de médecine générale)</translation>
+      <source>Facilities and bands</source>
+      <translation>Établissements et tranches</translation>
     </message>
     <message>
       <source>Facility identifier field (default: feature id)</source>
@@ -804,16 +852,16 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Sens du trajet</translation>
     </message>
     <message>
-      <source>Population (points or polygons, optional)</source>
-      <translation>Population (points ou polygones, facultatif)</translation>
-    </message>
-    <message>
-      <source>Population field (inhabitants; default: the field named like a population)</source>
-      <translation>Champ population (habitants ; par défaut : le champ nommé comme une population)</translation>
+      <source>Population inside (optional)</source>
+      <translation>Population contenue (facultatif)</translation>
     </message>
     <message>
       <source>Population polygons count</source>
       <translation>Les polygones de population comptent</translation>
+    </message>
+    <message>
+      <source>Polygon shape</source>
+      <translation>Forme des polygones</translation>
     </message>
     <message>
       <source>Catchment areas</source>
@@ -836,16 +884,16 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Les tranches doivent être strictement croissantes, par exemple 10,15,20,30 ; reçu « {text} ».</translation>
     </message>
     <message>
-      <source>Delay at the start field (minutes, optional)</source>
-      <translation>Champ de délai au départ (minutes, facultatif)</translation>
+      <source>Facilities (e.g. MSP, centres de santé, GP practices)</source>
+      <translation>Établissements (par ex. MSP, centres de santé, cabinets de médecine générale)</translation>
     </message>
     <message>
-      <source>Maximum time field (minutes, optional)</source>
-      <translation>Champ de temps maximal (minutes, facultatif)</translation>
+      <source>Population (points or polygons)</source>
+      <translation>Population (points ou polygones)</translation>
     </message>
     <message>
-      <source>Polygon shape</source>
-      <translation>Forme des polygones</translation>
+      <source>Maximum time field (minutes)</source>
+      <translation>Champ du temps maximal (minutes)</translation>
     </message>
     <message>
       <source>Corridor half-width (metres)</source>
@@ -888,6 +936,10 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Entiers, là où tombe leur point sur la surface (communes)</translation>
     </message>
     <message>
+      <source>Delay at the start field (minutes)</source>
+      <translation>Champ du délai au départ (minutes)</translation>
+    </message>
+    <message>
       <source>{count} population feature(s) without geometry or count are left out.</source>
       <translation>{count} entité(s) de population sans géométrie ou sans effectif sont écartées.</translation>
     </message>
@@ -908,14 +960,6 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>{band:g} min : {area:,.1f} km² au total</translation>
     </message>
     <message>
-      <source>Road corridors (exact)</source>
-      <translation>Couloirs routiers (exacts)</translation>
-    </message>
-    <message>
-      <source>Concave hull (smoother)</source>
-      <translation>Enveloppe concave (plus lisse)</translation>
-    </message>
-    <message>
       <source>, median {population:,.0f} inhabitants</source>
       <translation>, médiane {population:,.0f} habitants</translation>
     </message>
@@ -924,8 +968,20 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>, {population:,.0f} habitants ({share:.1%})</translation>
     </message>
     <message>
+      <source>Road corridors (exact)</source>
+      <translation>Couloirs routiers (exacts)</translation>
+    </message>
+    <message>
+      <source>Concave hull (smoother)</source>
+      <translation>Enveloppe concave (plus lisse)</translation>
+    </message>
+    <message>
       <source>Territorial report for the council (PDF)</source>
       <translation>Rapport territorial pour le conseil (PDF)</translation>
+    </message>
+    <message>
+      <source>A printable A4 report for the council: key figures, maps, charts, least served communes, method.</source>
+      <translation>Un rapport A4 imprimable pour l'assemblée : chiffres clés, cartes, graphiques, communes les moins desservies, méthode.</translation>
     </message>
     <message>
       <source>Writes an A4 PDF report, the diagnostic territorial d'accès aux soins, from the outputs of the other algorithms: a title page with the key figures and the data sources; maps of the APL classes (DREES thresholds 2.5 and 4), of the minutes to the nearest GP, of the underserved zones with their population and of the suggested sites labelled with their commune; charts of the population by APL class, of the cumulative population by minutes and of the situation before and after the suggested sites; a table of the least served communes; the method and the data licences.
@@ -986,6 +1042,10 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
     <message>
       <source>APL field (default: access_index)</source>
       <translation>Champ de l'APL (par défaut : access_index)</translation>
+    </message>
+    <message>
+      <source>Population field (inhabitants; default: the field named like a population)</source>
+      <translation>Champ population (habitants ; par défaut : le champ nommé comme une population)</translation>
     </message>
     <message>
       <source>Standardised population field (weights the mean APL; default: pop_std)</source>
@@ -1080,6 +1140,10 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
       <translation>Le rapport n'a pas pu être écrit dans {path} (erreur d'export de la mise en page {error}).</translation>
     </message>
     <message>
+      <source>Empty: the field named like a population (population, pop, PMUN, P21_POP…), said in the log; a layer without one is refused.</source>
+      <translation>Vide : le champ nommé comme une population (population, pop, PMUN, P21_POP…), indiqué dans le journal ; une couche qui n'en a pas est refusée.</translation>
+    </message>
+    <message>
       <source>The {label} identifier field “{field}” has {count} value(s) found on several features ({values}; {features} features in all)</source>
       <translation>Le champ identifiant « {field} » ({label}) a {count} valeur(s) présentes sur plusieurs entités ({values} ; {features} entités en tout)</translation>
     </message>
@@ -1106,6 +1170,10 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
     <message>
       <source>{repeated}: {why}. Choose a field whose values are unique.</source>
       <translation>{repeated} : {why}. Choisissez un champ dont les valeurs sont uniques.</translation>
+    </message>
+    <message>
+      <source>{found} field(s) of the {label} layer start with “{prefix}” and a number, {count} are needed: {names}.</source>
+      <translation>{found} champ(s) de la couche {label} commencent par « {prefix} » et un nombre, il en faut {count} : {names}.</translation>
     </message>
     <message>
       <source>feature {id}: “{value}”</source>
@@ -1138,6 +1206,10 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
     <message>
       <source>Import ANCT territories</source>
       <translation>Importer les territoires ANCT</translation>
+    </message>
+    <message>
+      <source>The ANCT zonings (ZRR, FRR) of every commune, joined by commune code.</source>
+      <translation>Les zonages de l'ANCT (ZRR, FRR) de chaque commune, joints par code commune.</translation>
     </message>
     <message>
       <source>Reads the territories of the Agence nationale de la cohésion des territoires: the FRR (France Ruralités Revitalisation) or ZRR zoning of the communes, the QPV priority neighbourhoods, or the France Services sites.
@@ -1312,6 +1384,10 @@ Les polygones QPV et les points France services (GeoJSON, GeoPackage, Shapefile 
       <translation>Importer les établissements FINESS</translation>
     </message>
     <message>
+      <source>Health facilities (MSP, centres de santé, hospitals, pharmacies) from the FINESS file, as points.</source>
+      <translation>Les établissements de santé (MSP, centres de santé, hôpitaux, pharmacies) du fichier FINESS, en points.</translation>
+    </message>
+    <message>
       <source>Reads the FINESS “extraction géolocalisée” of health establishments (etalab cs1100507, .csv or .zip) and makes one point per establishment at its geolocation.
 
 Categories: FINESS categetab codes or group names, comma separated (603 maison de santé, 124 centre de santé, 101/355/106/114 public hospitals, 620 pharmacie; maisons_de_sante, centres_de_sante, hopitaux_publics, cliniques, pharmacies); empty keeps every category. Départements: e.g. 23,53.
@@ -1386,6 +1462,10 @@ Les coordonnées de chaque ligne sont dans le système que le fichier indique po
     <message>
       <source>Import INSEE population</source>
       <translation>Importer la population INSEE</translation>
+    </message>
+    <message>
+      <source>INSEE population by commune and age group joined to the communes, with the DREES standardised population.</source>
+      <translation>La population INSEE par commune et tranche d'âge jointe aux communes, avec la population standardisée de la DREES.</translation>
     </message>
     <message>
       <source>Joins INSEE population by commune to the commune polygons: population by 5-year age group (pop_00_04 … pop_85_89, pop_90_plus: INSEE “population par sexe et âge quinquennal”, single-year ages, or a table with the 19 groups) or the populations légales (totals only).
@@ -1486,6 +1566,10 @@ Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu 
     <message>
       <source>Import RPPS practitioners (Annuaire santé)</source>
       <translation>Importer les praticiens RPPS (Annuaire santé)</translation>
+    </message>
+    <message>
+      <source>GP practices (or other professions) from the RPPS directory file, located by address or commune.</source>
+      <translation>Les cabinets de généralistes (ou d'autres professions) du fichier de l'annuaire RPPS, localisés par adresse ou par commune.</translation>
     </message>
     <message>
       <source>Reads the RPPS open extraction (PS_LibreAcces_Personne_activite, the zip as downloaded or the .txt) and places each practitioner's site at a point on the surface of its commune.
@@ -1728,6 +1812,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>Établissement le plus proche</translation>
     </message>
     <message>
+      <source>Minutes from every commune or cell to its nearest facility, and how many are within a given time.</source>
+      <translation>Les minutes de chaque commune ou maille jusqu'à l'établissement le plus proche, et combien sont à moins d'un temps donné.</translation>
+    </message>
+    <message>
       <source>For each demand unit (commune, grid cell, address point): the travel time in minutes to the nearest facility (e.g. GP practice), that facility's identifier, and the number of facilities within N minutes.
 
 Times go from the demand unit to the facility (one-way streets taken that way). The nearest facility is found for all units in a single multi-source search, so thousands of facilities cost no more than one. A unit with no facility within the search limit gets an empty time (never a made-up value).
@@ -1824,6 +1912,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Champ de sens unique</translation>
     </message>
     <message>
+      <source>Road network</source>
+      <translation>Réseau routier</translation>
+    </message>
+    <message>
       <source>Working CRS, projected in metres (inputs are reprojected to it)</source>
       <translation>SCR de travail, projeté en mètres (les entrées y sont reprojetées)</translation>
     </message>
@@ -1842,10 +1934,6 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>The straight-line speed must be more than 0 km/h.</source>
       <translation>La vitesse à vol d’oiseau doit dépasser 0 km/h.</translation>
-    </message>
-    <message>
-      <source>One-way values, in drawing direction (comma separated)</source>
-      <translation>Valeurs de sens unique, dans le sens de numérisation (séparées par des virgules)</translation>
     </message>
     <message>
       <source>One-way values, against drawing direction (comma separated)</source>
@@ -1878,6 +1966,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>The detour factor must be 1 or more.</source>
       <translation>Le coefficient de détour doit valoir au moins 1.</translation>
+    </message>
+    <message>
+      <source>One-way values, in drawing direction (comma separated)</source>
+      <translation>Valeurs de sens unique, dans le sens de numérisation (séparées par des virgules)</translation>
     </message>
     <message>
       <source>{count} road line(s) without geometry are left out.</source>
@@ -1954,6 +2046,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>The output {output} cannot be written in {folder}: {error}</source>
       <translation>La sortie {output} ne peut pas être écrite dans {folder} : {error}</translation>
+    </message>
+    <message>
+      <source>Travel times</source>
+      <translation>Temps de trajet</translation>
     </message>
     <message>
       <source>Where a polygon (commune, cell) starts from</source>
@@ -2104,6 +2200,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Proposer des sites pour de nouveaux centres de santé</translation>
     </message>
     <message>
+      <source>Where p new health centres would bring the most people within reach or to an APL of 2.5, and what each changes.</source>
+      <translation>Où p nouveaux centres de santé mettraient le plus d'habitants à portée ou à une APL de 2,5, et ce que chacun change.</translation>
+    </message>
+    <message>
       <source>Chooses among candidate sites (town halls, vacant buildings, commune centres; the demand units themselves when no candidate layer is given) where to open new health centres, keeping the existing facilities open, over the road network.
 
 Models (Church &amp; ReVelle; coverage is time ≤ radius): maximal covering, p-median, p-center, set covering, and the APL lift: with the DREES APL method, a new site of a given supply (consultations per year, 3 GPs × 5,400 by default) adds to each commune's APL a known amount, so the sites that bring the most inhabitants to the threshold (2.5) are found exactly. The APL shares supply by standardised inhabitants (the pop_std field of “Accessibility index”, or the field chosen in the advanced parameters) and counts people with the population field.
@@ -2120,8 +2220,8 @@ Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans l
 Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objectif perd si ce seul site est retiré) ; les unités de demande avec leur site et leur temps (ou APL) avant et après ; les lignes d’affectation.</translation>
     </message>
     <message>
-      <source>Candidate sites (default: the demand units)</source>
-      <translation>Sites candidats (par défaut : les unités de demande)</translation>
+      <source>Candidate sites and existing facilities</source>
+      <translation>Sites candidats et établissements existants</translation>
     </message>
     <message>
       <source>Candidate identifier field (default: feature id)</source>
@@ -2136,36 +2236,16 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>Champ identifiant des établissements existants (par défaut : identifiant d’entité)</translation>
     </message>
     <message>
-      <source>APL: GPs per existing facility (default 1; 5,400 consultations each)</source>
-      <translation>APL : médecins par établissement existant (1 par défaut ; 5 400 consultations chacun)</translation>
-    </message>
-    <message>
       <source>Model</source>
       <translation>Modèle</translation>
     </message>
     <message>
-      <source>Number of new sites (p)</source>
-      <translation>Nombre de nouveaux sites (p)</translation>
+      <source>Longest trip considered (minutes)</source>
+      <translation>Trajet le plus long pris en compte (minutes)</translation>
     </message>
     <message>
-      <source>Coverage radius (minutes; MCLP, LSCP)</source>
-      <translation>Rayon de couverture (minutes ; MCLP, LSCP)</translation>
-    </message>
-    <message>
-      <source>Longest trip considered (minutes; p-median, p-center)</source>
-      <translation>Trajet le plus long considéré (minutes ; p-médian, p-centre)</translation>
-    </message>
-    <message>
-      <source>Capacity of a site (inhabitants; 0 = no limit; MCLP, p-median)</source>
-      <translation>Capacité d’un site (habitants ; 0 = sans limite ; MCLP, p-médian)</translation>
-    </message>
-    <message>
-      <source>APL: supply of a new site (consultations per year)</source>
-      <translation>APL : offre d’un nouveau site (consultations par an)</translation>
-    </message>
-    <message>
-      <source>APL threshold</source>
-      <translation>Seuil d’APL</translation>
+      <source>Solver</source>
+      <translation>Solveur</translation>
     </message>
     <message>
       <source>Suggested sites</source>
@@ -2224,12 +2304,32 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>demande de l’APL</translation>
     </message>
     <message>
-      <source>APL: demand field (standardised inhabitants; default: pop_std when the layer has it, else the population)</source>
-      <translation>APL : champ de demande (habitants standardisés ; par défaut pop_std si la couche l’a, sinon la population)</translation>
+      <source>Candidate sites (default: the demand units)</source>
+      <translation>Sites candidats (par défaut : les unités de demande)</translation>
     </message>
     <message>
-      <source>Solver time limit (seconds)</source>
-      <translation>Limite de temps du solveur (secondes)</translation>
+      <source>GPs per existing facility field (APL models; default 1, 5,400 consultations each)</source>
+      <translation>Champ des généralistes par établissement existant (modèles APL ; 1 par défaut, 5 400 consultations chacun)</translation>
+    </message>
+    <message>
+      <source>Number of new sites (p; all but LSCP)</source>
+      <translation>Nombre de nouveaux sites (p ; tous sauf LSCP)</translation>
+    </message>
+    <message>
+      <source>Coverage radius (minutes; MCLP, LSCP)</source>
+      <translation>Rayon de couverture (minutes ; MCLP, LSCP)</translation>
+    </message>
+    <message>
+      <source>Capacity of a site (inhabitants; 0 = no limit; MCLP, p-median)</source>
+      <translation>Capacité d’un site (habitants ; 0 = sans limite ; MCLP, p-médian)</translation>
+    </message>
+    <message>
+      <source>Supply of a new site (consultations per year; APL models)</source>
+      <translation>Offre d'un nouveau site (consultations par an ; modèles APL)</translation>
+    </message>
+    <message>
+      <source>APL threshold (APL models)</source>
+      <translation>Seuil d'APL (modèles APL)</translation>
     </message>
     <message>
       <source>Relative optimality gap accepted</source>
@@ -2242,6 +2342,14 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
     <message>
       <source>APL demand: standardised inhabitants of the field “{field}”; people are counted with the population field.</source>
       <translation>Demande de l’APL : habitants standardisés du champ « {field} » ; les personnes sont comptées avec le champ de population.</translation>
+    </message>
+    <message>
+      <source>APL: demand field (standardised inhabitants; default: pop_std when the layer has it, else the population)</source>
+      <translation>APL : champ de demande (habitants standardisés ; par défaut pop_std si la couche l’a, sinon la population)</translation>
+    </message>
+    <message>
+      <source>Solver time limit (seconds)</source>
+      <translation>Limite de temps du solveur (secondes)</translation>
     </message>
     <message>
       <source>sites</source>
@@ -2282,6 +2390,10 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
     <message>
       <source>Travel-time matrix</source>
       <translation>Matrice des temps de trajet</translation>
+    </message>
+    <message>
+      <source>Minutes over the road network from every origin to every destination within a cutoff, as a table (and lines).</source>
+      <translation>Les minutes par la route de chaque origine à chaque destination sous un seuil, en table (et en lignes).</translation>
     </message>
     <message>
       <source>Travel time in minutes from every origin to every destination reachable within the cutoff, over the road network (or in a straight line with a detour factor when no road layer is given).
@@ -2376,6 +2488,10 @@ Sortie : une table origin_id, destination_id, minutes, rank ; en option les mêm
       <translation>Zones sous-dotées</translation>
     </message>
     <message>
+      <source>Underserved communes (APL under 2.5, far from a GP), the contiguous zones they form and their population.</source>
+      <translation>Les communes sous-dotées (APL sous 2,5, loin d'un généraliste), les zones contiguës qu'elles forment et leur population.</translation>
+    </message>
+    <message>
       <source>Classes every unit (commune, cell) by its accessibility index (e.g. the APL from “Accessibility index”, or the DREES APL joined to communes) and its time to the nearest GP (from “Nearest facility”): underserved under the threshold (2.5, priority zone ZIP), vigilance band (2.5–4, ZAC), isolated beyond N minutes (30), or both.
 
 Units of a problem class that touch (queen: a shared point; rook: a shared edge; a tolerance for slivers) form zones; each zone gets its units, population, mean index weighted by standardised population (DREES rule), worst index, mean time to the nearest GP and, when given, its share in ZRR/FRR and in QPV. Counts of people under the threshold use the plain population.
@@ -2396,8 +2512,8 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>unités</translation>
     </message>
     <message>
-      <source>Units with an accessibility index (polygons)</source>
-      <translation>Unités avec un indice d’accessibilité (polygones)</translation>
+      <source>Units and their fields</source>
+      <translation>Unités et leurs champs</translation>
     </message>
     <message>
       <source>Accessibility index field (e.g. access_index, APL)</source>
@@ -2412,8 +2528,8 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Champ de population standardisée (pop_std… ; pondère l’indice moyen)</translation>
     </message>
     <message>
-      <source>A unit is a problem when</source>
-      <translation>Une unité pose problème quand</translation>
+      <source>Classes</source>
+      <translation>Classes</translation>
     </message>
     <message>
       <source>Underserved under (index)</source>
@@ -2428,8 +2544,8 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Isolée au-delà de (minutes au médecin le plus proche)</translation>
     </message>
     <message>
-      <source>Neighbours</source>
-      <translation>Voisinage</translation>
+      <source>Zones</source>
+      <translation>Zones</translation>
     </message>
     <message>
       <source>Merge touching units of different problem classes into one zone</source>
@@ -2440,20 +2556,20 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Population minimale d’une zone gardée (habitants ; 0 = toutes)</translation>
     </message>
     <message>
-      <source>ZRR / FRR classification field (optional)</source>
-      <translation>Champ de classement ZRR / FRR (facultatif)</translation>
+      <source>Rural zoning and priority neighbourhoods</source>
+      <translation>Zonage rural et quartiers prioritaires</translation>
     </message>
     <message>
-      <source>QPV polygons (optional)</source>
-      <translation>Polygones des QPV (facultatif)</translation>
+      <source>QPV polygons</source>
+      <translation>Polygones des QPV</translation>
     </message>
     <message>
-      <source>Hot spots (Getis-Ord Gi*)</source>
-      <translation>Points chauds (Gi* de Getis-Ord)</translation>
+      <source>Hot and cold spots</source>
+      <translation>Points chauds et froids</translation>
     </message>
     <message>
-      <source>Labels in</source>
-      <translation>Libellés en</translation>
+      <source>Output</source>
+      <translation>Sortie</translation>
     </message>
     <message>
       <source>Units by class</source>
@@ -2476,16 +2592,32 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>temps</translation>
     </message>
     <message>
+      <source>Units with an accessibility index (polygons)</source>
+      <translation>Unités avec un indice d’accessibilité (polygones)</translation>
+    </message>
+    <message>
+      <source>A unit is a problem when</source>
+      <translation>Une unité pose problème quand</translation>
+    </message>
+    <message>
+      <source>Neighbours</source>
+      <translation>Voisinage</translation>
+    </message>
+    <message>
       <source>Contiguity tolerance for slivers and gaps (m)</source>
       <translation>Tolérance de contiguïté pour les interstices (m)</translation>
+    </message>
+    <message>
+      <source>ZRR / FRR classification field</source>
+      <translation>Champ du classement ZRR / FRR</translation>
     </message>
     <message>
       <source>Values meaning classified (comma separated)</source>
       <translation>Valeurs signifiant « classée » (séparées par des virgules)</translation>
     </message>
     <message>
-      <source>Gi* distance band (m; 0 = the contiguity above)</source>
-      <translation>Bande de distance du Gi* (m ; 0 = la contiguïté ci-dessus)</translation>
+      <source>Hot spots (Getis-Ord Gi*)</source>
+      <translation>Points chauds (Gi* de Getis-Ord)</translation>
     </message>
     <message>
       <source>False-discovery-rate correction of Gi* p-values</source>
@@ -2494,6 +2626,10 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>Significance level</source>
       <translation>Seuil de signification</translation>
+    </message>
+    <message>
+      <source>Labels in</source>
+      <translation>Libellés en</translation>
     </message>
     <message>
       <source>{zones} zone(s): {units} unit(s), {people:,.0f} inhabitants ({share:.1%} of the territory).</source>
@@ -2508,12 +2644,8 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>La bande de distance du Gi* ({band:g} m) couvre toute la couche (son emprise mesure {diagonal:.3g} m en diagonale) : chaque unité serait voisine de toutes les autres. Choisissez une bande de quelques largeurs d’unité, ou 0 pour la contiguïté.</translation>
     </message>
     <message>
-      <source>Queen (a shared point)</source>
-      <translation>Reine (un point commun)</translation>
-    </message>
-    <message>
-      <source>Rook (a shared edge)</source>
-      <translation>Tour (un côté commun)</translation>
+      <source>Gi* distance band (m; 0 = the contiguity above)</source>
+      <translation>Bande de distance du Gi* (m ; 0 = la contiguïté ci-dessus)</translation>
     </message>
     <message>
       <source>The vigilance threshold ({vigilance:g}) must be at least the underserved threshold ({underserved:g}).</source>
@@ -2526,6 +2658,14 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{count} zone(s) under the smallest population left out.</source>
       <translation>{count} zone(s) sous la population minimale écartée(s).</translation>
+    </message>
+    <message>
+      <source>Queen (a shared point)</source>
+      <translation>Reine (un point commun)</translation>
+    </message>
+    <message>
+      <source>Rook (a shared edge)</source>
+      <translation>Tour (un côté commun)</translation>
     </message>
     <message>
       <source>The units layer already has a field “{name}”: rename it first.</source>

@@ -42,9 +42,12 @@ class MedicalDesertsPlugin:
                 self.provider = provider
 
     def initGui(self):  # noqa: N802 (QGIS API)
+        from .gui.parameters_dialog import SectionedAlgorithmDialog
+        from .processing.base import MedicalDesertsAlgorithm
         from .processing.provider import PROVIDER_ID
 
         self.initProcessing()
+        MedicalDesertsAlgorithm.parameters_dialog = SectionedAlgorithmDialog
         icon = QIcon(icon_path("medical_deserts.svg"))
         dock_action = QAction(icon, tr("Medical deserts data panel"), self.iface.mainWindow())
         dock_action.setCheckable(True)
@@ -85,6 +88,9 @@ class MedicalDesertsPlugin:
             self.dock.deleteLater()
             self.dock = None
         if self.provider is not None:
+            from .processing.base import MedicalDesertsAlgorithm
+
+            MedicalDesertsAlgorithm.parameters_dialog = None
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         if self.translator is not None:

@@ -16,9 +16,12 @@ from qgis.core import (
 from ..core import accessibility
 from ..core.travel_times import TravelTimeTable, same_code_pairs
 from ..i18n import tr
-from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
+from .base import (
+    RunnableAlgorithm, advanced, applies_when, check_cancel, core_errors, explained, progress_callback, section,
+)
 from .fields import (
-    INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, number_field_parameter, read_numbers,
+    INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, fields_by_prefix, number_field_parameter,
+    read_numbers,
 )
 from .layers import is_null, new_feature, read_input
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
@@ -27,7 +30,8 @@ from .qgis_compat import new_field, parameter_as_strings
 from .styles import LABEL_SCALE, GraduatedStyle, apl_classes, place_label, quantile_classes, style_on_load
 
 INPUT, DEMAND_ID_FIELD, DEMAND_CODE_FIELD = "INPUT", "DEMAND_ID_FIELD", "DEMAND_CODE_FIELD"
-POPULATION_FIELD, AGE_FIELDS, AGE_WEIGHTS = "POPULATION_FIELD", "AGE_FIELDS", "AGE_WEIGHTS"
+POPULATION_FIELD, AGE_FIELDS, AGE_FIELD_PREFIX, AGE_WEIGHTS = (
+    "POPULATION_FIELD", "AGE_FIELDS", "AGE_FIELD_PREFIX", "AGE_WEIGHTS")
 SUPPLY, SUPPLY_ID_FIELD, SUPPLY_CODE_FIELD = "SUPPLY", "SUPPLY_ID_FIELD", "SUPPLY_CODE_FIELD"
 SUPPLY_FIELD, ACTIVITY_FIELD = "SUPPLY_FIELD", "ACTIVITY_FIELD"
 METHOD, CUTOFF, BANDS, BETA, SIGMA, SCALE = "METHOD", "CUTOFF", "BANDS", "BETA", "SIGMA", "SCALE"
@@ -81,6 +85,9 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Accessibility index (APL, 2SFCA, E2SFCA…)")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("The DREES APL or a 2SFCA-family index of every commune or cell, with the minutes to the nearest GP.")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Spatial accessibility of every demand unit (commune, grid cell) to supply (GPs, practices), by the "
@@ -100,51 +107,63 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(place_source_parameter(INPUT, tr("Demand units (e.g. communes, grid cells)")))
-        self.addParameter(number_field_parameter(
-            POPULATION_FIELD, tr("Population field (inhabitants; default: the sum of the age groups, else the "
-                                 "field named like a population)"), INPUT))
-        self.addParameter(number_field_parameter(
+        self.addParameter(section(tr("Demand"), place_source_parameter(
+            INPUT, tr("Demand units (e.g. communes, grid cells)"))))
+        self.addParameter(explained(number_field_parameter(
+            POPULATION_FIELD, tr("Population field (inhabitants)"), INPUT), tr(
+            "Empty: the sum of the age groups when they are given, else the field named like a population "
+            "(population, pop, PMUN, P21_POP…), said in the log.")))
+        self.addParameter(explained(number_field_parameter(
             AGE_FIELDS, tr("19 age-group fields, <5 to 90+ in order (standardised demand)"), INPUT,
-            allow_multiple=True))
+            allow_multiple=True), tr("They weigh the demand by the DREES consumption of care of each age. Or give "
+                                     "their common prefix below.")))
+        self.addParameter(explained(QgsProcessingParameterString(
+            AGE_FIELD_PREFIX, tr("…or the prefix of the 19 age-group fields (e.g. pop_)"), optional=True), tr(
+            "Every field named the prefix then a number (pop_00_04, pop_05_09 … pop_90_plus for “pop_”, as "
+            "“Import INSEE population” writes them), in the order of that number; pop_std is not one.")))
         self.addParameter(QgsProcessingParameterEnum(
-            AGE_WEIGHTS, tr("DREES age weights"), options=AGE_WEIGHT_YEARS, defaultValue=0))
+            AGE_WEIGHTS, tr("DREES age weights (with age groups)"), options=AGE_WEIGHT_YEARS, defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
             DEMAND_CODE_FIELD, tr("Demand commune code field (same commune = 0 min)"), parentLayerParameterName=INPUT,
             optional=True))
-        self.addParameter(place_source_parameter(SUPPLY, tr("Supply (e.g. GPs, GP practices)")))
+        self.addParameter(section(tr("Supply"), place_source_parameter(SUPPLY, tr("Supply (e.g. GPs, GP practices)"))))
         self.addParameter(number_field_parameter(
             SUPPLY_FIELD, tr("Supply count or FTE field (default: 1 per feature)"), SUPPLY))
-        self.addParameter(number_field_parameter(
-            ACTIVITY_FIELD, tr("APL: consultations per year per GP (empty = 5,400)"), SUPPLY))
+        self.addParameter(applies_when(number_field_parameter(
+            ACTIVITY_FIELD, tr("Consultations per year per GP field (APL only; empty = 5,400)"), SUPPLY),
+            METHOD, [APL]))
         self.addParameter(QgsProcessingParameterField(
             SUPPLY_CODE_FIELD, tr("Supply commune code field (same commune = 0 min)"), parentLayerParameterName=SUPPLY,
             optional=True))
-        self.addParameter(QgsProcessingParameterEnum(METHOD, tr("Method"), options=method_labels(), defaultValue=APL))
-        self.addParameter(QgsProcessingParameterNumber(
+        self.addParameter(section(tr("Method"), QgsProcessingParameterEnum(
+            METHOD, tr("Method"), options=method_labels(), defaultValue=APL)))
+        self.addParameter(applies_when(QgsProcessingParameterNumber(
             CUTOFF, tr("Cutoff (minutes; 2SFCA, gravity, Gaussian)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=30.0))
-        self.addParameter(QgsProcessingParameterString(
-            BANDS, tr("Time bands, minutes:weight (E2SFCA, 3SFCA)"), defaultValue="10:1, 20:0.68, 30:0.22"))
-        self.addParameter(advanced(QgsProcessingParameterNumber(
-            BETA, tr("Gravity exponent β (weight = minutes^-β, from 1 min)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0)))
-        self.addParameter(advanced(QgsProcessingParameterNumber(
-            SIGMA, tr("Gaussian σ (minutes)"), QgsProcessingParameterNumber.Type.Double, defaultValue=10.0)))
-        self.addParameter(advanced(QgsProcessingParameterNumber(
-            SCALE, tr("Index per how many inhabitants (not APL)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=10000.0, minValue=0.0)))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            TRAVEL_TABLE, tr("Travel-time table instead of the road network (optional)"),
-            [QgsProcessing.SourceType.TypeVector], optional=True))
+            defaultValue=30.0), METHOD, [TWO_STEP, GRAVITY, GAUSSIAN]))
+        self.addParameter(applies_when(QgsProcessingParameterString(
+            BANDS, tr("Time bands, minutes:weight (E2SFCA, 3SFCA)"), defaultValue="10:1, 20:0.68, 30:0.22"),
+            METHOD, [ENHANCED, THREE_STEP]))
+        self.addParameter(section(tr("Method"), applies_when(advanced(QgsProcessingParameterNumber(
+            BETA, tr("Gravity exponent β (weight = minutes^-β, from 1 min; gravity)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=1.0, minValue=0.0)), METHOD, [GRAVITY])))
+        self.addParameter(applies_when(advanced(QgsProcessingParameterNumber(
+            SIGMA, tr("Gaussian σ (minutes; Gaussian)"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=10.0)), METHOD, [GAUSSIAN]))
+        self.addParameter(applies_when(advanced(QgsProcessingParameterNumber(
+            SCALE, tr("Index per how many inhabitants (all but APL)"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=10000.0, minValue=0.0)), METHOD, [TWO_STEP, ENHANCED, THREE_STEP, GRAVITY, GAUSSIAN]))
+        self.addParameter(section(tr("Travel-time table (instead of the road network)"),
+                                  QgsProcessingParameterFeatureSource(
+            TRAVEL_TABLE, tr("Travel-time table (output of “Travel-time matrix”, INSEE Metric export)"),
+            [QgsProcessing.SourceType.TypeVector], optional=True)))
         self.addParameter(QgsProcessingParameterField(
-            DEMAND_ID_FIELD, tr("Demand identifier field (matches the table's origins)"),
+            DEMAND_ID_FIELD, tr("Demand identifier field (with a table: matches its origins)"),
             parentLayerParameterName=INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
-            SUPPLY_ID_FIELD, tr("Supply identifier field (matches the table's destinations)"),
+            SUPPLY_ID_FIELD, tr("Supply identifier field (with a table: matches its destinations)"),
             parentLayerParameterName=SUPPLY, optional=True))
-        self.addParameter(advanced(QgsProcessingParameterString(
-            TABLE_ORIGIN_FIELD, tr("Table: origin id field"), defaultValue="origin_id")))
+        self.addParameter(section(tr("Travel-time table (instead of the road network)"), advanced(
+            QgsProcessingParameterString(TABLE_ORIGIN_FIELD, tr("Table: origin id field"), defaultValue="origin_id"))))
         self.addParameter(advanced(QgsProcessingParameterString(
             TABLE_DESTINATION_FIELD, tr("Table: destination id field"), defaultValue="destination_id")))
         self.addParameter(advanced(QgsProcessingParameterString(
@@ -160,6 +179,12 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         """(plain population, standardised population) per demand unit, inhabitants."""
         population_field = self.parameterAsString(parameters, POPULATION_FIELD, context)
         age_fields = parameter_as_strings(self, parameters, AGE_FIELDS, context)
+        prefix = self.parameterAsString(parameters, AGE_FIELD_PREFIX, context).strip()
+        if prefix and age_fields:
+            raise QgsProcessingException(tr("Give the 19 age-group fields or their common prefix, not both."))
+        if prefix:
+            age_fields = fields_by_prefix(demand.features[0].fields().names(), prefix, 19, tr("demand units"))
+            feedback.pushInfo(tr("Age groups: the fields {names}.").format(names=", ".join(age_fields)))
         if age_fields and len(age_fields) != 19:
             raise QgsProcessingException(tr("Give the 19 age-group fields (<5, 5–9, … 85–89, 90+), not {count}.")
                                          .format(count=len(age_fields)))

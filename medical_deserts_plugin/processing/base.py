@@ -3,10 +3,13 @@
 from contextlib import contextmanager
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
+    QgsMessageLog,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterDefinition,
+    QgsProcessingParameterNumber,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -20,8 +23,40 @@ class AlgorithmCancelled(Exception):
     """The user pressed Cancel: the algorithm stops and writes nothing."""
 
 
+#: Metadata keys read by the plugin's parameters dialog (gui/parameters_dialog.py): the heading of the section a
+#: parameter opens, and the values of another parameter for which it applies (greyed out otherwise).
+SECTION_KEY, APPLIES_KEY = "medical_deserts_section", "medical_deserts_applies"
+#: Decimals shown for a decimal number whose default does not need more (30.0, not 30.000000).
+DEFAULT_DECIMALS = 1
+
+
 class MedicalDesertsAlgorithm(QgsProcessingAlgorithm):
-    """Base class: subclasses give ``name``, ``displayName``, ``shortHelpString`` and the work."""
+    """Base class: subclasses give ``name``, ``displayName``, ``shortDescription``, ``shortHelpString`` and the
+    work."""
+
+    #: Dialog class the desktop uses for the plugin's algorithms (set by the plugin's GUI; None in qgis_process).
+    parameters_dialog = None
+
+    def addParameter(self, parameter, createOutput=True):  # noqa: N802,N803 (QGIS API)
+        """QGIS's ``addParameter``, decimal numbers shown with the decimals their default needs (at least one)."""
+        if isinstance(parameter, QgsProcessingParameterNumber) and \
+                parameter.dataType() == QgsProcessingParameterNumber.Type.Double:
+            wrapper = dict(parameter.metadata().get("widget_wrapper") or {})
+            wrapper.setdefault("decimals", decimals_of(parameter.defaultValue()))
+            set_metadata(parameter, widget_wrapper=wrapper)
+        return super().addParameter(parameter, createOutput)
+
+    def createCustomParametersWidget(self, parent=None):  # noqa: N802 (QGIS API)
+        """The plugin's dialog (sections, parameters greyed out where they do not apply) when the GUI set one;
+        QGIS's own dialog otherwise, or if the plugin's cannot be built on this QGIS."""
+        if self.parameters_dialog is None:
+            return None
+        try:
+            return self.parameters_dialog(self, parent)
+        except Exception as error:  # noqa: BLE001 (a dialog of QGIS's is better than none)
+            QgsMessageLog.logMessage(tr("The plugin's dialog could not be built ({error}); QGIS's is used.").format(
+                error=error), "Medical Deserts", Qgis.MessageLevel.Warning)
+            return None
 
     def createInstance(self):  # noqa: N802 (QGIS API)
         return type(self)()
@@ -35,6 +70,40 @@ class MedicalDesertsAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path("medical_deserts.svg"))
 
+
+
+def set_metadata(parameter, **entries):
+    """Add ``entries`` to ``parameter``'s metadata (kept, unlike ``setMetadata`` alone)."""
+    metadata = dict(parameter.metadata())
+    metadata.update(entries)
+    parameter.setMetadata(metadata)
+    return parameter
+
+
+def decimals_of(value):
+    """Decimals the number ``value`` needs, between ``DEFAULT_DECIMALS`` and 4 (30.0 → 1, 0.0001 → 4)."""
+    try:
+        text = f"{float(value):.4f}".rstrip("0")
+    except (TypeError, ValueError):
+        return DEFAULT_DECIMALS
+    return max(DEFAULT_DECIMALS, len(text.partition(".")[2]))
+
+
+def section(title, parameter):
+    """``parameter`` opens the dialog section headed ``title`` (translated)."""
+    return set_metadata(parameter, **{SECTION_KEY: title})
+
+
+def applies_when(parameter, controller, values):
+    """``parameter`` applies only when the enum parameter ``controller`` has one of ``values``: greyed out in
+    the dialog otherwise."""
+    return set_metadata(parameter, **{APPLIES_KEY: {"parameter": controller, "values": list(values)}})
+
+
+def explained(parameter, text):
+    """``parameter`` with ``text`` (translated) as its help: the tooltip of its label and widget in the dialog."""
+    parameter.setHelp(text)
+    return parameter
 
 
 def advanced(parameter):

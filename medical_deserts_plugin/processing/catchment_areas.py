@@ -20,8 +20,10 @@ from qgis.core import (
 
 from ..core.catchment import MODES, SHAPES, catchment_areas
 from ..i18n import tr
-from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
-from .fields import INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, number_field_parameter, read_numbers
+from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, explained, progress_callback, section
+from .fields import (
+    INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, number_field_parameter, population_help, read_numbers,
+)
 from .layers import as_multipolygon, finite_or_none, new_feature, read_input
 from .network_parameters import (
     ACCESS_SPEED,
@@ -71,6 +73,10 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Catchment areas (isochrones)")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("10/15/20/30-minute catchment areas of health facilities over the road network, with the "
+                  "population inside.")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Polygons of the area reached from (or reaching) each health facility within each time band, e.g. "
@@ -96,7 +102,8 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(place_source_parameter(INPUT, tr("Facilities (e.g. MSP, centres de santé, GP practices)")))
+        self.addParameter(section(tr("Facilities and bands"), place_source_parameter(
+            INPUT, tr("Facilities (e.g. MSP, centres de santé, GP practices)"))))
         self.addParameter(QgsProcessingParameterField(
             FACILITY_ID_FIELD, tr("Facility identifier field (default: feature id)"),
             parentLayerParameterName=INPUT, optional=True))
@@ -112,23 +119,22 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             DIRECTION, tr("Direction of travel"),
             options=[tr("To the facility (patients)"), tr("From the facility (home visits)")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            POPULATION, tr("Population (points or polygons, optional)"),
-            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        self.addParameter(number_field_parameter(
-            POPULATION_FIELD, tr("Population field (inhabitants; default: the field named like a population)"),
-            POPULATION))
+        self.addParameter(section(tr("Population inside (optional)"), QgsProcessingParameterFeatureSource(
+            POPULATION, tr("Population (points or polygons)"),
+            [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon], optional=True)))
+        self.addParameter(explained(number_field_parameter(
+            POPULATION_FIELD, tr("Population field (inhabitants)"), POPULATION), population_help()))
         self.addParameter(QgsProcessingParameterEnum(
             POPULATION_COUNTING, tr("Population polygons count"), options=[
                 tr("By the share of their area inside (200 m cells, IRIS)"),
                 tr("Whole, where their point on surface falls (communes)")], defaultValue=0))
+        self.addParameter(section(tr("Facilities and bands"), advanced(number_field_parameter(
+            DELAY_FIELD, tr("Delay at the start field (minutes)"), INPUT))))
         self.addParameter(advanced(number_field_parameter(
-            DELAY_FIELD, tr("Delay at the start field (minutes, optional)"), INPUT)))
-        self.addParameter(advanced(number_field_parameter(
-            MAX_TIME_FIELD, tr("Maximum time field (minutes, optional)"), INPUT)))
-        self.addParameter(advanced(QgsProcessingParameterEnum(
+            MAX_TIME_FIELD, tr("Maximum time field (minutes)"), INPUT)))
+        self.addParameter(section(tr("Polygon shape"), advanced(QgsProcessingParameterEnum(
             SHAPE, tr("Polygon shape"), options=[tr("Road corridors (exact)"), tr("Concave hull (smoother)")],
-            defaultValue=0)))
+            defaultValue=0))))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             BUFFER_WIDTH, tr("Corridor half-width (metres)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=200.0, minValue=0.0)))

@@ -57,6 +57,9 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Territorial report for the council (PDF)")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("A printable A4 report for the council: key figures, maps, charts, least served communes, method.")
+
     def flags(self):
         # Layout export and chart drawing run in the main thread: QGIS layouts are not safe in a worker thread.
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading

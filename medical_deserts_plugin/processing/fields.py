@@ -2,6 +2,8 @@
 "600,5"), read through ``core.numbers``; the population field chosen by its name when none is given; identifiers
 that join things checked for duplicates."""
 
+import re
+
 import numpy as np
 import pandas as pd
 from qgis.core import QgsProcessingException, QgsProcessingParameterField
@@ -23,6 +25,12 @@ def number_field_parameter(name, description, parent, allow_multiple=False):
     return QgsProcessingParameterField(name, description, parentLayerParameterName=parent,
                                        type=QgsProcessingParameterField.DataType.Any, allowMultiple=allow_multiple,
                                        optional=True)
+
+
+def population_help():
+    """Help (tooltip) of a population field parameter that may be left empty."""
+    return tr("Empty: the field named like a population (population, pop, PMUN, P21_POP…), said in the log; a "
+              "layer without one is refused.")
 
 
 def field_values(data, field):
@@ -98,3 +106,18 @@ def check_unique_ids(ids, field, label, why):
     if repeated:
         raise QgsProcessingException(tr("{repeated}: {why}. Choose a field whose values are unique.").format(
             repeated=repeated, why=why))
+
+
+def fields_by_prefix(field_names, prefix, count, label):
+    """The ``count`` fields of ``field_names`` named ``prefix`` then a number (``pop_00_04``… ``pop_90_plus`` for
+    "pop_"; not ``pop_std``), in the order of that number; anything else than ``count`` such fields is refused,
+    naming those found. The prefix is compared without regard to case."""
+    numbered = [(re.match(r"\d+", name[len(prefix):]), name) for name in field_names
+                if name.lower().startswith(prefix.lower())]
+    found = [name for _, name in sorted((int(number.group()), name) for number, name in numbered if number)]
+    if len(found) != count:
+        raise QgsProcessingException(tr(
+            "{found} field(s) of the {label} layer start with “{prefix}” and a number, {count} are needed: {names}.")
+            .format(found=len(found), label=label, prefix=prefix, count=count, names=", ".join(found) or "-"))
+    return found
+

@@ -108,6 +108,9 @@ class ImportAnctAlgorithm(ImportAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Import ANCT territories")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("The ANCT zonings (ZRR, FRR) of every commune, joined by commune code.")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Reads the territories of the Agence nationale de la cohésion des territoires: the FRR (France "

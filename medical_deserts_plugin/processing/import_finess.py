@@ -80,6 +80,9 @@ class ImportFinessAlgorithm(ImportAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Import FINESS establishments")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("Health facilities (MSP, centres de santé, hospitals, pharmacies) from the FINESS file, as points.")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Reads the FINESS “extraction géolocalisée” of health establishments (etalab cs1100507, .csv or .zip) "

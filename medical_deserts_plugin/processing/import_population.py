@@ -46,6 +46,10 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Import INSEE population")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("INSEE population by commune and age group joined to the communes, with the DREES "
+                  "standardised population.")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Joins INSEE population by commune to the commune polygons: population by 5-year age group "

@@ -334,6 +334,9 @@ class ImportRppsAlgorithm(ImportAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Import RPPS practitioners (Annuaire santé)")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("GP practices (or other professions) from the RPPS directory file, located by address or commune.")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Reads the RPPS open extraction (PS_LibreAcces_Personne_activite, the zip as downloaded or the .txt) "

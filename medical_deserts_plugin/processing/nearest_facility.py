@@ -37,6 +37,9 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Nearest facility")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("Minutes from every commune or cell to its nearest facility, and how many are within a given time.")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "For each demand unit (commune, grid cell, address point): the travel time in minutes to the nearest "

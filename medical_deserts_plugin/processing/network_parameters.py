@@ -21,7 +21,7 @@ from qgis.core import (
 from ..core.network import BACKWARD, FORWARD, NetworkTravel, StraightLineTravel, build_network
 from ..core.speeds import SPEED_PRESETS, speeds_from_classes
 from ..i18n import tr
-from .base import advanced
+from .base import advanced, section
 from .fields import SPEED_UNITS, number_field_parameter, read_numbers
 from .layers import DEFAULT_CRS, check_working_crs, default_crs, is_line_layer, is_null, read_input
 
@@ -68,9 +68,9 @@ def add_network_parameters(algorithm):
         DEFAULT_SPEED, tr("Default speed (km/h)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0))
     algorithm.addParameter(QgsProcessingParameterField(
         DIRECTION_FIELD, tr("One-way field"), parentLayerParameterName=ROADS, optional=True))
-    algorithm.addParameter(advanced(QgsProcessingParameterString(
+    algorithm.addParameter(section(tr("Road network"), advanced(QgsProcessingParameterString(
         VALUE_FORWARD, tr("One-way values, in drawing direction (comma separated)"),
-        defaultValue="yes,true,1,FT,Sens direct,Direct")))
+        defaultValue="yes,true,1,FT,Sens direct,Direct"))))
     algorithm.addParameter(advanced(QgsProcessingParameterString(
         VALUE_BACKWARD, tr("One-way values, against drawing direction (comma separated)"),
         defaultValue="-1,reverse,TF,Sens inverse,Inverse")))

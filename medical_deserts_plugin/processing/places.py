@@ -3,6 +3,7 @@
 from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource
 
 from ..i18n import tr
+from .base import section
 from .layers import feature_ids, is_null, located_points, read_input
 from .styles import name_field
 
@@ -15,9 +16,10 @@ def place_source_parameter(name, description, optional=False):
 
 
 def polygon_point_parameter():
-    return QgsProcessingParameterEnum(
+    """Where a polygon's travel starts; it opens the dialog's travel-time section (the road network follows)."""
+    return section(tr("Travel times"), QgsProcessingParameterEnum(
         POLYGON_POINT, tr("Where a polygon (commune, cell) starts from"),
-        options=[tr("Point on surface (always inside)"), tr("Centroid")], defaultValue=0)
+        options=[tr("Point on surface (always inside)"), tr("Centroid")], defaultValue=0))
 
 
 def read_places(algorithm, parameters, context, feedback, crs, layer_parameter, id_parameter, label):

@@ -16,9 +16,11 @@ from qgis.core import (
 
 from ..core import accessibility, location
 from ..i18n import tr
-from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
+from .base import RunnableAlgorithm, advanced, applies_when, check_cancel, core_errors, explained, \
+    progress_callback, section
 from .fields import (
-    INHABITANT_UNITS, LISTED, check_unique_ids, choose_population_field, number_field_parameter, read_numbers,
+    INHABITANT_UNITS, LISTED, check_unique_ids, choose_population_field, number_field_parameter, population_help,
+    read_numbers,
 )
 from .layers import finite_or_none, new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
@@ -58,6 +60,10 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Suggest sites for new health centres")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("Where p new health centres would bring the most people within reach or to an APL of 2.5, "
+                  "and what each changes.")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Chooses among candidate sites (town halls, vacant buildings, commune centres; the demand units "
@@ -76,15 +82,15 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(place_source_parameter(INPUT, tr("Demand units (e.g. communes, grid cells)")))
-        self.addParameter(number_field_parameter(
-            POPULATION_FIELD, tr("Population field (inhabitants; default: the field named like a population)"),
-            INPUT))
-        self.addParameter(advanced(number_field_parameter(
+        self.addParameter(section(tr("Demand"), place_source_parameter(
+            INPUT, tr("Demand units (e.g. communes, grid cells)"))))
+        self.addParameter(explained(number_field_parameter(POPULATION_FIELD, tr("Population field (inhabitants)"),
+                                                           INPUT), population_help()))
+        self.addParameter(applies_when(advanced(number_field_parameter(
             APL_DEMAND_FIELD, tr("APL: demand field (standardised inhabitants; default: pop_std when the layer "
-                                 "has it, else the population)"), INPUT)))
-        self.addParameter(place_source_parameter(
-            CANDIDATES, tr("Candidate sites (default: the demand units)"), optional=True))
+                                 "has it, else the population)"), INPUT)), MODEL, APL_MODELS))
+        self.addParameter(section(tr("Candidate sites and existing facilities"), place_source_parameter(
+            CANDIDATES, tr("Candidate sites (default: the demand units)"), optional=True)))
         self.addParameter(QgsProcessingParameterField(
             CANDIDATE_ID_FIELD, tr("Candidate identifier field (default: feature id)"),
             parentLayerParameterName=CANDIDATES, optional=True))
@@ -92,30 +98,32 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             EXISTING_ID_FIELD, tr("Existing facility identifier field (default: feature id)"),
             parentLayerParameterName=EXISTING, optional=True))
-        self.addParameter(number_field_parameter(
-            EXISTING_SUPPLY_FIELD, tr("APL: GPs per existing facility (default 1; 5,400 consultations each)"),
-            EXISTING))
-        self.addParameter(QgsProcessingParameterEnum(MODEL, tr("Model"), options=model_labels(), defaultValue=MCLP))
-        self.addParameter(QgsProcessingParameterNumber(
-            P, tr("Number of new sites (p)"), QgsProcessingParameterNumber.Type.Integer, defaultValue=1, minValue=0))
-        self.addParameter(QgsProcessingParameterNumber(
+        self.addParameter(applies_when(number_field_parameter(
+            EXISTING_SUPPLY_FIELD, tr("GPs per existing facility field (APL models; default 1, 5,400 consultations "
+                                      "each)"), EXISTING), MODEL, APL_MODELS))
+        self.addParameter(section(tr("Model"), QgsProcessingParameterEnum(
+            MODEL, tr("Model"), options=model_labels(), defaultValue=MCLP)))
+        self.addParameter(applies_when(QgsProcessingParameterNumber(
+            P, tr("Number of new sites (p; all but LSCP)"), QgsProcessingParameterNumber.Type.Integer, defaultValue=1,
+            minValue=0), MODEL, [MCLP, P_MEDIAN, P_CENTER, APL_LIFTED, APL_GAIN]))
+        self.addParameter(applies_when(QgsProcessingParameterNumber(
             RADIUS, tr("Coverage radius (minutes; MCLP, LSCP)"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=30.0))
+            defaultValue=30.0), MODEL, [MCLP, LSCP]))
         self.addParameter(QgsProcessingParameterNumber(
-            MAX_TIME, tr("Longest trip considered (minutes; p-median, p-center)"),
+            MAX_TIME, tr("Longest trip considered (minutes)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=120.0))
-        self.addParameter(QgsProcessingParameterNumber(
+        self.addParameter(applies_when(QgsProcessingParameterNumber(
             CAPACITY, tr("Capacity of a site (inhabitants; 0 = no limit; MCLP, p-median)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterNumber(
-            SITE_SUPPLY, tr("APL: supply of a new site (consultations per year)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=3 * accessibility.APL_IMPUTED))
-        self.addParameter(QgsProcessingParameterNumber(
-            THRESHOLD, tr("APL threshold"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=location.APL_THRESHOLD))
-        self.addParameter(advanced(QgsProcessingParameterNumber(
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0), MODEL, [MCLP, P_MEDIAN]))
+        self.addParameter(applies_when(QgsProcessingParameterNumber(
+            SITE_SUPPLY, tr("Supply of a new site (consultations per year; APL models)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=3 * accessibility.APL_IMPUTED), MODEL, APL_MODELS))
+        self.addParameter(applies_when(QgsProcessingParameterNumber(
+            THRESHOLD, tr("APL threshold (APL models)"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=location.APL_THRESHOLD), MODEL, APL_MODELS))
+        self.addParameter(section(tr("Solver"), advanced(QgsProcessingParameterNumber(
             TIME_LIMIT, tr("Solver time limit (seconds)"), QgsProcessingParameterNumber.Type.Double, defaultValue=60.0,
-            minValue=0.0)))
+            minValue=0.0))))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             MIP_GAP, tr("Relative optimality gap accepted"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0, maxValue=1.0)))

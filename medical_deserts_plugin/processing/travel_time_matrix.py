@@ -44,6 +44,10 @@ class TravelTimeMatrixAlgorithm(RunnableAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Travel-time matrix")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("Minutes over the road network from every origin to every destination within a cutoff, as "
+                  "a table (and lines).")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Travel time in minutes from every origin to every destination reachable within the cutoff, over the "

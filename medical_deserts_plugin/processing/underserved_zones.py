@@ -20,9 +20,10 @@ from qgis.core import (
 
 from ..core import zones
 from ..i18n import tr, user_language
-from .base import RunnableAlgorithm, advanced, check_cancel, core_errors
+from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, explained, section
 from .fields import (
-    INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, field_values, number_field_parameter, read_numbers,
+    INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, field_values, number_field_parameter, population_help,
+    read_numbers,
 )
 from .layers import as_multipolygon, finite_or_none, is_null, new_feature, read_layer
 from .network_parameters import working_crs, working_crs_parameter
@@ -62,6 +63,10 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
     def displayName(self):  # noqa: N802 (QGIS API)
         return tr("Underserved zones")
 
+    def shortDescription(self):  # noqa: N802 (QGIS API)
+        return tr("Underserved communes (APL under 2.5, far from a GP), the contiguous zones they form and "
+                  "their population.")
+
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
             "Classes every unit (commune, cell) by its accessibility index (e.g. the APL from “Accessibility "
@@ -79,19 +84,18 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            INPUT, tr("Units with an accessibility index (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(section(tr("Units and their fields"), QgsProcessingParameterFeatureSource(
+            INPUT, tr("Units with an accessibility index (polygons)"), [QgsProcessing.SourceType.TypeVectorPolygon])))
         self.addParameter(number_field_parameter(
             INDEX_FIELD, tr("Accessibility index field (e.g. access_index, APL)"), INPUT))
         self.addParameter(number_field_parameter(
             TIME_FIELD, tr("Minutes to the nearest GP field (e.g. nearest_min)"), INPUT))
-        self.addParameter(number_field_parameter(
-            POPULATION_FIELD, tr("Population field (inhabitants; default: the field named like a population)"),
-            INPUT))
+        self.addParameter(explained(number_field_parameter(
+            POPULATION_FIELD, tr("Population field (inhabitants)"), INPUT), population_help()))
         self.addParameter(number_field_parameter(
             STD_POPULATION_FIELD, tr("Standardised population field (e.g. pop_std; weights the mean index)"), INPUT))
-        self.addParameter(QgsProcessingParameterEnum(RULE, tr("A unit is a problem when"), options=rule_labels(),
-                                                     defaultValue=2))
+        self.addParameter(section(tr("Classes"), QgsProcessingParameterEnum(
+            RULE, tr("A unit is a problem when"), options=rule_labels(), defaultValue=2)))
         self.addParameter(QgsProcessingParameterNumber(
             UNDERSERVED, tr("Underserved under (index)"), QgsProcessingParameterNumber.Type.Double, defaultValue=2.5))
         self.addParameter(QgsProcessingParameterNumber(
@@ -99,9 +103,9 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             ISOLATED, tr("Isolated beyond (minutes to the nearest GP)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=30.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterEnum(
+        self.addParameter(section(tr("Zones"), QgsProcessingParameterEnum(
             CONTIGUITY, tr("Neighbours"), options=[tr("Queen (a shared point)"), tr("Rook (a shared edge)")],
-            defaultValue=0))
+            defaultValue=0)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             TOLERANCE, tr("Contiguity tolerance for slivers and gaps (m)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=0.0, minValue=0.0)))
@@ -110,24 +114,24 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             MIN_POPULATION, tr("Smallest zone population kept (inhabitants; 0 = all)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0))
-        self.addParameter(QgsProcessingParameterField(
-            ZRR_FIELD, tr("ZRR / FRR classification field (optional)"), parentLayerParameterName=INPUT,
-            optional=True))
+        self.addParameter(section(tr("Rural zoning and priority neighbourhoods"), QgsProcessingParameterField(
+            ZRR_FIELD, tr("ZRR / FRR classification field"), parentLayerParameterName=INPUT, optional=True)))
         self.addParameter(advanced(QgsProcessingParameterString(
             ZRR_VALUES, tr("Values meaning classified (comma separated)"), defaultValue="C,P,1,true,oui,yes")))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            QPV, tr("QPV polygons (optional)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterBoolean(HOTSPOTS, tr("Hot spots (Getis-Ord Gi*)"), defaultValue=True))
-        self.addParameter(advanced(QgsProcessingParameterNumber(
+            QPV, tr("QPV polygons"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(section(tr("Hot and cold spots"), QgsProcessingParameterBoolean(
+            HOTSPOTS, tr("Hot spots (Getis-Ord Gi*)"), defaultValue=True)))
+        self.addParameter(section(tr("Hot and cold spots"), advanced(QgsProcessingParameterNumber(
             DISTANCE_BAND, tr("Gi* distance band (m; 0 = the contiguity above)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0)))
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0))))
         self.addParameter(advanced(QgsProcessingParameterBoolean(
             FDR, tr("False-discovery-rate correction of Gi* p-values"), defaultValue=False)))
         self.addParameter(advanced(QgsProcessingParameterNumber(
             ALPHA, tr("Significance level"), QgsProcessingParameterNumber.Type.Double, defaultValue=0.05, minValue=0.0,
             maxValue=1.0)))
-        self.addParameter(QgsProcessingParameterEnum(
-            LANGUAGE, tr("Labels in"), options=["Français", "English"], defaultValue=0))
+        self.addParameter(section(tr("Output"), QgsProcessingParameterEnum(
+            LANGUAGE, tr("Labels in"), options=["Français", "English"], defaultValue=0)))
         self.addParameter(working_crs_parameter())
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, tr("Units by class"), QgsProcessing.SourceType.TypeVectorPolygon))

@@ -66,6 +66,14 @@ def _qgis_module(name):
     return module
 
 
+def _processing_gui_module(name, class_name):
+    """``processing.gui.<name>`` (QGIS's Python Processing dialogs) holding a stand-in class ``class_name``."""
+    module = types.ModuleType(f"processing.gui.{name}")
+    setattr(module, class_name, _StandInType(class_name, (_StandIn,), {"__qualname__": class_name,
+                                                                      "__module__": module.__name__}))
+    return module
+
+
 def install_stand_ins():
     """Put the stand-in ``qgis`` and ``processing`` modules into ``sys.modules``."""
     qgis = types.ModuleType("qgis")
@@ -74,7 +82,10 @@ def install_stand_ins():
     pyqt.__path__ = []
     modules = {"qgis": qgis, "qgis.PyQt": pyqt, "qgis.core": _qgis_module("qgis.core"),
                "qgis.gui": _qgis_module("qgis.gui"), "qgis.utils": types.ModuleType("qgis.utils"),
-               "processing": types.ModuleType("processing")}
+               "processing": types.ModuleType("processing"), "processing.gui": types.ModuleType("processing.gui"),
+               "processing.gui.AlgorithmDialog": _processing_gui_module("AlgorithmDialog", "AlgorithmDialog"),
+               "processing.gui.ParametersPanel": _processing_gui_module("ParametersPanel", "ParametersPanel")}
+    modules["processing"].__path__ = modules["processing.gui"].__path__ = []
     for qt_name, qt_module in (("QtCore", QtCore), ("QtGui", QtGui), ("QtWidgets", QtWidgets),
                                ("QtNetwork", QtNetwork), ("sip", sip)):
         modules[f"qgis.PyQt.{qt_name}"] = qt_module

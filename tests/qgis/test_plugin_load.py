@@ -6,6 +6,8 @@ from qgis.core import QgsApplication
 
 import medical_deserts_plugin
 from medical_deserts_plugin import dependencies
+from medical_deserts_plugin.gui.parameters_dialog import SectionedAlgorithmDialog
+from medical_deserts_plugin.processing.base import MedicalDesertsAlgorithm
 
 
 def test_plugin_loads_registers_provider_and_unloads(qgis_iface):
@@ -17,11 +19,13 @@ def test_plugin_loads_registers_provider_and_unloads(qgis_iface):
     ids = {algorithm.id() for algorithm in registry.providerById("medicaldeserts").algorithms()}
     assert {"medicaldeserts:traveltimematrix", "medicaldeserts:nearestfacility"} <= ids
     assert len(plugin.actions) == 1 + len(ids)
+    assert MedicalDesertsAlgorithm.parameters_dialog is SectionedAlgorithmDialog  # the dialogs with sections
     plugin.actions[0].setChecked(True)
     assert plugin.dock is not None and not plugin.dock.isHidden()
     plugin.unload()
     assert registry.providerById("medicaldeserts") is already
     assert plugin.dock is None and plugin.actions == []
+    assert MedicalDesertsAlgorithm.parameters_dialog is None
 
 
 def test_missing_library_gives_a_message_not_a_traceback(qgis_iface, monkeypatch):
