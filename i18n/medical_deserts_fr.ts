@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -446,6 +446,10 @@
     <message>
       <source>Medical deserts data panel</source>
       <translation>Panneau de données Déserts médicaux</translation>
+    </message>
+    <message>
+      <source>Open the whole chain in the Model Designer…</source>
+      <translation>Ouvrir la chaîne complète dans le modeleur graphique…</translation>
     </message>
     <message>
       <source>Install the missing libraries</source>
@@ -976,6 +980,122 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
       <translation>Enveloppe concave (plus lisse)</translation>
     </message>
     <message>
+      <source>The whole chain in one run, from the communes (with their population, by age group if possible) and the GP practices to the council's report: 1. the DREES APL of every commune (accessibility index); 2. the underserved communes (APL under 2.5 or more than 30 min from a GP) and the zones they form; 3. where the given number of new health centres would bring the most inhabitants to an APL of 2.5; 4. the report (A4 PDF) with the maps, charts and key figures of the three steps.
+
+Every step is also an algorithm of its own, with more choices. To change the chain (another method, thresholds, more outputs), open it in the Model Designer from the plugin's menu and save it as your model.</source>
+      <translation>Toute la chaîne en une exécution, des communes (avec leur population, par tranche d'âge si possible) et des cabinets de généralistes jusqu'au rapport pour l'assemblée : 1. l'APL de la DREES de chaque commune (indice d'accessibilité) ; 2. les communes sous-dotées (APL sous 2,5 ou à plus de 30 min d'un généraliste) et les zones qu'elles forment ; 3. où le nombre donné de nouveaux centres de santé porterait le plus d'habitants à une APL de 2,5 ; 4. le rapport (PDF A4) avec les cartes, graphiques et chiffres clés des trois étapes.
+
+Chaque étape est aussi un algorithme à part entière, avec plus de choix. Pour modifier la chaîne (une autre méthode, des seuils, plus de sorties), ouvrez-la dans le modeleur graphique depuis le menu de l'extension et enregistrez-la comme votre modèle.</translation>
+    </message>
+    <message>
+      <source>APL of the communes</source>
+      <translation>APL des communes</translation>
+    </message>
+    <message>
+      <source>Communes by class</source>
+      <translation>Communes par classe</translation>
+    </message>
+    <message>
+      <source>Underserved zones</source>
+      <translation>Zones sous-dotées</translation>
+    </message>
+    <message>
+      <source>Suggested new health centres</source>
+      <translation>Nouveaux centres de santé proposés</translation>
+    </message>
+    <message>
+      <source>Communes before and after the new centres</source>
+      <translation>Communes avant et après les nouveaux centres</translation>
+    </message>
+    <message>
+      <source>Report for the council (PDF)</source>
+      <translation>Rapport pour l'assemblée (PDF)</translation>
+    </message>
+    <message>
+      <source>Whole chain: from the communes and GP practices to the council's report</source>
+      <translation>Chaîne complète : des communes et cabinets de généralistes au rapport pour l'assemblée</translation>
+    </message>
+    <message>
+      <source>APL, underserved zones, new health centres and the report in one run (a model you can edit).</source>
+      <translation>APL, zones sous-dotées, nouveaux centres de santé et rapport en une exécution (un modèle que vous pouvez modifier).</translation>
+    </message>
+    <message>
+      <source>DREES APL of every commune</source>
+      <translation>APL de la DREES de chaque commune</translation>
+    </message>
+    <message>
+      <source>Underserved communes and zones</source>
+      <translation>Communes et zones sous-dotées</translation>
+    </message>
+    <message>
+      <source>New health centres bringing the most inhabitants to 2.5</source>
+      <translation>Nouveaux centres de santé portant le plus d'habitants à 2,5</translation>
+    </message>
+    <message>
+      <source>Report for the council</source>
+      <translation>Rapport pour l'assemblée</translation>
+    </message>
+    <message>
+      <source>Whole chain</source>
+      <translation>Chaîne complète</translation>
+    </message>
+    <message>
+      <source>Communes (polygons with their population)</source>
+      <translation>Communes (polygones avec leur population)</translation>
+    </message>
+    <message>
+      <source>Prefix of the 19 age-group fields (e.g. pop_)</source>
+      <translation>Préfixe des 19 champs de tranches d'âge (p. ex. pop_)</translation>
+    </message>
+    <message>
+      <source>Commune code field (INSEE code)</source>
+      <translation>Champ du code commune (code INSEE)</translation>
+    </message>
+    <message>
+      <source>GP practices (points)</source>
+      <translation>Cabinets de généralistes (points)</translation>
+    </message>
+    <message>
+      <source>Number of GPs field (default: 1 per practice)</source>
+      <translation>Champ du nombre de généralistes (par défaut : 1 par cabinet)</translation>
+    </message>
+    <message>
+      <source>Commune code field of the practices</source>
+      <translation>Champ du code commune des cabinets</translation>
+    </message>
+    <message>
+      <source>Road network (lines; empty: straight-line distance)</source>
+      <translation>Réseau routier (lignes ; vide : distance à vol d'oiseau)</translation>
+    </message>
+    <message>
+      <source>Road class field</source>
+      <translation>Champ de la classe de route</translation>
+    </message>
+    <message>
+      <source>Speeds of road classes</source>
+      <translation>Vitesses des classes de route</translation>
+    </message>
+    <message>
+      <source>One-way field</source>
+      <translation>Champ de sens unique</translation>
+    </message>
+    <message>
+      <source>Number of new health centres</source>
+      <translation>Nombre de nouveaux centres de santé</translation>
+    </message>
+    <message>
+      <source>Name of the territory</source>
+      <translation>Nom du territoire</translation>
+    </message>
+    <message>
+      <source>Report language</source>
+      <translation>Langue du rapport</translation>
+    </message>
+    <message>
+      <source>My territory</source>
+      <translation>Mon territoire</translation>
+    </message>
+    <message>
       <source>Territorial report for the council (PDF)</source>
       <translation>Rapport territorial pour le conseil (PDF)</translation>
     </message>
@@ -1084,14 +1204,6 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
       <translation>Unités de demande avant et après (sortie de « Proposer des sites pour de nouveaux centres de santé »)</translation>
     </message>
     <message>
-      <source>Name of the territory</source>
-      <translation>Nom du territoire</translation>
-    </message>
-    <message>
-      <source>Report language</source>
-      <translation>Langue du rapport</translation>
-    </message>
-    <message>
       <source>Report (PDF)</source>
       <translation>Rapport (PDF)</translation>
     </message>
@@ -1106,10 +1218,6 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
     <message>
       <source>Time counted as far in the before/after of the sites (minutes)</source>
       <translation>Temps compté comme éloigné dans l'avant/après des sites (minutes)</translation>
-    </message>
-    <message>
-      <source>My territory</source>
-      <translation>Mon territoire</translation>
     </message>
     <message>
       <source>PDF files (*.pdf)</source>
@@ -1612,10 +1720,6 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>Départements à garder (p. ex. 23,53 ; vide = tous)</translation>
     </message>
     <message>
-      <source>Commune code field (INSEE code)</source>
-      <translation>Champ du code commune (code INSEE)</translation>
-    </message>
-    <message>
       <source>RPPS</source>
       <translation>RPPS</translation>
     </message>
@@ -1900,16 +2004,8 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Champ de classe de route (vitesse tirée du barème ci-dessous)</translation>
     </message>
     <message>
-      <source>Speeds of road classes</source>
-      <translation>Vitesses des classes de route</translation>
-    </message>
-    <message>
       <source>Default speed (km/h)</source>
       <translation>Vitesse par défaut (km/h)</translation>
-    </message>
-    <message>
-      <source>One-way field</source>
-      <translation>Champ de sens unique</translation>
     </message>
     <message>
       <source>Road network</source>
@@ -2482,10 +2578,6 @@ Sortie : une table origin_id, destination_id, minutes, rank ; en option les mêm
     <message>
       <source>Both (index and time)</source>
       <translation>Les deux (indice et temps)</translation>
-    </message>
-    <message>
-      <source>Underserved zones</source>
-      <translation>Zones sous-dotées</translation>
     </message>
     <message>
       <source>Underserved communes (APL under 2.5, far from a GP), the contiguous zones they form and their population.</source>

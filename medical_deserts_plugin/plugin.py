@@ -60,6 +60,10 @@ class MedicalDesertsPlugin:
             action.triggered.connect(lambda _=False, alg_id=algorithm.id(): self.open_algorithm(alg_id))
             self.iface.addPluginToMenu(menu_title(), action)
             self.actions.append(action)
+        action = QAction(icon, tr("Open the whole chain in the Model Designer…"), self.iface.mainWindow())
+        action.triggered.connect(self.edit_chain_model)
+        self.iface.addPluginToMenu(menu_title(), action)
+        self.actions.append(action)
 
     def show_dock(self, visible):
         if self.dock is None:
@@ -69,6 +73,18 @@ class MedicalDesertsPlugin:
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
             self.dock.visibilityChanged.connect(self.actions[0].setChecked)
         self.dock.setVisible(visible)
+
+    @staticmethod
+    def edit_chain_model():
+        """The chain model in QGIS's Model Designer, as a copy the user can change and save as their own."""
+        from processing.modeler.ModelerDialog import ModelerDialog
+
+        from .processing.chain_model import editable_copy
+
+        dialog = ModelerDialog.create(editable_copy())
+        dialog.show()
+        dialog.activate()
+        return dialog
 
     @staticmethod
     def open_algorithm(algorithm_id):
@@ -87,10 +103,10 @@ class MedicalDesertsPlugin:
             self.iface.removeDockWidget(self.dock)
             self.dock.deleteLater()
             self.dock = None
-        if self.provider is not None:
-            from .processing.base import MedicalDesertsAlgorithm
+        from .processing.base import MedicalDesertsAlgorithm
 
-            MedicalDesertsAlgorithm.parameters_dialog = None
+        MedicalDesertsAlgorithm.parameters_dialog = None
+        if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
         if self.translator is not None:

@@ -3,7 +3,8 @@
     python scripts/demo.py --out demo_output [--qgis-process /usr/bin/qgis_process.bin] [--seed 42]
 
 Writes the sample files in ``OUT/sample``, one GeoPackage per algorithm run in ``OUT`` and the council's report
-``OUT/rapport_territorial.pdf``, then lists them.
+``OUT/rapport_territorial.pdf``, then runs the whole chain again as one Processing model
+(``OUT/rapport_territorial_chaine.pdf``), then lists them.
 The plugin must be installed in the QGIS profile qgis_process uses (``make install`` does it).
 """
 
@@ -74,7 +75,22 @@ def demo_runs(sample, out):
               ZONES=out / "underserved_zones.gpkg", SITES=out / "suggested_sites_apl.gpkg",
               SITES_DEMAND=out / "communes_apl_before_after.gpkg", TERRITORY="Département exemple (99)",
               OUTPUT=out / "rapport_territorial.pdf")),
+        ("The whole chain as one Processing model (APL → underserved zones → 3 new centres → report), from the "
+         "sample files alone: the same APL and sites as the runs above",
+         "medicaldeserts:councilchain",
+         dict(COMMUNES=sample["communes"], POPULATION_FIELD="population", AGE_FIELD_PREFIX="pop_",
+              CODE_FIELD="code_insee", GP_SITES=sample["gp_sites"], GP_COUNT_FIELD="n_gp", GP_CODE_FIELD="code_insee",
+              ROADS=sample["roads"], ROAD_CLASS_FIELD="highway", DIRECTION_FIELD="oneway", NEW_SITES=3,
+              TERRITORY="Département exemple (99)", **{
+                  "sites:suggested_sites": out / "chaine_sites_proposes.gpkg",
+                  "zones:underserved_zones": out / "chaine_zones_sous_dotees.gpkg",
+                  "report:report": out / "rapport_territorial_chaine.pdf"})),
     ]
+
+
+def is_output(name):
+    """An output parameter of an algorithm (``OUTPUT…``) or of a model (``child:output``)."""
+    return name.startswith("OUTPUT") or ":" in name
 
 
 def main():
@@ -91,7 +107,7 @@ def main():
     written = []
     for title, algorithm, parameters in demo_runs(sample, out):
         for key, value in parameters.items():
-            if key.startswith("OUTPUT") and Path(value).exists():
+            if is_output(key) and Path(value).exists():
                 Path(value).unlink()
         start = time.perf_counter()
         result = run_algorithm(algorithm, parameters, env, executable=args.qgis_process)
@@ -99,7 +115,7 @@ def main():
         for line in result.get("log", {}).get("info", [])[-2:]:
             print("    " + line)
         for key, value in sorted(result["results"].items()):
-            if key.startswith("OUTPUT"):
+            if is_output(key) and Path(str(value)).exists():  # not the model's temporary layers
                 written.append(value)
     print("\nOutputs (GeoPackage, EPSG:2154, and the report PDF):")
     for path in written:

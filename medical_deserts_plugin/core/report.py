@@ -216,10 +216,12 @@ TEXTS = {
         "far": "{people} habitants ({share}) vivent à plus de {minutes} min d'un médecin généraliste",
         "unreachable": "{people} habitants n'atteignent aucun médecin généraliste par la route",
         "sites_change": "{count} sites proposés : {before} → {after} habitants {what}",
+        "site_change": "1 site proposé : {before} → {after} habitants {what}",
         "what_apl": "sous une APL de {limit}",
         "what_minutes": "à plus de {limit} min",
         "sources": "Données utilisées",
         "source_line": "{layer} : {file}, fichier du {date}",
+        "source_line_computed": "{layer} : résultat de cette exécution",
         "layers": {"INPUT": "Communes et APL", "NEAREST": "Temps au médecin le plus proche",
                    "CLASSES": "Classes des communes", "ZONES": "Zones sous-dotées", "SITES": "Sites proposés",
                    "SITES_DEMAND": "Communes avant / après les sites"},
@@ -294,10 +296,12 @@ TEXTS = {
         "far": "{people} inhabitants ({share}) live more than {minutes} min from a GP",
         "unreachable": "{people} inhabitants reach no GP by road",
         "sites_change": "{count} suggested sites: {before} → {after} inhabitants {what}",
+        "site_change": "1 suggested site: {before} → {after} inhabitants {what}",
         "what_apl": "under an APL of {limit}",
         "what_minutes": "more than {limit} min away",
         "sources": "Data used",
         "source_line": "{layer}: {file}, file of {date}",
+        "source_line_computed": "{layer}: result of this run",
         "layers": {"INPUT": "Communes and APL", "NEAREST": "Time to the nearest GP",
                    "CLASSES": "Classes of the communes",
                    "ZONES": "Underserved zones", "SITES": "Suggested sites",
@@ -385,6 +389,6 @@ def key_figure_lines(figures, language, sites=None, site_count=0):
     if sites is not None:
         what = t["what_apl" if sites.measure == "apl" else "what_minutes"].format(
             limit=format_number(sites.limit, language, 1 if sites.measure == "apl" else 0))
-        lines.append(t["sites_change"].format(count=site_count, before=number(sites.before),
-                                              after=number(sites.after), what=what))
+        lines.append(t["site_change" if site_count == 1 else "sites_change"].format(
+            count=site_count, before=number(sites.before), after=number(sites.after), what=what))
     return lines

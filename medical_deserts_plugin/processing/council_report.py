@@ -305,10 +305,12 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             if layer is None:
                 continue
             path = layer.source().split("|")[0]
-            date = datetime.date.fromtimestamp(os.path.getmtime(path)) if os.path.isfile(path) else None
-            lines.append(t["source_line"].format(
-                layer=t["layers"][name], file=os.path.basename(path) or layer.name(),
-                date=report.format_date(date, language) if date else "–"))
+            if not os.path.isfile(path):  # a layer of this run (a step of the chain model), or a database's
+                lines.append(t["source_line_computed"].format(layer=t["layers"][name]))
+                continue
+            date = datetime.date.fromtimestamp(os.path.getmtime(path))
+            lines.append(t["source_line"].format(layer=t["layers"][name], file=os.path.basename(path),
+                                                 date=report.format_date(date, language)))
         return lines
 
 

@@ -1,11 +1,12 @@
 """Processing provider ``medicaldeserts``."""
 
-from qgis.core import QgsProcessingProvider
+from qgis.core import QgsApplication, QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from ..i18n import icon_path, tr
 from .accessibility_index import AccessibilityIndexAlgorithm
 from .catchment_areas import CatchmentAreasAlgorithm
+from .chain_model import CouncilChainModel
 from .council_report import CouncilReportAlgorithm
 from .import_anct import ImportAnctAlgorithm
 from .import_finess import ImportFinessAlgorithm
@@ -38,3 +39,18 @@ class MedicalDesertsProvider(QgsProcessingProvider):
                           ImportPopulationAlgorithm(), UnderservedZonesAlgorithm(), CatchmentAreasAlgorithm(),
                           ImportAnctAlgorithm(), CouncilReportAlgorithm()):
             self.addAlgorithm(algorithm)
+        self.add_chain_model()
+
+    def add_chain_model(self):
+        """The whole-chain model. Its steps are this provider's algorithms, which QGIS finds only once the
+        provider is registered: on the first load (before it is) the model is added on the registration."""
+        registry = QgsApplication.processingRegistry()
+        if registry.providerById(PROVIDER_ID) is self:
+            self.addAlgorithm(CouncilChainModel())
+        else:
+            registry.providerAdded.connect(self.registered)
+
+    def registered(self, provider_id):
+        if provider_id == PROVIDER_ID:
+            QgsApplication.processingRegistry().providerAdded.disconnect(self.registered)
+            self.refreshAlgorithms()

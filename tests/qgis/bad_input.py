@@ -11,11 +11,15 @@ from qgis.core import QgsProcessingException, QgsProcessingFeedback
 
 
 class Log(QgsProcessingFeedback):
-    """A feedback that keeps what a run says: ``info``, ``warnings``, both in order in ``lines``."""
+    """A feedback that keeps what a run says: ``info``, ``warnings``, ``errors``, all in order in ``lines``."""
 
     def __init__(self):
         super().__init__()
-        self.info, self.warnings, self.lines = [], [], []
+        self.info, self.warnings, self.errors, self.lines = [], [], [], []
+
+    def reportError(self, text, fatal=False):  # noqa: N802 (QGIS API)
+        self.errors.append(text)
+        self.lines.append(text)
 
     def pushInfo(self, text):  # noqa: N802 (QGIS API)
         self.info.append(text)
@@ -44,17 +48,17 @@ def folder_listing(folders):
     return {str(folder): sorted(os.listdir(folder)) for folder in map(Path, folders) if folder.is_dir()}
 
 
-def assert_refused(algorithm, parameters, message, inputs=(), outputs=()):
+def assert_refused(algorithm, parameters, message, inputs=(), outputs=(), feedback=None):
     """Run ``algorithm`` with ``parameters`` and expect a QgsProcessingException whose text matches the regular
     expression ``message``; ``inputs`` (files or folders) must be byte-identical afterwards, ``outputs`` (paths)
     absent, or byte-identical when they existed before. Their folders must hold no new entry (no temporary file).
-    Returns the message."""
+    ``feedback`` (e.g. a ``Log``) receives what the run says. Returns the message."""
     watched = list(inputs) + list(outputs)
     before = file_hashes(watched)
     folders = {str(Path(path).parent) for path in outputs} | {str(path) for path in inputs if Path(path).is_dir()}
     listing = folder_listing(folders)
     with pytest.raises(QgsProcessingException, match=message) as error:
-        processing.run(algorithm, parameters)
+        processing.run(algorithm, parameters, feedback=feedback)
     text = str(error.value)
     assert "Traceback" not in text, text
     after = file_hashes(watched)
@@ -70,8 +74,8 @@ def assert_refused(algorithm, parameters, message, inputs=(), outputs=()):
     return text
 
 
-def run_refused(algorithm, parameters, message, inputs=(), outputs=()):
+def run_refused(algorithm, parameters, message, inputs=(), outputs=(), feedback=None):
     """``assert_refused`` where ``outputs`` default to every parameter value that names a file path."""
     outputs = list(outputs) or [value for key, value in parameters.items()
                                 if key.startswith("OUTPUT") and isinstance(value, str) and os.sep in value]
-    return assert_refused(algorithm, parameters, message, inputs, outputs)
+    return assert_refused(algorithm, parameters, message, inputs, outputs, feedback)
