@@ -115,6 +115,7 @@ def test_matrix_lines_and_catchments(outputs):
     assert catchments.renderer().type() == "graduatedSymbol"
     assert legend(catchments) == ["0–10 min", "10–20 min"]
     assert catchments.renderer().orderByEnabled()  # the near band drawn over the far one
+    assert catchments.attributeAlias(catchments.fields().indexOf("share_pct")) == "Share of the population (%)"
 
 
 def test_underserved_classes_and_zones_in_the_language_of_the_ui(outputs):
@@ -127,6 +128,8 @@ def test_underserved_classes_and_zones_in_the_language_of_the_ui(outputs):
     zones = load(outputs["zones"])
     assert zones.renderer().type() == "categorizedSymbol"
     assert label_expression(zones) == "format_number(\"population\", 0) || ' inhabitants'"
+    assert [zones.attributeAlias(zones.fields().indexOf(name)) for name in ("zrr_pct", "qpv_pct")] == [
+        "Population in ZRR / FRR (%)", "Population in QPV (%)"]
 
 
 def test_summary_shares_are_percent_of_the_territory(outputs, sample):
