@@ -2228,6 +2228,10 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>demande de l’APL</translation>
     </message>
     <message>
+      <source>the only site some inhabitants reach</source>
+      <translation>seul site accessible à certains habitants</translation>
+    </message>
+    <message>
       <source>APL: demand field (standardised inhabitants; default: pop_std when the layer has it, else the population)</source>
       <translation>APL : champ de demande (habitants standardisés ; par défaut pop_std si la couche l’a, sinon la population)</translation>
     </message>
@@ -2248,6 +2252,14 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>Demande de l’APL : habitants standardisés du champ « {field} » ; les personnes sont comptées avec le champ de population.</translation>
     </message>
     <message>
+      <source>+{value} inhabitants within {minutes} min</source>
+      <translation>+{value} hab. à ≤ {minutes} min</translation>
+    </message>
+    <message>
+      <source>+{value} APL × inhabitants</source>
+      <translation>+{value} APL × hab.</translation>
+    </message>
+    <message>
       <source>sites</source>
       <translation>sites</translation>
     </message>
@@ -2262,6 +2274,18 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
     <message>
       <source>No APL</source>
       <translation>Pas d’APL</translation>
+    </message>
+    <message>
+      <source>+{value} inhabitants at APL ≥ {threshold}</source>
+      <translation>+{value} hab. à APL ≥ {threshold}</translation>
+    </message>
+    <message>
+      <source>−{value} inhabitant-minutes</source>
+      <translation>−{value} hab. × min</translation>
+    </message>
+    <message>
+      <source>−{value} min on the longest trip</source>
+      <translation>−{value} min sur le plus long trajet</translation>
     </message>
     <message>
       <source>The {name} must be more than 0 minutes.</source>

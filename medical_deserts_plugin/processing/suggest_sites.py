@@ -3,6 +3,7 @@
 import numpy as np
 import shapely
 from qgis.core import (
+    QgsExpression,
     QgsFeatureSink,
     QgsFields,
     QgsProcessing,
@@ -15,7 +16,7 @@ from qgis.core import (
 )
 
 from ..core import accessibility, location
-from ..i18n import tr
+from ..i18n import tr, user_language
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, progress_callback
 from .fields import (
     INHABITANT_UNITS, LISTED, check_unique_ids, choose_population_field, number_field_parameter, read_numbers,
@@ -199,10 +200,11 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             open_xy = site_xy[np.concatenate([result.sites, np.arange(n_candidates, len(site_xy))])]
             after_min = engine.nearest(demand_xy, open_xy, max_time)[0]
         feedback.setProgress(90)
-        self.report(feedback, model, result, population, (before_min, after_min), radius, index_before,
-                    self.parameterAsDouble(parameters, THRESHOLD, context))
+        threshold = self.parameterAsDouble(parameters, THRESHOLD, context)
+        self.report(feedback, model, result, population, (before_min, after_min), radius, index_before, threshold)
         return self.write(parameters, context, demand, result, site_xy, (site_ids, candidate_names), demand_xy,
-                          population, (before_min, after_min), index_before, model, max_time)
+                          population, (before_min, after_min), index_before, model,
+                          (max_time, gain_label(model, radius, threshold)))
 
     @staticmethod
     def check_center_reach(table, population, demand_ids, max_time):
@@ -292,10 +294,12 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                                                                                         population)))
 
     def write(self, parameters, context, demand, result, site_xy, site_names, demand_xy, population, times,
-              index_before, model, max_time):
+              index_before, model, styling):
         """Write the outputs; ``site_names`` is (id of every site, name of every candidate or None: the existing
-        facilities, after the candidates, are not named)."""
+        facilities, after the candidates, are not named); ``styling`` is (longest trip in minutes, label
+        expression of a site's gain)."""
         before_min, after_min = times
+        max_time, gain = styling
         site_ids, candidate_names = site_names
         named = candidate_names is not None
         names = [[name] for name in candidate_names] + [[""]] * (len(site_ids) - len(candidate_names)) if named \
@@ -313,12 +317,12 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                                  minlength=len(site_xy))
         site_wkb = shapely.to_wkb(shapely.points(site_xy))
         sites.addFeatures([new_feature(site_fields, [site_ids[site]] + names[site] + [
-            rank + 1, float(result.contribution[rank]), float(served_pop[site])], site_wkb[site])
+            rank + 1, finite_or_none(result.contribution[rank]), float(served_pop[site])], site_wkb[site])
             for rank, site in enumerate(result.sites)], QgsFeatureSink.Flag.FastInsert)
         site_label = "if(\"site_name\" IS NULL OR \"site_name\" = '', \"site_id\", \"site_name\")" if named \
             else '"site_id"'
         style_on_load(context, sites_id, GraduatedStyle("rank", rank_classes(),
-                                                        label=f"concat(\"rank\", '. ', {site_label})"))
+                                                        label=f"concat(\"rank\", '. ', {site_label}, '\\n', {gain})"))
 
         fields = demand.features[0].fields()
         for name, kind in zip(DEMAND_FIELDS, ("string",) + ("double",) * 6):
@@ -359,3 +363,28 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             style_on_load(context, lines_id, SymbolStyle("#6a51a3", size=0.3, opacity=0.5))
             results[OUTPUT_LINES] = lines_id
         return results
+
+
+def gain_label(model, radius, threshold):
+    """Label expression of what a suggested site changes (its ``adds`` field: what the objective loses without
+    it), in the UI's language: inhabitants covered (MCLP, LSCP) or lifted (APL lift), population-weighted APL
+    gain, inhabitant-minutes (p-median) or minutes of the longest trip (p-center) saved."""
+    decimal = "," if user_language() == "fr" else "."
+    threshold = f"{threshold:g}".replace(".", decimal)
+    if model in (MCLP, LSCP):
+        text, decimals = tr("+{value} inhabitants within {minutes} min").format(
+            value="{value}", minutes=f"{radius:g}".replace(".", decimal)), 0
+    elif model == APL_LIFTED:
+        text, decimals = tr("+{value} inhabitants at APL ≥ {threshold}").format(value="{value}",
+                                                                                threshold=threshold), 0
+    elif model == APL_GAIN:
+        text, decimals = tr("+{value} APL × inhabitants"), 0
+    elif model == P_MEDIAN:
+        text, decimals = tr("−{value} inhabitant-minutes"), 0
+    else:
+        text, decimals = tr("−{value} min on the longest trip"), 1
+    before, _, after = text.partition("{value}")
+    number = f"format_number(\"adds\", {decimals})"
+    # NULL: closing the site would leave some units with no site (p-median, p-center; infinite loss)
+    return (f"if(\"adds\" IS NULL, {QgsExpression.quotedString(tr('the only site some inhabitants reach'))}, "
+            f"concat({QgsExpression.quotedString(before)}, {number}, {QgsExpression.quotedString(after)}))")
