@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -1978,6 +1978,14 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>QGIS gave no reason</source>
       <translation>QGIS n’a pas donné de raison</translation>
+    </message>
+    <message>
+      <source>Made by “{algorithm}” (Medical deserts plugin).</source>
+      <translation>Produit par « {algorithm} » (extension Medical deserts).</translation>
+    </message>
+    <message>
+      <source>The description of the run could not be saved in {path}: {error}</source>
+      <translation>La description du calcul n’a pas pu être enregistrée dans {path} : {error}</translation>
     </message>
     <message>
       <source>&lt; 10 min</source>

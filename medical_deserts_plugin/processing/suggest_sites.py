@@ -25,6 +25,7 @@ from .layers import finite_or_none, new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_names, place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field
+from .run_record import record_on_output
 from .styles import GraduatedStyle, SymbolStyle, apl_change_classes, rank_classes, style_on_load, time_change_classes
 
 INPUT, POPULATION_FIELD, APL_DEMAND_FIELD = "INPUT", "POPULATION_FIELD", "APL_DEMAND_FIELD"
@@ -37,6 +38,8 @@ SITE_SUPPLY, THRESHOLD, TIME_LIMIT, MIP_GAP = "SITE_SUPPLY", "THRESHOLD", "TIME_
 OUTPUT_SITES, OUTPUT_DEMAND, OUTPUT_LINES = "OUTPUT_SITES", "OUTPUT_DEMAND", "OUTPUT_LINES"
 
 MCLP, P_MEDIAN, P_CENTER, LSCP, APL_LIFTED, APL_GAIN = range(6)
+#: names of the models in the record of a run (the output's metadata)
+MODEL_NAMES = ("mclp", "p_median", "p_center", "lscp", "apl_lift", "apl_gain")
 APL_MODELS = (APL_LIFTED, APL_GAIN)
 DEMAND_FIELDS = ("assigned_site", "before_min", "after_min", "delta_min", "index_before", "index_after", "delta_apl")
 
@@ -293,6 +296,19 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                                       mean_after=accessibility.population_weighted_mean(result.index_after,
                                                                                         population)))
 
+    def run_values(self, parameters, context, model, result):
+        """The parameters and the solver's outcome of this run as the record of the sites keeps them."""
+        value = lambda name: f"{self.parameterAsDouble(parameters, name, context):g}"  # noqa: E731
+        return {
+            "algorithm": self.name(), "model": MODEL_NAMES[model], "p": len(result.sites),
+            "radius_min": value(RADIUS) if model in (MCLP, LSCP) else None,
+            "max_time_min": value(MAX_TIME) if model in (P_MEDIAN, P_CENTER) else None,
+            "site_supply": value(SITE_SUPPLY) if model in APL_MODELS else None,
+            "threshold": value(THRESHOLD) if model in APL_MODELS else None,
+            "solver": result.method, "optimal": "yes" if result.optimal else "no",
+            "mip_gap": f"{result.mip_gap:.6g}", "mip_rel_gap": value(MIP_GAP), "time_limit_s": value(TIME_LIMIT),
+        }
+
     def write(self, parameters, context, demand, result, site_xy, site_names, demand_xy, population, times,
               index_before, model, styling):
         """Write the outputs; ``site_names`` is (id of every site, name of every candidate or None: the existing
@@ -321,6 +337,7 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             for rank, site in enumerate(result.sites)], QgsFeatureSink.Flag.FastInsert)
         site_label = "if(\"site_name\" IS NULL OR \"site_name\" = '', \"site_id\", \"site_name\")" if named \
             else '"site_id"'
+        record_on_output(context, sites_id, self, result.message, self.run_values(parameters, context, model, result))
         style_on_load(context, sites_id, GraduatedStyle("rank", rank_classes(),
                                                         label=f"concat(\"rank\", '. ', {site_label}, '\\n', {gain})"))
 
