@@ -197,11 +197,11 @@ class ReportLayout:
     def method_page(self):
         page = self.new_page()
         self.text(page, MARGIN, 10, CONTENT_WIDTH, 10, self.t["method"], size=14, bold=True)
-        self.text(page, MARGIN, 22, CONTENT_WIDTH, 102, self.t["method_text"].replace("\n", "\n\n"), size=9)
-        self.text(page, MARGIN, 126, CONTENT_WIDTH, 8, self.t["run"], size=11, bold=True)
-        self.text(page, MARGIN, 135, CONTENT_WIDTH, 52, "\n\n".join(self.content.run_lines), size=9)
-        self.text(page, MARGIN, 192, CONTENT_WIDTH, 10, self.t["licences"], size=14, bold=True)
-        self.text(page, MARGIN, 204, CONTENT_WIDTH, 75, self.t["licences_text"].replace("\n", "\n\n"), size=9)
+        self.text(page, MARGIN, 22, CONTENT_WIDTH, 76, self.t["method_text"].replace("\n", "\n\n"), size=9)
+        self.text(page, MARGIN, 100, CONTENT_WIDTH, 8, self.t["run"], size=11, bold=True)
+        self.text(page, MARGIN, 109, CONTENT_WIDTH, 56, "\n\n".join(self.content.run_lines), size=9)
+        self.text(page, MARGIN, 168, CONTENT_WIDTH, 10, self.t["licences"], size=14, bold=True)
+        self.text(page, MARGIN, 180, CONTENT_WIDTH, 75, self.t["licences_text"].replace("\n", "\n\n"), size=9)
 
     def footers(self):
         pages = self._pages
