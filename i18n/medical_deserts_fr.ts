@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr">
+<TS version="2.1" language="fr_FR">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -802,7 +802,7 @@ Bands are disks (0–15, 0–20 min) or, with rings, the differences (10–15, 1
 
 Population: points (addresses, cells' centres) count where they fall; polygons count in proportion to their area inside (right for 200 m cells; road corridors cover a small share of a large commune, so count communes whole where their point on surface falls).
 
-Output fields: facility_id (empty in dissolve mode), band_min, lower_min, area_km2, population, share (of the population layer's total). A road network layer is needed.</source>
+Output fields: facility_id (empty in dissolve mode), band_min, lower_min, area_km2, population, share_pct (percent of the population layer's total). A road network layer is needed.</source>
       <translation>Polygones de la zone atteinte depuis chaque établissement de santé (ou qui l’atteint) dans chaque tranche de temps, par exemple 10, 15, 20 et 30 minutes, sur le réseau routier, et population qui y vit.
 
 Tracé des polygones. Couloirs routiers (par défaut) : chaque route atteinte dans la tranche est gardée jusqu’au point exact où le temps s’épuise (le dernier tronçon est coupé par interpolation le long de la route), puis entourée d’un tampon de la demi-largeur du couloir et fusionnée. Le polygone suit les routes et ne couvre jamais une vallée qu’aucune route n’atteint à temps ; les îlots entre routes plus larges que deux fois la largeur restent des trous. Enveloppe concave : une enveloppe plus lisse des mêmes points atteints (ratio concave : 0 la plus serrée, 1 enveloppe convexe) ; plus légère à afficher, mais elle peut couvrir des terrains entre les routes qui ne sont pas atteints.
@@ -813,7 +813,7 @@ Les tranches sont des disques (0–15, 0–20 min) ou, avec les anneaux, leurs d
 
 Population : les points (adresses, centres de carreaux) comptent là où ils tombent ; les polygones comptent au prorata de leur surface à l’intérieur (juste pour les carreaux de 200 m ; les couloirs routiers ne couvrent qu’une petite part d’une grande commune, donc comptez les communes entières là où tombe leur point sur la surface).
 
-Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_km2, population, share (part du total de la couche de population). Une couche de réseau routier est nécessaire.</translation>
+Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_km2, population, share_pct (pourcentage du total de la couche de population). Une couche de réseau routier est nécessaire.</translation>
     </message>
     <message>
       <source>Give at least one band in minutes, e.g. 10,15,20,30.</source>
@@ -942,6 +942,10 @@ Champs en sortie : facility_id (vide en mode fusion), band_min, lower_min, area_
     <message>
       <source>Delay at the start field (minutes)</source>
       <translation>Champ du délai au départ (minutes)</translation>
+    </message>
+    <message>
+      <source>Share of the population (%)</source>
+      <translation>Part de la population (%)</translation>
     </message>
     <message>
       <source>{count} population feature(s) without geometry or count are left out.</source>
@@ -2168,6 +2172,14 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>QGIS n’a pas donné de raison</translation>
     </message>
     <message>
+      <source>Made by “{algorithm}” (Medical deserts plugin).</source>
+      <translation>Produit par « {algorithm} » (extension Medical deserts).</translation>
+    </message>
+    <message>
+      <source>The description of the run could not be saved in {path}: {error}</source>
+      <translation>La description du calcul n’a pas pu être enregistrée dans {path} : {error}</translation>
+    </message>
+    <message>
       <source>&lt; 10 min</source>
       <translation>&lt; 10 min</translation>
     </message>
@@ -2400,6 +2412,10 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>demande de l’APL</translation>
     </message>
     <message>
+      <source>the only site some inhabitants reach</source>
+      <translation>seul site accessible à certains habitants</translation>
+    </message>
+    <message>
       <source>Candidate sites (default: the demand units)</source>
       <translation>Sites candidats (par défaut : les unités de demande)</translation>
     </message>
@@ -2440,6 +2456,14 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>Demande de l’APL : habitants standardisés du champ « {field} » ; les personnes sont comptées avec le champ de population.</translation>
     </message>
     <message>
+      <source>+{value} inhabitants within {minutes} min</source>
+      <translation>+{value} hab. à ≤ {minutes} min</translation>
+    </message>
+    <message>
+      <source>+{value} APL × inhabitants</source>
+      <translation>+{value} APL × hab.</translation>
+    </message>
+    <message>
       <source>APL: demand field (standardised inhabitants; default: pop_std when the layer has it, else the population)</source>
       <translation>APL : champ de demande (habitants standardisés ; par défaut pop_std si la couche l’a, sinon la population)</translation>
     </message>
@@ -2462,6 +2486,18 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
     <message>
       <source>No APL</source>
       <translation>Pas d’APL</translation>
+    </message>
+    <message>
+      <source>+{value} inhabitants at APL ≥ {threshold}</source>
+      <translation>+{value} hab. à APL ≥ {threshold}</translation>
+    </message>
+    <message>
+      <source>−{value} inhabitant-minutes</source>
+      <translation>−{value} hab. × min</translation>
+    </message>
+    <message>
+      <source>−{value} min on the longest trip</source>
+      <translation>−{value} min sur le plus long trajet</translation>
     </message>
     <message>
       <source>The {name} must be more than 0 minutes.</source>
@@ -2586,18 +2622,26 @@ Sortie : une table origin_id, destination_id, minutes, rank ; en option les mêm
     <message>
       <source>Classes every unit (commune, cell) by its accessibility index (e.g. the APL from “Accessibility index”, or the DREES APL joined to communes) and its time to the nearest GP (from “Nearest facility”): underserved under the threshold (2.5, priority zone ZIP), vigilance band (2.5–4, ZAC), isolated beyond N minutes (30), or both.
 
-Units of a problem class that touch (queen: a shared point; rook: a shared edge; a tolerance for slivers) form zones; each zone gets its units, population, mean index weighted by standardised population (DREES rule), worst index, mean time to the nearest GP and, when given, its share in ZRR/FRR and in QPV. Counts of people under the threshold use the plain population.
+Units of a problem class that touch (queen: a shared point; rook: a shared edge; a tolerance for slivers) form zones; each zone gets its units, population, mean index weighted by standardised population (DREES rule), worst index, mean time to the nearest GP and, when given, its share in ZRR/FRR and in QPV (zrr_pct, qpv_pct: percent of its population). Counts of people under the threshold use the plain population.
 
 Hot spots: Getis-Ord Gi* of the index on the same contiguity (or a distance band), with an optional false-discovery-rate correction; a cold spot is a cluster of low access.
 
 Outputs: the units with class, zone and Gi*; the zones as polygons; a summary table (one row per zone and a total row).</source>
       <translation>Classe chaque unité (commune, carreau) selon son indice d’accessibilité (par exemple l’APL de « Indice d’accessibilité », ou l’APL publiée par la DREES jointe aux communes) et son temps d’accès au médecin généraliste le plus proche (de « Établissement le plus proche ») : sous-dotée sous le seuil (2,5, zone d’intervention prioritaire ZIP), vigilance (2,5–4, ZAC), isolée au-delà de N minutes (30), ou les deux.
 
-Les unités d’une classe à problème qui se touchent (reine : un point commun ; tour : un côté commun ; une tolérance pour les interstices) forment des zones ; chaque zone reçoit ses unités, sa population, son indice moyen pondéré par la population standardisée (règle DREES), son pire indice, son temps moyen au médecin le plus proche et, s’ils sont fournis, sa part en ZRR/FRR et en QPV. Les effectifs sous le seuil utilisent la population municipale.
+Les unités d’une classe à problème qui se touchent (reine : un point commun ; tour : un côté commun ; une tolérance pour les interstices) forment des zones ; chaque zone reçoit ses unités, sa population, son indice moyen pondéré par la population standardisée (règle DREES), son pire indice, son temps moyen au médecin le plus proche et, s’ils sont fournis, sa part en ZRR/FRR et en QPV (zrr_pct, qpv_pct : pourcentage de sa population). Les effectifs sous le seuil utilisent la population municipale.
 
 Points chauds : Gi* de Getis-Ord de l’indice sur la même contiguïté (ou une bande de distance), avec correction facultative du taux de fausses découvertes ; un point froid est un regroupement de faible accès.
 
 Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une table de synthèse (une ligne par zone et une ligne de total).</translation>
+    </message>
+    <message>
+      <source>Population in ZRR / FRR (%)</source>
+      <translation>Population en ZRR / FRR (%)</translation>
+    </message>
+    <message>
+      <source>Population in QPV (%)</source>
+      <translation>Population en QPV (%)</translation>
     </message>
     <message>
       <source>units</source>

@@ -238,8 +238,8 @@ TEXTS = {
         "zone_outline": "Zone (population en habitants)",
         "sites_map": "Sites proposés pour de nouveaux cabinets",
         "sites_legend": "Sites proposés (rang)",
-        "site_label": "{rank}. {name}\n+{adds} hab.",
-        "site_row": "{rank}. {name} : +{adds} ({served} habitants rattachés)",
+        "site_label": "{rank}. {name}\n{gain}",
+        "site_row": "{rank}. {name} : {gain} ({served} habitants rattachés)",
         "site_gain_apl": "Gain de chaque site : habitants qui passent au-dessus du seuil d'APL (ou gain d'APL)",
         "site_gain_minutes": "Gain de chaque site : habitants qu'il est seul à couvrir",
         "chart_apl": "Population par classe d'APL",
@@ -270,6 +270,46 @@ TEXTS = {
             "plus proche, à la vitesse de chaque classe de route.\n"
             "Zones : communes contiguës d'une même classe problématique. Sites proposés : choix exact (HiGHS) "
             "ou heuristique parmi les candidats ; le rang classe les sites par ce que chacun apporte."),
+        "run": "Ce qui a été calculé",
+        "apl_run": "APL : {method} ; poids selon le temps de trajet : {weights} ; offre : {supply} ; demande : "
+                   "{demand} ; {same} ; {times}.",
+        "apl_not_recorded": "APL : paramètres non enregistrés (couche des communes produite hors de l'extension).",
+        "methods": {"apl": "méthode DREES", "2sfca": "2SFCA", "e2sfca": "E2SFCA", "3sfca": "3SFCA",
+                    "gravity": "modèle gravitaire", "gaussian": "décroissance gaussienne"},
+        "band": "{weight} jusqu'à {minutes} min",
+        "beyond": "0 au-delà",
+        "gravity": "temps puissance −{beta} jusqu'à {cutoff} min",
+        "gaussian": "gaussienne de σ = {sigma} min jusqu'à {cutoff} min",
+        "supply_field": "nombre de médecins du champ « {field} »",
+        "supply_one": "un médecin par point d'offre",
+        "activity_field": "activité du champ « {field} »",
+        "activity_default": "5 400 consultations par médecin (valeur DREES par défaut)",
+        "per_scale": "indice pour {scale} habitants",
+        "standardised": "population standardisée par âge (poids DREES {year})",
+        "not_standardised": "population non standardisée",
+        "same_commune": "la commune elle-même à 0 min",
+        "no_same_commune": "sans règle de la commune elle-même",
+        "times_network": "temps par le réseau routier",
+        "times_table": "temps d'une table de temps de trajet",
+        "sites_run": "Sites proposés : {model}, {count} sites ; {settings} ; {solver}.",
+        "sites_not_recorded": "Sites proposés : modèle et statut du solveur non enregistrés (couche produite "
+                              "hors de l'extension).",
+        "models": {"mclp": "couverture maximale (MCLP)", "p_median": "p-médiane", "p_center": "p-centre",
+                   "lscp": "couverture totale (LSCP)", "apl_lift": "élévation de l'APL au seuil",
+                   "apl_gain": "gain d'APL pondéré par la population"},
+        "radius": "rayon de couverture {value} min",
+        "max_time": "trajet le plus long considéré {value} min",
+        "site_supply": "offre d'un nouveau site {value} consultations par an",
+        "threshold": "seuil d'APL {value}",
+        "solver_optimal": "résolu par HiGHS : optimum prouvé (écart {gap})",
+        "solver_not_optimal": "HiGHS : optimum non prouvé dans la limite de {limit} s, écart {gap}",
+        "solver_heuristic": "heuristique gloutonne avec échanges (optimum non prouvé)",
+        "site_gain": {"mclp": "+{adds} hab. à ≤ {radius} min", "lscp": "+{adds} hab. à ≤ {radius} min",
+                      "apl_lift": "+{adds} hab. à APL ≥ {threshold}", "apl_gain": "+{adds} APL × hab.",
+                      "p_median": "−{adds} hab. × min", "p_center": "−{adds} min sur le plus long trajet",
+                      None: "+{adds}"},
+        "site_alone": "seul site accessible à certains habitants",
+        "site_gain_known": "Gain de chaque site : ce que l'objectif perd sans lui, les autres sites restant ouverts",
         "licences": "Licences des données",
         "licences_text": (
             "Données publiques DREES (APL), INSEE (population), ANCT (zonages), Annuaire santé / RPPS et FINESS : "
@@ -319,8 +359,8 @@ TEXTS = {
         "zone_outline": "Zone (population in inhabitants)",
         "sites_map": "Suggested sites for new practices",
         "sites_legend": "Suggested sites (rank)",
-        "site_label": "{rank}. {name}\n+{adds} inh.",
-        "site_row": "{rank}. {name}: +{adds} ({served} inhabitants assigned)",
+        "site_label": "{rank}. {name}\n{gain}",
+        "site_row": "{rank}. {name}: {gain} ({served} inhabitants assigned)",
         "site_gain_apl": "Gain of each site: inhabitants lifted above the APL threshold (or APL gain)",
         "site_gain_minutes": "Gain of each site: inhabitants only it covers",
         "chart_apl": "Population by APL class",
@@ -348,6 +388,46 @@ TEXTS = {
             "class's speed.\n"
             "Zones: contiguous communes of one problem class. Suggested sites: exact choice (HiGHS) or heuristic "
             "among the candidates; the rank orders the sites by what each brings."),
+        "run": "What was run",
+        "apl_run": "APL: {method}; weights by travel time: {weights}; supply: {supply}; demand: {demand}; {same}; "
+                   "{times}.",
+        "apl_not_recorded": "APL: parameters not recorded (communes layer made outside the plugin).",
+        "methods": {"apl": "DREES method", "2sfca": "2SFCA", "e2sfca": "E2SFCA", "3sfca": "3SFCA",
+                    "gravity": "gravity model", "gaussian": "Gaussian decay"},
+        "band": "{weight} up to {minutes} min",
+        "beyond": "0 beyond",
+        "gravity": "time to the power −{beta} up to {cutoff} min",
+        "gaussian": "Gaussian of σ = {sigma} min up to {cutoff} min",
+        "supply_field": "number of GPs of the field “{field}”",
+        "supply_one": "one GP per supply point",
+        "activity_field": "activity of the field “{field}”",
+        "activity_default": "5,400 consultations per GP (DREES default)",
+        "per_scale": "index per {scale} inhabitants",
+        "standardised": "age-standardised population (DREES {year} weights)",
+        "not_standardised": "population not standardised",
+        "same_commune": "the commune itself at 0 min",
+        "no_same_commune": "no same-commune rule",
+        "times_network": "times over the road network",
+        "times_table": "times from a travel-time table",
+        "sites_run": "Suggested sites: {model}, {count} sites; {settings}; {solver}.",
+        "sites_not_recorded": "Suggested sites: model and solver status not recorded (layer made outside the "
+                              "plugin).",
+        "models": {"mclp": "maximal covering (MCLP)", "p_median": "p-median", "p_center": "p-center",
+                   "lscp": "set covering (LSCP)", "apl_lift": "APL lift to the threshold",
+                   "apl_gain": "population-weighted APL gain"},
+        "radius": "coverage radius {value} min",
+        "max_time": "longest trip considered {value} min",
+        "site_supply": "supply of a new site {value} consultations per year",
+        "threshold": "APL threshold {value}",
+        "solver_optimal": "solved by HiGHS: proven optimal (gap {gap})",
+        "solver_not_optimal": "HiGHS: not proven optimal within {limit} s, gap {gap}",
+        "solver_heuristic": "greedy heuristic with swaps (not proven optimal)",
+        "site_gain": {"mclp": "+{adds} inh. within {radius} min", "lscp": "+{adds} inh. within {radius} min",
+                      "apl_lift": "+{adds} inh. at APL ≥ {threshold}", "apl_gain": "+{adds} APL × inh.",
+                      "p_median": "−{adds} inhabitant-minutes", "p_center": "−{adds} min on the longest trip",
+                      None: "+{adds}"},
+        "site_alone": "the only site some inhabitants reach",
+        "site_gain_known": "Gain of each site: what the objective loses without it, the other sites kept open",
         "licences": "Data licences",
         "licences_text": (
             "Open data of DREES (APL), INSEE (population), ANCT (zonings), Annuaire santé / RPPS and FINESS: "
@@ -392,3 +472,84 @@ def key_figure_lines(figures, language, sites=None, site_count=0):
         lines.append(t["site_change" if site_count == 1 else "sites_change"].format(
             count=site_count, before=number(sites.before), after=number(sites.after), what=what))
     return lines
+
+
+def _decimal(text, language):
+    """A number as the record of a run holds it (``"2.5"``) written in ``language`` (``"2,5"`` in French)."""
+    return text.replace(".", ",") if language == "fr" else text
+
+
+def site_gain(record, adds, language):
+    """What a suggested site changes, ``adds`` (the loss of the objective without it; NaN: some inhabitants reach
+    no other site) in the unit of the model of the sites' ``record`` (see :func:`apl_method_line`); a bare number
+    when the model is not recorded."""
+    t = texts(language)
+    if not np.isfinite(adds):
+        return t["site_alone"]
+    model = record.get("model") if record.get("model") in t["site_gain"] else None
+    return t["site_gain"][model].format(adds=format_number(adds, language, 1 if model == "p_center" else 0),
+                                        radius=_decimal(record.get("radius_min", ""), language),
+                                        threshold=_decimal(record.get("threshold", ""), language))
+
+
+def apl_method_line(record, language):
+    """The APL parameters actually used, from the record of the communes' layer (keys written by "Accessibility
+    index": method, bands "minutes:weight,...", cutoff_min, beta, sigma_min, scale, supply_field, activity_field,
+    age_weights, same_commune, times); says so when there is no record."""
+    t = texts(language)
+    if record.get("algorithm") != "accessibilityindex":
+        return t["apl_not_recorded"]
+    method = record.get("method", "")
+    if record.get("bands"):
+        bands = [band.split(":") for band in record["bands"].split(",")]
+        weights = ", ".join(t["band"].format(weight=_decimal(f"{float(weight):.2g}", language),
+                                             minutes=_decimal(minutes, language)) for minutes, weight in bands)
+        weights += ", " + t["beyond"]
+    elif method == "gravity":
+        weights = t["gravity"].format(beta=_decimal(record.get("beta", ""), language),
+                                      cutoff=_decimal(record.get("cutoff_min", ""), language))
+    elif method == "gaussian":
+        weights = t["gaussian"].format(sigma=_decimal(record.get("sigma_min", ""), language),
+                                       cutoff=_decimal(record.get("cutoff_min", ""), language))
+    else:
+        weights = t["band"].format(weight="1", minutes=_decimal(record.get("cutoff_min", ""), language)) + ", " + \
+            t["beyond"]
+    supply = t["supply_field"].format(field=record["supply_field"]) if record.get("supply_field") \
+        else t["supply_one"]
+    if method == "apl":
+        supply += ", " + (t["activity_field"].format(field=record["activity_field"]) if record.get("activity_field")
+                          else t["activity_default"])
+    elif record.get("scale"):
+        supply += ", " + t["per_scale"].format(scale=format_number(float(record["scale"]), language))
+    demand = t["standardised"].format(year=record["age_weights"]) if record.get("age_weights") \
+        else t["not_standardised"]
+    return t["apl_run"].format(
+        method=t["methods"].get(method, method), weights=weights, supply=supply, demand=demand,
+        same=t["same_commune" if record.get("same_commune") == "yes" else "no_same_commune"],
+        times=t["times_table" if record.get("times") == "table" else "times_network"])
+
+
+def sites_method_line(record, language, count):
+    """The model, its settings and the solver's status (proven optimal or not, gap) of the ``count`` suggested
+    sites, from their layer's record (keys written by "Suggest sites": model, radius_min, max_time_min,
+    site_supply, threshold, solver, optimal, mip_gap, time_limit_s); says so when there is no record."""
+    t = texts(language)
+    if record.get("algorithm") != "suggestsites":
+        return t["sites_not_recorded"]
+    settings = [t[name].format(value=format_number(float(record[key]), language) if key == "site_supply"
+                               else _decimal(record[key], language)) for name, key in (
+        ("radius", "radius_min"), ("max_time", "max_time_min"), ("site_supply", "site_supply"),
+        ("threshold", "threshold")) if record.get(key)]
+    gap = float(record.get("mip_gap", "nan"))
+    gap_text = _decimal(f"{100 * gap:.2g}", language) + ("\u00a0%" if language == "fr" else "%")
+    if record.get("solver") != "milp":
+        solver = t["solver_heuristic"]
+    elif record.get("optimal") == "yes":
+        solver = t["solver_optimal"].format(gap=gap_text)
+    else:
+        solver = t["solver_not_optimal"].format(gap=gap_text, limit=_decimal(record.get("time_limit_s", ""),
+                                                                             language))
+    model = record.get("model", "")
+    return t["sites_run"].format(model=t["models"].get(model, model), count=count,
+                                 settings="; ".join(settings) if language == "en" else " ; ".join(settings),
+                                 solver=solver)

@@ -27,6 +27,7 @@ from .layers import is_null, new_feature, read_input
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field, parameter_as_strings
+from .run_record import record_on_output
 from .styles import LABEL_SCALE, GraduatedStyle, apl_classes, place_label, quantile_classes, style_on_load
 
 INPUT, DEMAND_ID_FIELD, DEMAND_CODE_FIELD = "INPUT", "DEMAND_ID_FIELD", "DEMAND_CODE_FIELD"
@@ -40,6 +41,8 @@ TRAVEL_TABLE, TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD =
 OUTPUT = "OUTPUT"
 
 APL, TWO_STEP, ENHANCED, THREE_STEP, GRAVITY, GAUSSIAN = range(6)
+#: names of the methods in the record of a run (the output's metadata)
+METHOD_NAMES = ("apl", "2sfca", "e2sfca", "3sfca", "gravity", "gaussian")
 AGE_WEIGHT_YEARS = ["2023", "2022"]
 NEAREST_SEARCH_MINUTES = 120.0
 OUTPUT_FIELDS = ("access_index", "pop_std", "nearest_min")
@@ -302,8 +305,35 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             "access_index", classes, null_label=tr("No index (no inhabitants)"),
             label=place_label(fields.names(), self.parameterAsString(parameters, DEMAND_ID_FIELD, context)),
             label_scale=LABEL_SCALE))
+        record_on_output(context, output_id, self, method_labels()[method],
+                         self.run_values(parameters, context, method))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
+
+    def run_values(self, parameters, context, method):
+        """The parameters of this run as the record of the output keeps them (minutes, weights, field names)."""
+        value = lambda name: self.parameterAsDouble(parameters, name, context)  # noqa: E731
+        field = lambda name: self.parameterAsString(parameters, name, context) or None  # noqa: E731
+        if method == APL:
+            bands = list(zip(accessibility.APL_BOUNDS, accessibility.APL_BAND_WEIGHTS))
+        elif method in (ENHANCED, THREE_STEP):
+            bands = parse_bands(self.parameterAsString(parameters, BANDS, context))
+        else:
+            bands = None
+        ages = parameter_as_strings(self, parameters, AGE_FIELDS, context)
+        return {
+            "algorithm": self.name(), "method": METHOD_NAMES[method],
+            "bands": None if bands is None else ",".join(f"{bound:g}:{weight:.4g}" for bound, weight in bands),
+            "cutoff_min": f"{value(CUTOFF):g}" if bands is None else None,
+            "beta": f"{value(BETA):g}" if method == GRAVITY else None,
+            "sigma_min": f"{value(SIGMA):g}" if method == GAUSSIAN else None,
+            "scale": None if method == APL else f"{value(SCALE):g}",
+            "supply_field": field(SUPPLY_FIELD) or "",
+            "activity_field": (field(ACTIVITY_FIELD) or "") if method == APL else None,
+            "age_weights": AGE_WEIGHT_YEARS[self.parameterAsEnum(parameters, AGE_WEIGHTS, context)] if ages else "",
+            "same_commune": "yes" if field(DEMAND_CODE_FIELD) and field(SUPPLY_CODE_FIELD) else "no",
+            "times": "table" if self.parameterAsSource(parameters, TRAVEL_TABLE, context) is not None else "network",
+        }
 
     def decay(self, parameters, context, method):
         """(search cutoff in minutes, weights function of minutes) for ``method``."""

@@ -16,6 +16,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.network import Cancelled
 from ..i18n import icon_path, tr
 from .outputs import RunOutputs
+from .run_record import discard_records, save_records
 from .styles import discard_styles, embed_styles
 
 
@@ -145,6 +146,7 @@ class RunnableAlgorithm(MedicalDesertsAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         discard_styles(context)  # of an earlier run that failed before its post-processing
+        discard_records(context)
         self._outputs = RunOutputs(self, parameters, context)
         self._outputs.check()
         try:
@@ -154,11 +156,13 @@ class RunnableAlgorithm(MedicalDesertsAlgorithm):
         except AlgorithmCancelled:
             self._outputs.discard()
             discard_styles(context)
+            discard_records(context)
             feedback.reportError(tr("Cancelled: nothing was written."))
             return {}
         except BaseException:
             self._outputs.discard()
             discard_styles(context)
+            discard_records(context)
             raise
         finally:
             self._outputs = None  # it holds the context: a cycle through it would outlive QGIS (crash at exit)
@@ -183,4 +187,5 @@ class RunnableAlgorithm(MedicalDesertsAlgorithm):
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802 (QGIS API)
         embed_styles(context, feedback)
+        save_records(context, feedback)
         return {}

@@ -98,7 +98,7 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
             "their area inside (right for 200 m cells; road corridors cover a small share of a large commune, so "
             "count communes whole where their point on surface falls).\n\n"
             "Output fields: facility_id (empty in dissolve mode), band_min, lower_min, area_km2, population, "
-            "share (of the population layer's total). A road network layer is needed."
+            "share_pct (percent of the population layer's total). A road network layer is needed."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
@@ -183,18 +183,19 @@ class CatchmentAreasAlgorithm(RunnableAlgorithm):
         fields = QgsFields()
         for name, kind in (("facility_id", "string"), ("band_min", "double"),
                            ("lower_min", "double"), ("area_km2", "double"),
-                           ("population", "double"), ("share", "double")):
+                           ("population", "double"), ("share_pct", "double")):
             fields.append(new_field(name, kind))
         sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, crs)
         output = []
         for row in areas.itertuples(index=False):
             output.append(new_feature(fields, [
                 facility_ids[row.facility] if row.facility >= 0 else None, float(row.band), float(row.lower),
-                float(row.area_km2), finite_or_none(row.population), finite_or_none(row.share),
+                float(row.area_km2), finite_or_none(row.population), finite_or_none(100.0 * row.share),
             ], shapely.to_wkb(as_multipolygon(row.geometry))))
         sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
         style_on_load(context, output_id, GraduatedStyle("band_min", band_classes(bands), opacity=0.45,
-                                                         larger_first=True))
+                                                         larger_first=True,
+                                                         aliases={"share_pct": tr("Share of the population (%)")}))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
 

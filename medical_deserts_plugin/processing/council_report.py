@@ -28,6 +28,7 @@ from .fields import INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, fie
     read_numbers
 from .layers import is_null, read_layer
 from .network_parameters import working_crs
+from .run_record import recorded
 from .report_layout import (
     ReportContent, ReportLayout, commune_layer, export_pdf, labelled_layer, multipolygon_wkb, set_apl_after,
 )
@@ -213,8 +214,13 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             content.zones = self.zone_layer(parameters, context, crs, project, language, feedback)
             change = self.add_sites(parameters, context, crs, project, content, communes, commune_names, codes,
                                     code_field, population_field, feedback)
-            content.key_lines = report.key_figure_lines(
-                figures, language, change, content.sites.featureCount() if content.sites else 0)
+            site_count = content.sites.featureCount() if content.sites else 0
+            content.key_lines = report.key_figure_lines(figures, language, change, site_count)
+            content.run_lines = [report.apl_method_line(recorded(self.parameterAsVectorLayer(
+                parameters, INPUT, context)), language)]
+            if content.sites is not None:
+                content.run_lines.append(report.sites_method_line(self.sites_record(parameters, context), language,
+                                                                  site_count))
             content.table = report.most_underserved(report.commune_table(
                 commune_names, population, apl, language, minutes, content.class_labels, class_code), TABLE_ROWS)
             report_charts.draw_charts(content, folder)
@@ -286,15 +292,20 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         served = read_numbers(sites, "served_pop", tr("population"))
         order = np.argsort(rank)
         places = report.names_at(sites.geometries, communes.geometries, commune_names)
-        labels = [t["site_label"].format(rank=int(rank[i]), name=places[i],
-                                         adds=report.format_number(adds[i], language)) for i in order]
+        record = self.sites_record(parameters, context)
+        gains = [report.site_gain(record, adds[i], language) for i in order]
+        labels = [t["site_label"].format(rank=int(rank[i]), name=places[i], gain=gain) for i, gain in zip(order, gains)]
         content.sites = labelled_layer(project, crs, "Point", shapely.to_wkb(sites.geometries[order]), labels)
-        content.site_lines = [t["site_row"].format(rank=int(rank[i]), name=places[i],
-                                                   adds=report.format_number(adds[i], language),
-                                                   served=report.format_number(served[i], language)) for i in order]
-        content.site_gain_note = t["site_gain_apl" if change is None or change.measure == "apl"
-                                   else "site_gain_minutes"]
+        content.site_lines = [t["site_row"].format(rank=int(rank[i]), name=places[i], gain=gain,
+                                                   served=report.format_number(served[i], language))
+                              for i, gain in zip(order, gains)]
+        content.site_gain_note = t["site_gain_known"] if record.get("model") else \
+            t["site_gain_apl" if change is None or change.measure == "apl" else "site_gain_minutes"]
         return change
+
+    def sites_record(self, parameters, context):
+        """The record of the run that made the suggested sites (model, settings, solver status), or {}."""
+        return recorded(self.parameterAsVectorLayer(parameters, SITES, context))
 
     def source_lines(self, parameters, context, language):
         """One line per input layer: its name, file and the file's date (the vintage of the data when known)."""

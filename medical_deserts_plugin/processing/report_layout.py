@@ -98,6 +98,7 @@ class ReportContent:
     change_caption: str = ""
     table: object = None  # pandas table of the least served communes
     charts: dict = field(default_factory=dict)  # chart name -> PNG path, or None without matplotlib
+    run_lines: list = field(default_factory=list)  # what was actually run (APL parameters, solver status)
 
 
 class ReportLayout:
@@ -196,9 +197,11 @@ class ReportLayout:
     def method_page(self):
         page = self.new_page()
         self.text(page, MARGIN, 10, CONTENT_WIDTH, 10, self.t["method"], size=14, bold=True)
-        self.text(page, MARGIN, 24, CONTENT_WIDTH, 150, self.t["method_text"].replace("\n", "\n\n"), size=9.5)
-        self.text(page, MARGIN, 185, CONTENT_WIDTH, 10, self.t["licences"], size=14, bold=True)
-        self.text(page, MARGIN, 198, CONTENT_WIDTH, 80, self.t["licences_text"].replace("\n", "\n\n"), size=9.5)
+        self.text(page, MARGIN, 22, CONTENT_WIDTH, 76, self.t["method_text"].replace("\n", "\n\n"), size=9)
+        self.text(page, MARGIN, 100, CONTENT_WIDTH, 8, self.t["run"], size=11, bold=True)
+        self.text(page, MARGIN, 109, CONTENT_WIDTH, 56, "\n\n".join(self.content.run_lines), size=9)
+        self.text(page, MARGIN, 168, CONTENT_WIDTH, 10, self.t["licences"], size=14, bold=True)
+        self.text(page, MARGIN, 180, CONTENT_WIDTH, 75, self.t["licences_text"].replace("\n", "\n\n"), size=9)
 
     def footers(self):
         pages = self._pages

@@ -183,12 +183,14 @@ def place_labeling(expression, max_scale=None):
 
 class LayerStyle(QgsProcessingLayerPostProcessorInterface):
     """Post-processor that gives a loaded output a renderer and, with ``label``, labels of that expression
-    (shown under 1:``label_scale`` when given)."""
+    (shown under 1:``label_scale`` when given); ``aliases`` (field name -> alias) name fields for the user, with
+    their unit."""
 
-    def __init__(self, label=None, label_scale=None):
+    def __init__(self, label=None, label_scale=None, aliases=None):
         super().__init__()
         self.label = label
         self.label_scale = label_scale
+        self.aliases = aliases or {}
 
     def renderer(self, layer):
         raise NotImplementedError
@@ -199,6 +201,8 @@ class LayerStyle(QgsProcessingLayerPostProcessorInterface):
             if self.label:
                 layer.setLabeling(place_labeling(self.label, self.label_scale))
                 layer.setLabelsEnabled(True)
+            for name, alias in self.aliases.items():
+                layer.setFieldAlias(layer.fields().indexOf(name), alias)
             layer.triggerRepaint()
 
 

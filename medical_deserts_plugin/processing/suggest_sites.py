@@ -3,6 +3,7 @@
 import numpy as np
 import shapely
 from qgis.core import (
+    QgsExpression,
     QgsFeatureSink,
     QgsFields,
     QgsProcessing,
@@ -15,7 +16,7 @@ from qgis.core import (
 )
 
 from ..core import accessibility, location
-from ..i18n import tr
+from ..i18n import tr, user_language
 from .base import RunnableAlgorithm, advanced, applies_when, check_cancel, core_errors, explained, \
     progress_callback, section
 from .fields import (
@@ -26,6 +27,7 @@ from .layers import finite_or_none, new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_names, place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field
+from .run_record import record_on_output
 from .styles import GraduatedStyle, SymbolStyle, apl_change_classes, rank_classes, style_on_load, time_change_classes
 
 INPUT, POPULATION_FIELD, APL_DEMAND_FIELD = "INPUT", "POPULATION_FIELD", "APL_DEMAND_FIELD"
@@ -38,6 +40,8 @@ SITE_SUPPLY, THRESHOLD, TIME_LIMIT, MIP_GAP = "SITE_SUPPLY", "THRESHOLD", "TIME_
 OUTPUT_SITES, OUTPUT_DEMAND, OUTPUT_LINES = "OUTPUT_SITES", "OUTPUT_DEMAND", "OUTPUT_LINES"
 
 MCLP, P_MEDIAN, P_CENTER, LSCP, APL_LIFTED, APL_GAIN = range(6)
+#: names of the models in the record of a run (the output's metadata)
+MODEL_NAMES = ("mclp", "p_median", "p_center", "lscp", "apl_lift", "apl_gain")
 APL_MODELS = (APL_LIFTED, APL_GAIN)
 DEMAND_FIELDS = ("assigned_site", "before_min", "after_min", "delta_min", "index_before", "index_after", "delta_apl")
 
@@ -207,10 +211,11 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             open_xy = site_xy[np.concatenate([result.sites, np.arange(n_candidates, len(site_xy))])]
             after_min = engine.nearest(demand_xy, open_xy, max_time)[0]
         feedback.setProgress(90)
-        self.report(feedback, model, result, population, (before_min, after_min), radius, index_before,
-                    self.parameterAsDouble(parameters, THRESHOLD, context))
+        threshold = self.parameterAsDouble(parameters, THRESHOLD, context)
+        self.report(feedback, model, result, population, (before_min, after_min), radius, index_before, threshold)
         return self.write(parameters, context, demand, result, site_xy, (site_ids, candidate_names), demand_xy,
-                          population, (before_min, after_min), index_before, model, max_time)
+                          population, (before_min, after_min), index_before, model,
+                          (max_time, gain_label(model, radius, threshold)))
 
     @staticmethod
     def check_center_reach(table, population, demand_ids, max_time):
@@ -299,11 +304,26 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                                       mean_after=accessibility.population_weighted_mean(result.index_after,
                                                                                         population)))
 
+    def run_values(self, parameters, context, model, result):
+        """The parameters and the solver's outcome of this run as the record of the sites keeps them."""
+        value = lambda name: f"{self.parameterAsDouble(parameters, name, context):g}"  # noqa: E731
+        return {
+            "algorithm": self.name(), "model": MODEL_NAMES[model], "p": len(result.sites),
+            "radius_min": value(RADIUS) if model in (MCLP, LSCP) else None,
+            "max_time_min": value(MAX_TIME) if model in (P_MEDIAN, P_CENTER) else None,
+            "site_supply": value(SITE_SUPPLY) if model in APL_MODELS else None,
+            "threshold": value(THRESHOLD) if model in APL_MODELS else None,
+            "solver": result.method, "optimal": "yes" if result.optimal else "no",
+            "mip_gap": f"{result.mip_gap:.6g}", "mip_rel_gap": value(MIP_GAP), "time_limit_s": value(TIME_LIMIT),
+        }
+
     def write(self, parameters, context, demand, result, site_xy, site_names, demand_xy, population, times,
-              index_before, model, max_time):
+              index_before, model, styling):
         """Write the outputs; ``site_names`` is (id of every site, name of every candidate or None: the existing
-        facilities, after the candidates, are not named)."""
+        facilities, after the candidates, are not named); ``styling`` is (longest trip in minutes, label
+        expression of a site's gain)."""
         before_min, after_min = times
+        max_time, gain = styling
         site_ids, candidate_names = site_names
         named = candidate_names is not None
         names = [[name] for name in candidate_names] + [[""]] * (len(site_ids) - len(candidate_names)) if named \
@@ -321,12 +341,13 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                                  minlength=len(site_xy))
         site_wkb = shapely.to_wkb(shapely.points(site_xy))
         sites.addFeatures([new_feature(site_fields, [site_ids[site]] + names[site] + [
-            rank + 1, float(result.contribution[rank]), float(served_pop[site])], site_wkb[site])
+            rank + 1, finite_or_none(result.contribution[rank]), float(served_pop[site])], site_wkb[site])
             for rank, site in enumerate(result.sites)], QgsFeatureSink.Flag.FastInsert)
         site_label = "if(\"site_name\" IS NULL OR \"site_name\" = '', \"site_id\", \"site_name\")" if named \
             else '"site_id"'
+        record_on_output(context, sites_id, self, result.message, self.run_values(parameters, context, model, result))
         style_on_load(context, sites_id, GraduatedStyle("rank", rank_classes(),
-                                                        label=f"concat(\"rank\", '. ', {site_label})"))
+                                                        label=f"concat(\"rank\", '. ', {site_label}, '\\n', {gain})"))
 
         fields = demand.features[0].fields()
         for name, kind in zip(DEMAND_FIELDS, ("string",) + ("double",) * 6):
@@ -367,3 +388,28 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             style_on_load(context, lines_id, SymbolStyle("#6a51a3", size=0.3, opacity=0.5))
             results[OUTPUT_LINES] = lines_id
         return results
+
+
+def gain_label(model, radius, threshold):
+    """Label expression of what a suggested site changes (its ``adds`` field: what the objective loses without
+    it), in the UI's language: inhabitants covered (MCLP, LSCP) or lifted (APL lift), population-weighted APL
+    gain, inhabitant-minutes (p-median) or minutes of the longest trip (p-center) saved."""
+    decimal = "," if user_language() == "fr" else "."
+    threshold = f"{threshold:g}".replace(".", decimal)
+    if model in (MCLP, LSCP):
+        text, decimals = tr("+{value} inhabitants within {minutes} min").format(
+            value="{value}", minutes=f"{radius:g}".replace(".", decimal)), 0
+    elif model == APL_LIFTED:
+        text, decimals = tr("+{value} inhabitants at APL ≥ {threshold}").format(value="{value}",
+                                                                                threshold=threshold), 0
+    elif model == APL_GAIN:
+        text, decimals = tr("+{value} APL × inhabitants"), 0
+    elif model == P_MEDIAN:
+        text, decimals = tr("−{value} inhabitant-minutes"), 0
+    else:
+        text, decimals = tr("−{value} min on the longest trip"), 1
+    before, _, after = text.partition("{value}")
+    number = f"format_number(\"adds\", {decimals})"
+    # NULL: closing the site would leave some units with no site (p-median, p-center; infinite loss)
+    return (f"if(\"adds\" IS NULL, {QgsExpression.quotedString(tr('the only site some inhabitants reach'))}, "
+            f"concat({QgsExpression.quotedString(before)}, {number}, {QgsExpression.quotedString(after)}))")

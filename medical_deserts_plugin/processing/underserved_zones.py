@@ -43,7 +43,7 @@ UNIT_FIELDS = (("class_code", "int"), ("class_label", "string"), ("zone_id", "in
 ZONE_FIELDS = (("zone_id", "int"), ("class_code", "int"), ("class_label", "string"),
                ("n_units", "int"), ("population", "double"), ("pop_below", "double"),
                ("mean_index", "double"), ("worst_index", "double"), ("mean_min", "double"),
-               ("zrr_share", "double"), ("qpv_share", "double"), ("small", "bool"))
+               ("zrr_pct", "double"), ("qpv_pct", "double"), ("small", "bool"))
 LANGUAGES = ("fr", "en")
 
 #: Class colours: served green, vigilance yellow, underserved red, isolated purple, both dark red, no data grey.
@@ -76,7 +76,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             "Units of a problem class that touch (queen: a shared point; rook: a shared edge; a tolerance for "
             "slivers) form zones; each zone gets its units, population, mean index weighted by standardised "
             "population (DREES rule), worst index, mean time to the nearest GP and, when given, its share in "
-            "ZRR/FRR and in QPV. Counts of people under the threshold use the plain population.\n\n"
+            "ZRR/FRR and in QPV (zrr_pct, qpv_pct: percent of its population). Counts of people under the threshold use the plain population.\n\n"
             "Hot spots: Getis-Ord Gi* of the index on the same contiguity (or a distance band), with an optional "
             "false-discovery-rate correction; a cold spot is a cluster of low access.\n\n"
             "Outputs: the units with class, zone and Gi*; the zones as polygons; a summary table (one row per "
@@ -277,10 +277,11 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
         zone_sink.addFeatures([new_feature(zone_fields, [
             int(zone), int(row.class_code), zone_labels[i], int(row.n_units), float(row.population),
             finite_or_none(row.population_below), finite_or_none(row.mean_index), finite_or_none(row.worst_index), finite_or_none(row.mean_minutes),
-            finite_or_none(row.zrr_share), finite_or_none(row.qpv_share), bool(row.small)], wkb[i])
+            finite_or_none(100.0 * row.zrr_share), finite_or_none(100.0 * row.qpv_share), bool(row.small)], wkb[i])
             for i, (zone, row) in enumerate(table.iterrows())], QgsFeatureSink.Flag.FastInsert)
         style_on_load(context, zones_id, CategorisedStyle("class_code", class_categories(legend),
-                                                          label=zone_population_label(legend)))
+                                                          label=zone_population_label(legend),
+                                                          aliases=zone_aliases()))
 
         summary = zones.zone_summary(found, language)
         summary_fields = QgsFields()
@@ -314,6 +315,11 @@ def check_neighbour_distances(geometries, tolerance, band):
             "The Gi* distance band ({band:g} m) covers the whole layer (its extent is {diagonal:.3g} m across): every "
             "unit would be the neighbour of every other. Choose a band of a few units' widths, or 0 for the "
             "contiguity.").format(band=band, diagonal=diagonal))
+
+
+def zone_aliases():
+    """Aliases of the zones' percentage fields, in the UI's language."""
+    return {"zrr_pct": tr("Population in ZRR / FRR (%)"), "qpv_pct": tr("Population in QPV (%)")}
 
 
 def zone_population_label(language):

@@ -43,7 +43,7 @@ def test_polygon_ends_at_the_band_and_counts_the_population_inside(provider):
     assert polygon.bounds == pytest.approx((2500, -50, 22500, 50), abs=1e-6)
     assert attributes["area_km2"] == pytest.approx(2.0, rel=1e-9)  # a 20 km x 100 m strip
     assert attributes["population"] == pytest.approx(100.0)
-    assert attributes["share"] == pytest.approx(100 / 110)
+    assert attributes["share_pct"] == pytest.approx(100 * 100 / 110)  # percent of the 110 inhabitants
 
 
 def test_rings_delays_and_maximum_times(provider):
@@ -82,7 +82,7 @@ def test_modes_on_the_sample(provider, sample):
         assert together.symmetric_difference(whole).area < 1e-4 * whole.area
     total = sum(f["population"] for f in QgsVectorLayer(sample["communes"], "c", "ogr").getFeatures())
     ten = [a for a, _ in dissolve if a["band_min"] == 10][0]
-    assert 0 < ten["population"] <= total and ten["share"] == pytest.approx(ten["population"] / total)
+    assert 0 < ten["population"] <= total and ten["share_pct"] == pytest.approx(100 * ten["population"] / total)
     # Communes counted whole where their point on surface falls: a whole number of inhabitants, more of them.
     whole = features(catchments(**common, MODE=1, POPULATION_COUNTING=1))
     counted = [a["population"] for a, _ in whole if a["band_min"] == 10][0]

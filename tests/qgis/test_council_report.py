@@ -4,14 +4,17 @@ sites), read back with poppler's pdfinfo / pdftotext / pdftoppm; and bad input."
 import re
 import shutil
 import subprocess
+import unicodedata
 
 import processing
 import pytest
 from osgeo import gdal
+from qgis.core import QgsVectorLayer
 
 from bad_input import Log, run_refused
 from medical_deserts_plugin.core.report import format_number
 from medical_deserts_plugin.processing import report_charts
+from medical_deserts_plugin.processing.run_record import recorded
 from medical_deserts_plugin.sample.generator import AGE_FIELDS
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
@@ -54,6 +57,7 @@ def chain(provider, sample, tmp_path_factory):
         "underserved_isolated": logged_number(zones_log, r"Sous-doté et isolé: \d+ unit\(s\), ([\d,]+) inhabitants"),
         "sites_before": logged_number(sites_log, r"Under the APL threshold 2.5: ([\d,]+) inhabitants before"),
         "sites_after": logged_number(sites_log, r"inhabitants before, ([\d,]+) after"),
+        "sites_log": sites_log.text(),
     }
     return files, figures
 
@@ -101,6 +105,35 @@ def test_full_report_in_french_holds_the_algorithms_figures(chain, tmp_path):
     assert len(pictures) == 7 and all(picture.stat().st_size > 2000 for picture in pictures)
     assert sorted(entry.name for entry in tmp_path.iterdir() if not entry.name.startswith("page-")) == [
         "rapport.pdf"]  # nothing left aside
+
+
+def test_the_method_page_says_what_was_run(chain, tmp_path):
+    files, figures = chain
+    sites = recorded(QgsVectorLayer(files["sites"], "sites", "ogr"))
+    assert "HiGHS: optimal" in figures["sites_log"] and sites["optimal"] == "yes" and sites["solver"] == "milp"
+    copy = tmp_path / "copied_sites.gpkg"
+    shutil.copy(files["sites"], copy)  # the record is in the GeoPackage: it goes with the file
+    path = tmp_path / "rapport.pdf"
+    report(chain, path, SITES=str(copy))
+    text = " ".join(unicodedata.normalize("NFKC", pdf_text(path)).split())  # "ﬀ" ligatures as "ff"
+    # The chain's APL: DREES method, bands 10/15/20 min, supply n_gp, 19 age groups with the 2023 weights.
+    assert ("APL : méthode DREES ; poids selon le temps de trajet : 1 jusqu'à 10 min, 0,67 jusqu'à 15 min, "
+            "0,33 jusqu'à 20 min, 0 au-delà ; offre : nombre de médecins du champ « n_gp », 5 400 consultations "
+            "par médecin (valeur DREES par défaut) ; demande : population standardisée par âge (poids DREES 2023) ; la "
+            "commune elle-même à 0 min ; temps par le réseau routier.") in text
+    gap = f"{100 * float(sites['mip_gap']):.2g}".replace(".", ",")
+    assert ("Sites proposés : élévation de l'APL au seuil, 3 sites ; offre d'un nouveau site 16 200 consultations "
+            f"par an ; seuil d'APL 2,5 ; résolu par HiGHS : optimum prouvé (écart {gap} %).") in text
+    # Each site labelled with the inhabitants it alone lifts to 2.5, as its layer says.
+    layer = QgsVectorLayer(files["sites"], "sites", "ogr")
+    for feature in layer.getFeatures():
+        assert f"{feature['rank']}. " in text and f"+{french(feature['adds'])} hab. à APL ≥ 2,5" in text
+    # Layers made elsewhere (no record): said so.
+    bare = tmp_path / "bare.gpkg"
+    gdal.VectorTranslate(str(bare), files["apl"])
+    assert recorded(QgsVectorLayer(str(bare), "bare", "ogr")) == {}
+    report(chain, path, INPUT=str(bare), SITES=None, SITES_DEMAND=None)
+    assert "APL : paramètres non enregistrés" in " ".join(pdf_text(path).split())
 
 
 def test_communes_alone_in_english(chain, tmp_path):

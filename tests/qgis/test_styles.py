@@ -4,7 +4,7 @@ GeoPackage): renderer, legend classes with units and the NULL class, labels; and
 import numpy as np
 import processing
 import pytest
-from qgis.core import NULL, QgsVectorLayer
+from qgis.core import NULL, QgsExpression, QgsExpressionContext, QgsVectorLayer
 
 from medical_deserts_plugin.core.zones import CLASS_LABELS
 from medical_deserts_plugin.processing.styles import name_field, place_label
@@ -30,6 +30,18 @@ def label_expression(layer):
     settings = layer.labeling().settings()
     assert settings.isExpression
     return settings.fieldName
+
+
+def labels(layer):
+    """The label of every feature, as the layer's labelling expression gives it."""
+    expression = QgsExpression(label_expression(layer))
+    context = QgsExpressionContext()
+    found = []
+    for feature in layer.getFeatures():
+        context.setFeature(feature)
+        found.append(expression.evaluate(context))
+    assert not expression.hasEvalError(), expression.evalErrorString()
+    return found
 
 
 def column(layer, field):
@@ -115,6 +127,7 @@ def test_matrix_lines_and_catchments(outputs):
     assert catchments.renderer().type() == "graduatedSymbol"
     assert legend(catchments) == ["0–10 min", "10–20 min"]
     assert catchments.renderer().orderByEnabled()  # the near band drawn over the far one
+    assert catchments.attributeAlias(catchments.fields().indexOf("share_pct")) == "Share of the population (%)"
 
 
 def test_underserved_classes_and_zones_in_the_language_of_the_ui(outputs):
@@ -127,6 +140,8 @@ def test_underserved_classes_and_zones_in_the_language_of_the_ui(outputs):
     zones = load(outputs["zones"])
     assert zones.renderer().type() == "categorizedSymbol"
     assert label_expression(zones) == "format_number(\"population\", 0) || ' inhabitants'"
+    assert [zones.attributeAlias(zones.fields().indexOf(name)) for name in ("zrr_pct", "qpv_pct")] == [
+        "Population in ZRR / FRR (%)", "Population in QPV (%)"]
 
 
 def test_summary_shares_are_percent_of_the_territory(outputs, sample):
@@ -152,8 +167,12 @@ def test_suggested_sites_by_rank_with_the_commune_names(outputs, sample):
         assert [sites.renderer().rangeForValue(rank).label() for rank in (1, 2, 3, 4, 11)] == [
             "Rank 1", "Ranks 2–3", "Ranks 2–3", "Ranks 4–10", "Ranks 11 and more"]
         assert all(name in names for name in column(sites, "site_name"))
-        assert label_expression(sites) == ("concat(\"rank\", '. ', if(\"site_name\" IS NULL OR \"site_name\" = '', "
-                                           "\"site_id\", \"site_name\"))")
+        # rank, name and what the site changes, in the model's unit (English UI of the tests)
+        expected = ["{}. {}\n+{:,.0f} {}".format(rank, name, adds, {"sites_apl": "inhabitants at APL ≥ 2.5",
+                                                                   "sites_mclp": "inhabitants within 10 min"}[key])
+                    for rank, name, adds in zip(column(sites, "rank"), column(sites, "site_name"), column(sites, "adds"))]
+        assert labels(sites) == expected
+        assert all(adds > 0 for adds in column(sites, "adds"))
 
 
 def test_before_after_shows_the_change(outputs):

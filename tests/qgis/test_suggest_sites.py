@@ -5,9 +5,10 @@ from pathlib import Path
 
 import processing
 import pytest
-from qgis.core import NULL, QgsProcessingException, QgsVectorLayer
+from qgis.core import NULL, QgsExpression, QgsExpressionContext, QgsProcessingException, QgsVectorLayer
 
 from conftest import memory_layer
+from medical_deserts_plugin.processing.run_record import recorded
 from scripts.qgis_runner import run_algorithm
 
 STRAIGHT = dict(STRAIGHT_SPEED=60, DETOUR_FACTOR=1.0)
@@ -60,6 +61,35 @@ def test_two_sites_cover_most_then_pmedian_minimises_time(provider):
     sites, demand, _ = suggest(provider, MODEL=1)
     assert sites[0][1] == best[0]
     assert sum(p * demand[n][2] for n, _, p in VILLAGES) == pytest.approx(cost(best[1]))
+
+
+def test_site_label_says_what_the_site_changes_in_the_model_unit(provider, tmp_path):
+    def label(model):
+        path = str(tmp_path / f"sites_{model}.gpkg")
+        processing.run("medicaldeserts:suggestsites", dict(
+            INPUT=villages(), POPULATION_FIELD="pop", CANDIDATES=points(CANDIDATES), CANDIDATE_ID_FIELD="id",
+            EXISTING=points([("e0", 0)]), EXISTING_ID_FIELD="id", P=1, RADIUS=12, MODEL=model, OUTPUT_SITES=path,
+            OUTPUT_DEMAND="memory:", **STRAIGHT))
+        sites = QgsVectorLayer(path, "sites", "ogr")
+        context = QgsExpressionContext()
+        context.setFeature(next(sites.getFeatures()))
+        return QgsExpression(sites.labeling().settings().fieldName).evaluate(context)
+
+    # MCLP: c30 adds v25 + v40 within 12 min.
+    assert label(0) == "1. c30\n+500 inhabitants within 12 min"
+    # p-median, p = 1: all to e0 costs 29,750 inhabitant-minutes, with c30 11,250: c30 saves 18,500.
+    assert label(1) == "1. c30\n−18,500 inhabitant-minutes"
+    # p-center, p = 1: the worst trip without a new site is v55's 55 min; with c30 it is 25 min (v25, v55): −30.
+    assert label(2) == "1. c30\n−30.0 min on the longest trip"
+    # The run is recorded in the sites' metadata, in a GeoPackage as in memory.
+    record = recorded(QgsVectorLayer(str(tmp_path / "sites_0.gpkg"), "sites", "ogr"))
+    assert {key: record[key] for key in ("model", "p", "radius_min", "solver", "optimal")} == {
+        "model": "mclp", "p": "1", "radius_min": "12", "solver": "milp", "optimal": "yes"}
+    assert float(record["mip_gap"]) <= 1e-4 and "max_time_min" not in record
+    _, _, result = suggest(provider, MODEL=1)
+    record = recorded(result["OUTPUT_SITES"])
+    assert record["model"] == "p_median" and record["max_time_min"] == "120" and "radius_min" not in record
+    assert "HiGHS: optimal" in result["OUTPUT_SITES"].metadata().abstract()
 
 
 def test_pcenter_and_set_cover(provider):

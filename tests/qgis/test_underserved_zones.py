@@ -59,19 +59,19 @@ def test_mean_uses_standardised_population_and_counts_use_plain_population(provi
     apl = {"c0": 1.5, "c1": 2.0, "c3": 2.0, "c6": 1.0}
     assert big["mean_index"] == pytest.approx(sum(apl[c] * w for c, w in weights.items()) / sum(weights.values()))
     assert big["pop_below"] == 1400  # plain population
-    assert big["zrr_share"] == pytest.approx((100 + 400 + 700) / 1400)
+    assert big["zrr_pct"] == pytest.approx(100 * (100 + 400 + 700) / 1400)  # percent of the zone's population
     summary = [tuple(f.attributes()) for f in result["OUTPUT_SUMMARY"].getFeatures()]
     assert summary[-1][0] == "Total" and summary[-1][3] == 1400 + 600
     assert result["OUTPUT_SUMMARY"].fields().names()[-1] == "part_population_pct"  # French by default
     assert summary[-1][-1] == pytest.approx(100 * 2000 / 4500)  # percent of the territory's 4,500 inhabitants
 
 
-def test_time_rule_and_qpv_share(provider):
+def test_time_rule_and_qpv_pct(provider):
     qpv = memory_layer("Polygon", ["name:string"], [("POLYGON((0 1000, 500 1000, 500 3000, 0 3000, 0 1000))", ["q"])])
     units, zones, _ = run(provider, TIME_FIELD="minutes", RULE=1, QPV=qpv)
     assert {c for c, (cls, _, _) in units.items() if cls == 3} == {"c3", "c6"}
     zone = zones[units["c3"][1]]
-    assert zone["n_units"] == 2 and zone["qpv_share"] == pytest.approx(0.5)
+    assert zone["n_units"] == 2 and zone["qpv_pct"] == pytest.approx(50.0)
     assert zone["mean_min"] == pytest.approx((35 * 400 + 40 * 700) / 1100)
 
 

@@ -56,3 +56,25 @@ def test_formats_and_names():
     with pytest.raises(ValueError, match="Report language"):
         report.texts("de")
     assert report.TEXTS["fr"].keys() == report.TEXTS["en"].keys()
+
+
+def test_method_lines_say_what_was_run_or_that_it_is_not_recorded():
+    e2sfca = {"algorithm": "accessibilityindex", "method": "e2sfca", "bands": "10:1,20:0.68,30:0.22", "scale": "10000",
+              "supply_field": "", "age_weights": "", "same_commune": "no", "times": "table"}
+    assert report.apl_method_line(e2sfca, "en") == (
+        "APL: E2SFCA; weights by travel time: 1 up to 10 min, 0.68 up to 20 min, 0.22 up to 30 min, 0 beyond; "
+        "supply: one GP per supply point, index per 10,000 inhabitants; demand: population not standardised; "
+        "no same-commune rule; times from a travel-time table.")
+    assert report.apl_method_line({}, "fr").startswith("APL : paramètres non enregistrés")
+    stopped = {"algorithm": "suggestsites", "model": "p_median", "max_time_min": "120", "solver": "milp",
+               "optimal": "no", "mip_gap": "0.0123", "time_limit_s": "60"}
+    assert report.sites_method_line(stopped, "en", 2) == (
+        "Suggested sites: p-median, 2 sites; longest trip considered 120 min; HiGHS: not proven optimal within "
+        "60 s, gap 1.2%.")
+    greedy = dict(stopped, solver="greedy+swap", mip_gap="nan")
+    assert report.sites_method_line(greedy, "fr", 2).endswith("; heuristique gloutonne avec échanges (optimum non "
+                                                              "prouvé).")
+    assert report.sites_method_line({}, "en", 2).startswith("Suggested sites: model and solver status not recorded")
+    assert report.site_gain({"model": "mclp", "radius_min": "12.5"}, 1234.4, "fr") == "+1\u00a0234 hab. à ≤ 12,5 min"
+    assert report.site_gain({}, 1234.4, "en") == "+1,234"
+    assert report.site_gain({"model": "p_median"}, float("nan"), "en") == "the only site some inhabitants reach"
