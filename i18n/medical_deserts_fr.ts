@@ -1160,16 +1160,12 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
       <translation>gain</translation>
     </message>
     <message>
-      <source>Communes with the APL (output of “Accessibility index”)</source>
-      <translation>Communes avec l'APL (sortie de « Indice d’accessibilité »)</translation>
+      <source>Communes</source>
+      <translation>Communes</translation>
     </message>
     <message>
       <source>APL field (default: access_index)</source>
       <translation>Champ de l'APL (par défaut : access_index)</translation>
-    </message>
-    <message>
-      <source>Population field (inhabitants; default: the field named like a population)</source>
-      <translation>Champ population (habitants ; par défaut : le champ nommé comme une population)</translation>
     </message>
     <message>
       <source>Standardised population field (weights the mean APL; default: pop_std)</source>
@@ -1188,8 +1184,8 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
       <translation>Champ du code commune qui joint les autres couches (par défaut : code_insee…)</translation>
     </message>
     <message>
-      <source>Minutes to the nearest GP (output of “Nearest facility”)</source>
-      <translation>Minutes jusqu'au médecin le plus proche (sortie de « Établissement le plus proche »)</translation>
+      <source>Outputs of the other algorithms (each adds its page)</source>
+      <translation>Sorties des autres algorithmes (chacune ajoute sa page)</translation>
     </message>
     <message>
       <source>Communes by class (output of “Underserved zones”)</source>
@@ -1208,6 +1204,10 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
       <translation>Unités de demande avant et après (sortie de « Proposer des sites pour de nouveaux centres de santé »)</translation>
     </message>
     <message>
+      <source>Report</source>
+      <translation>Rapport</translation>
+    </message>
+    <message>
       <source>Report (PDF)</source>
       <translation>Rapport (PDF)</translation>
     </message>
@@ -1218,6 +1218,14 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
     <message>
       <source>standardised population</source>
       <translation>population standardisée</translation>
+    </message>
+    <message>
+      <source>Communes with the APL (output of “Accessibility index”)</source>
+      <translation>Communes avec l'APL (sortie de « Indice d’accessibilité »)</translation>
+    </message>
+    <message>
+      <source>Minutes to the nearest GP (output of “Nearest facility”)</source>
+      <translation>Minutes jusqu'au médecin le plus proche (sortie de « Établissement le plus proche »)</translation>
     </message>
     <message>
       <source>Time counted as far in the before/after of the sites (minutes)</source>

@@ -23,9 +23,9 @@ from ..core import report
 from ..core.zones import CLASS_LABELS, NO_DATA, class_labels
 from ..i18n import tr
 from . import report_charts
-from .base import RunnableAlgorithm, advanced, check_cancel
+from .base import RunnableAlgorithm, advanced, check_cancel, explained, section
 from .fields import INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, field_values, number_field_parameter, \
-    read_numbers
+    population_help, read_numbers
 from .layers import is_null, read_layer
 from .network_parameters import working_crs
 from .run_record import recorded
@@ -78,12 +78,12 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             "the layers. French by default, English on request. Without matplotlib the charts become tables.")
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            INPUT, tr("Communes with the APL (output of “Accessibility index”)"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(section(tr("Communes"), QgsProcessingParameterFeatureSource(
+            INPUT, tr("Communes with the APL (output of “Accessibility index”)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon])))
         self.addParameter(number_field_parameter(INDEX_FIELD, tr("APL field (default: access_index)"), INPUT))
-        self.addParameter(number_field_parameter(
-            POPULATION_FIELD, tr("Population field (inhabitants; default: the field named like a population)"),
-            INPUT))
+        self.addParameter(explained(number_field_parameter(
+            POPULATION_FIELD, tr("Population field (inhabitants)"), INPUT), population_help()))
         self.addParameter(number_field_parameter(
             STD_POPULATION_FIELD, tr("Standardised population field (weights the mean APL; default: pop_std)"),
             INPUT))
@@ -92,9 +92,10 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         self.addParameter(number_field_parameter(NAME_FIELD, tr("Commune name field (default: nom, name…)"), INPUT))
         self.addParameter(number_field_parameter(
             CODE_FIELD, tr("Commune code field joining the other layers (default: code_insee…)"), INPUT))
-        self.addParameter(QgsProcessingParameterFeatureSource(
+        self.addParameter(section(tr("Outputs of the other algorithms (each adds its page)"),
+                                  QgsProcessingParameterFeatureSource(
             NEAREST, tr("Minutes to the nearest GP (output of “Nearest facility”)"),
-            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
+            [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True)))
         self.addParameter(QgsProcessingParameterFeatureSource(
             CLASSES, tr("Communes by class (output of “Underserved zones”)"),
             [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
@@ -110,8 +111,8 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         self.addParameter(advanced(QgsProcessingParameterNumber(
             RADIUS, tr("Time counted as far in the before/after of the sites (minutes)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=report.FAR_MINUTES, minValue=0.0)))
-        self.addParameter(QgsProcessingParameterString(TERRITORY, tr("Name of the territory"),
-                                                       defaultValue=tr("My territory")))
+        self.addParameter(section(tr("Report"), QgsProcessingParameterString(
+            TERRITORY, tr("Name of the territory"), defaultValue=tr("My territory"))))
         self.addParameter(QgsProcessingParameterEnum(
             LANGUAGE, tr("Report language"), options=["Français", "English"], defaultValue=0))
         self.addParameter(QgsProcessingParameterFileDestination(
