@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -74,6 +74,26 @@
     <message>
       <source>Cancel</source>
       <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>From the data to the council's report</source>
+      <translation>Des données au rapport pour l'assemblée</translation>
+    </message>
+    <message>
+      <source>Whole chain to the report…</source>
+      <translation>Chaîne complète jusqu'au rapport…</translation>
+    </message>
+    <message>
+      <source>APL, underserved zones, new health centres and the report (PDF) in one run, from the commune layer above and the GP practices.</source>
+      <translation>APL, zones sous-dotées, nouveaux centres de santé et rapport (PDF) en une exécution, à partir de la couche des communes ci-dessus et des cabinets de généralistes.</translation>
+    </message>
+    <message>
+      <source>Report from the algorithms' outputs…</source>
+      <translation>Rapport à partir des sorties des algorithmes…</translation>
+    </message>
+    <message>
+      <source>The council's report (PDF) from the outputs of the accessibility index, underserved zones and suggested sites.</source>
+      <translation>Le rapport pour l'assemblée (PDF) à partir des sorties de l'indice d'accessibilité, des zones sous-dotées et des sites proposés.</translation>
     </message>
     <message>
       <source>Download cache</source>

@@ -64,6 +64,8 @@ from .catalogue import (
 from .download import DownloadTask, cache_folder, default_cache_folder, safe_extract, set_cache_folder
 
 LOG_TAG = "Medical Deserts"
+#: The algorithms the dock opens to go from the data to the report.
+CHAIN_ALGORITHM, REPORT_ALGORITHM = "medicaldeserts:councilchain", "medicaldeserts:councilreport"
 _DEPARTEMENT = re.compile(r"^(0[0-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-8])$")
 #: Invisible break point; runs of 30 characters or more without a space get them (paths, addresses in messages).
 ZERO_WIDTH_SPACE = "\u200b"
@@ -601,6 +603,20 @@ class DataDock(QDockWidget):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
 
+        analysis = QgsCollapsibleGroupBox(tr("From the data to the council's report"))
+        analysis_layout = QVBoxLayout(analysis)
+        self.chain_button = QPushButton(tr("Whole chain to the report…"))
+        self.chain_button.setToolTip(tr("APL, underserved zones, new health centres and the report (PDF) in one run, "
+                                        "from the commune layer above and the GP practices."))
+        self.chain_button.clicked.connect(lambda _=False: self.open_algorithm(CHAIN_ALGORITHM))
+        self.report_button = QPushButton(tr("Report from the algorithms' outputs…"))
+        self.report_button.setToolTip(tr("The council's report (PDF) from the outputs of the accessibility index, "
+                                         "underserved zones and suggested sites."))
+        self.report_button.clicked.connect(lambda _=False: self.open_algorithm(REPORT_ALGORITHM))
+        analysis_layout.addWidget(self.chain_button)
+        analysis_layout.addWidget(self.report_button)
+        layout.addWidget(analysis)
+
         cache = QgsCollapsibleGroupBox(tr("Download cache"))
         cache.setCollapsed(True)
         cache_layout = QVBoxLayout(cache)
@@ -622,6 +638,23 @@ class DataDock(QDockWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
         self.setWidget(scroll)
+
+    def algorithm_parameters(self, algorithm_id):
+        """What the dock already knows for ``algorithm_id``'s dialog: the whole chain gets the commune layer and
+        its code field chosen above."""
+        layer = self.communes.currentLayer()
+        if algorithm_id != CHAIN_ALGORITHM or layer is None:
+            return {}
+        parameters = {"COMMUNES": layer}
+        if self.code_field.currentField():
+            parameters["CODE_FIELD"] = self.code_field.currentField()
+        return parameters
+
+    def open_algorithm(self, algorithm_id):
+        """The Processing dialog of ``algorithm_id``, filled with what the dock knows."""
+        import processing
+
+        processing.execAlgorithmDialog(algorithm_id, self.algorithm_parameters(algorithm_id))
 
     def fill_datasets(self):
         self.datasets.clear()

@@ -100,6 +100,21 @@ def test_dock_builds_and_lists_the_catalogue(dock):
     assert not dock.progress_row.isVisible() or dock.progress_row.isHidden()
 
 
+def test_the_report_buttons_open_the_chain_and_the_report_with_the_commune_layer(dock, communes_file, monkeypatch):
+    import processing
+
+    opened = []
+    monkeypatch.setattr(processing, "execAlgorithmDialog", lambda algorithm, parameters: opened.append(
+        (algorithm, parameters)))
+    dock.report_button.click()
+    dock.chain_button.click()
+    assert opened == [("medicaldeserts:councilreport", {}), ("medicaldeserts:councilchain", {})]
+    layer = dock.load_local_file("communes", communes_file)[0]  # it becomes the dock's commune layer
+    dock.chain_button.click()
+    assert opened[-1] == ("medicaldeserts:councilchain", {"COMMUNES": layer, "CODE_FIELD": "code"})
+    assert dock.chain_button.text() == "Whole chain to the report…" and dock.report_button.toolTip()
+
+
 def test_departement_filter_is_checked():
     assert parse_departements("23, 87 2a") == ["23", "87", "2A"]
     assert parse_departements("20;1") == ["2A", "2B", "01"]
