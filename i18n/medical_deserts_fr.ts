@@ -448,6 +448,10 @@
       <translation>Panneau de données Déserts médicaux</translation>
     </message>
     <message>
+      <source>User guide</source>
+      <translation>Guide d’utilisation</translation>
+    </message>
+    <message>
       <source>Install the missing libraries</source>
       <translation>Installer les bibliothèques manquantes</translation>
     </message>

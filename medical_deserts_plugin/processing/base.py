@@ -8,10 +8,11 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingParameterDefinition,
 )
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.network import Cancelled
-from ..i18n import icon_path, tr
+from ..i18n import help_file, icon_path, tr
 from .outputs import RunOutputs
 from .styles import discard_styles, embed_styles
 
@@ -35,6 +36,10 @@ class MedicalDesertsAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path("medical_deserts.svg"))
 
+    def helpUrl(self):  # noqa: N802 (QGIS API)
+        """``file://`` URL of this algorithm's page of the user guide in the user's language ("" if not built)."""
+        path = help_file(self.name())
+        return "" if path is None else QUrl.fromLocalFile(str(path)).toString()
 
 
 def advanced(parameter):

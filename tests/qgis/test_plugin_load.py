@@ -16,7 +16,8 @@ def test_plugin_loads_registers_provider_and_unloads(qgis_iface):
     assert registry.providerById("medicaldeserts") is not None
     ids = {algorithm.id() for algorithm in registry.providerById("medicaldeserts").algorithms()}
     assert {"medicaldeserts:traveltimematrix", "medicaldeserts:nearestfacility"} <= ids
-    assert len(plugin.actions) == 1 + len(ids)
+    assert len(plugin.actions) == 1 + len(ids) + 1  # the dock, the algorithms, the user guide
+    assert plugin.actions[-1].text() == "User guide"
     plugin.actions[0].setChecked(True)
     assert plugin.dock is not None and not plugin.dock.isHidden()
     plugin.unload()
