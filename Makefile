@@ -4,11 +4,12 @@ SYSTEM_PYTHON := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# python3-markdown builds the user guide's HTML (scripts/user_guide.py, at build time only: never a plugin dependency).
 # python3-shapely is Debian 12's shapely 1.8, as a stock QGIS has it: the test of the plugin's own installer of
 # shapely 2 (tests/qgis/test_install_libraries.py) starts from it; the venv has shapely 2.0 over it.
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth python3-numpy python3-scipy python3-pandas python3-openpyxl \
                 python3-shapely python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools zip python3-pyqt6 \
-                python3-matplotlib poppler-utils
+                python3-matplotlib poppler-utils python3-markdown
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 DEMO_DIR ?= demo_output
 CHROOT ?= /srv/chroots/trixie

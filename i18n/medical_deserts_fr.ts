@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr">
+<TS version="2.1" language="fr_FR">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -470,6 +470,10 @@
     <message>
       <source>Open the whole chain in the Model Designer…</source>
       <translation>Ouvrir la chaîne complète dans le modeleur graphique…</translation>
+    </message>
+    <message>
+      <source>User guide</source>
+      <translation>Guide d’utilisation</translation>
     </message>
     <message>
       <source>Install the missing libraries</source>

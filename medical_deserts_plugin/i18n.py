@@ -7,6 +7,8 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, QTranslator
 
 CONTEXT = "MedicalDeserts"
 PLUGIN_DIR = Path(__file__).resolve().parent
+#: The plugin as ``scripts/plugin_tool.py build`` assembles it beside the source tree (compiled .qm, HTML help).
+BUILT_DIR = PLUGIN_DIR.parent / "build" / PLUGIN_DIR.name
 
 
 def tr(text):
@@ -20,13 +22,30 @@ def user_language():
     return str(locale)[:2]
 
 
-def translation_file(language):
-    """Compiled translation for ``language``: inside the installed plugin, or built beside the source tree."""
-    for folder in (PLUGIN_DIR / "i18n", PLUGIN_DIR.parent / "build" / "medical_deserts_plugin" / "i18n"):
-        candidate = folder / f"medical_deserts_{language}.qm"
-        if candidate.exists():
+def plugin_file(relative, source=None):
+    """Path of ``relative`` (e.g. ``"i18n/medical_deserts_fr.qm"``) inside the installed plugin, else in the plugin
+    built beside the source tree, else ``source`` (its place in the source tree); None when none exists."""
+    for candidate in (PLUGIN_DIR / relative, BUILT_DIR / relative, source):
+        if candidate is not None and candidate.exists():
             return candidate
     return None
+
+
+def translation_file(language):
+    """Compiled translation for ``language``: inside the installed plugin, or built beside the source tree."""
+    return plugin_file(f"i18n/medical_deserts_{language}.qm")
+
+
+def help_language(language=None):
+    """Language of the user guide: ``fr`` for a French interface, else ``en``."""
+    return "fr" if (language or user_language()) == "fr" else "en"
+
+
+def help_file(page, language=None):
+    """The user guide's HTML ``page`` (e.g. ``"accessibilityindex"``, ``"index"``) in the user's language (English
+    when that page has no translation); None when the guide is not built."""
+    language = help_language(language)
+    return plugin_file(f"help/{language}/{page}.html") or plugin_file(f"help/en/{page}.html")
 
 
 def install_translator(language=None):
@@ -43,7 +62,5 @@ def install_translator(language=None):
 
 def icon_path(name):
     """Path of an icon: inside the installed plugin, or in the source tree's ``resources/icons``."""
-    for folder in (PLUGIN_DIR / "icons", PLUGIN_DIR.parent / "resources" / "icons"):
-        if (folder / name).exists():
-            return str(folder / name)
-    return ""
+    path = plugin_file(f"icons/{name}", PLUGIN_DIR.parent / "resources" / "icons" / name)
+    return "" if path is None else str(path)

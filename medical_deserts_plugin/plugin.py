@@ -5,8 +5,8 @@ import sys
 
 from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt import sip
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtCore import Qt, QUrl
+from qgis.PyQt.QtGui import QDesktopServices, QIcon
 from qgis.PyQt.QtWidgets import QPushButton
 
 try:
@@ -14,12 +14,18 @@ try:
 except ImportError:
     from qgis.PyQt.QtWidgets import QAction  # Qt5 (QGIS 3)
 
-from .i18n import icon_path, install_translator, tr
+from .i18n import help_file, icon_path, install_translator, tr
 
 
 def menu_title():
     """The plugin's menu in the user's language (a literal ``tr`` call, so that the .ts file gets it)."""
     return tr("&Medical Deserts")
+
+
+def open_user_guide():
+    """Open the user guide's first page, in the user's language, in the system's browser; False when not built."""
+    path = help_file("index")
+    return path is not None and QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class MedicalDesertsPlugin:
@@ -64,6 +70,11 @@ class MedicalDesertsPlugin:
         action.triggered.connect(self.edit_chain_model)
         self.iface.addPluginToMenu(menu_title(), action)
         self.actions.append(action)
+        guide_action = QAction(tr("User guide"), self.iface.mainWindow())
+        guide_action.setEnabled(help_file("index") is not None)
+        guide_action.triggered.connect(open_user_guide)
+        self.iface.addPluginToMenu(menu_title(), guide_action)
+        self.actions.append(guide_action)
 
     def show_dock(self, visible):
         if self.dock is None:

@@ -1,11 +1,12 @@
 """Build, package and install the QGIS plugin.
 
-    python scripts/plugin_tool.py build    [--out build]          plugin folder with metadata, icons, .qm
+    python scripts/plugin_tool.py build    [--out build]          plugin folder with metadata, icons, .qm, help
     python scripts/plugin_tool.py package  [--out dist]           dist/medical_deserts_plugin.zip
     python scripts/plugin_tool.py install  [--profile DIR]        copy into a QGIS profile and enable it
 """
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,8 @@ DEFAULT_PROFILE = Path.home() / ".local/share/QGIS/QGIS3/profiles/default"
 
 
 def build(out_dir):
-    """Assemble ``out_dir/medical_deserts_plugin``: the package, metadata.txt, LICENSE, icons and compiled translations."""
+    """Assemble ``out_dir/medical_deserts_plugin``: the package, metadata.txt, LICENSE, icons, compiled translations
+    and the user guide in HTML (``help/``, built by ``scripts/user_guide.py`` in a QGIS of its own)."""
     target = Path(out_dir) / PLUGIN
     if target.exists():
         shutil.rmtree(target)
@@ -30,6 +32,9 @@ def build(out_dir):
     for ts in sorted((ROOT / "i18n").glob("*.ts")):
         qm = target / "i18n" / (ts.stem + ".qm")
         subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(qm)], check=True)
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "user_guide.py"), "--out", str(target / "help"),
+                    "--qm", str(target / "i18n" / "medical_deserts_fr.qm")], check=True, stdout=subprocess.DEVNULL,
+                   env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
     return target
 
 

@@ -11,10 +11,11 @@ from qgis.core import (
     QgsProcessingParameterDefinition,
     QgsProcessingParameterNumber,
 )
+from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.network import Cancelled
-from ..i18n import icon_path, tr
+from ..i18n import help_file, icon_path, tr
 from .outputs import RunOutputs
 from .run_record import discard_records, save_records
 from .styles import discard_styles, embed_styles
@@ -71,6 +72,15 @@ class MedicalDesertsAlgorithm(QgsProcessingAlgorithm):
     def icon(self):
         return QIcon(icon_path("medical_deserts.svg"))
 
+    def helpUrl(self):  # noqa: N802 (QGIS API)
+        return help_url(self.name())
+
+
+def help_url(page):
+    """``file://`` URL of the user guide's ``page`` (an algorithm's name) in the user's language ("" if not
+    built)."""
+    path = help_file(page)
+    return "" if path is None else QUrl.fromLocalFile(str(path)).toString()
 
 
 def set_metadata(parameter, **entries):

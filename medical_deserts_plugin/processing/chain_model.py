@@ -26,6 +26,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..core.location import APL_THRESHOLD
 from ..i18n import icon_path, tr
+from .base import help_url
 from .network_parameters import preset_labels
 
 MODEL_NAME = "councilchain"
@@ -154,6 +155,9 @@ class CouncilChainModel(QgsProcessingModelAlgorithm):
 
     def icon(self):
         return QIcon(icon_path("medical_deserts.svg"))
+
+    def helpUrl(self):  # noqa: N802 (QGIS API)
+        return help_url(MODEL_NAME)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
         """QGIS's model run, every output left empty written to a temporary file: the report needs them all,

@@ -18,8 +18,9 @@ def test_plugin_loads_registers_provider_and_unloads(qgis_iface):
     assert registry.providerById("medicaldeserts") is not None
     ids = {algorithm.id() for algorithm in registry.providerById("medicaldeserts").algorithms()}
     assert {"medicaldeserts:traveltimematrix", "medicaldeserts:nearestfacility"} <= ids
-    assert len(plugin.actions) == 2 + len(ids)  # the data panel, each algorithm, the chain in the Model Designer
+    assert len(plugin.actions) == 1 + len(ids) + 2  # the dock, the algorithms, the Model Designer, the user guide
     assert MedicalDesertsAlgorithm.parameters_dialog is SectionedAlgorithmDialog  # the dialogs with sections
+    assert plugin.actions[-1].text() == "User guide"
     plugin.actions[0].setChecked(True)
     assert plugin.dock is not None and not plugin.dock.isHidden()
     plugin.unload()
