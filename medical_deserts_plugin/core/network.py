@@ -3,9 +3,13 @@
 Coordinates are metres in a projected CRS. Every vertex of every line is a node; vertices closer than the topology
 tolerance merge. A place (origin, destination, facility) joins the network at the nearest point of the nearest road
 segment, through an access leg (straight line at the access speed). Shortest paths come from
-``scipy.sparse.csgraph.dijkstra`` with a time limit, run in chunks of sources so memory stays bounded.
+``scipy.sparse.csgraph.dijkstra`` with a time limit, run in chunks of sources so memory stays bounded. Many-to-many
+searches are confined to the sub-network their sources can reach (see ``NetworkTravel._searches``), so their cost
+follows the reached nodes rather than the whole country's graph, and run on several threads.
 """
 
+import os
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -18,6 +22,11 @@ from .travel_times import TravelTimeTable
 BOTH_WAYS, FORWARD, BACKWARD = 0, 1, -1
 
 METRES_PER_MINUTE_PER_KMH = 1000.0 / 60.0
+#: Searches are confined to the sub-network within reach when that square covers less than this share of the
+#: network's extent (else the whole graph is searched, as cheap).
+LOCAL_SEARCH_SHARE = 0.25
+#: Threads running searches at once (scipy's Dijkstra releases the GIL); each gets its share of the memory.
+MAX_WORKERS = 4
 
 
 class Cancelled(Exception):
@@ -225,14 +234,33 @@ class PlacedGraph:
     on first use from the road edges plus the few new ones.
     """
 
-    def __init__(self, network, n_nodes, new_from, new_to, new_minutes, place_node, snap):
+    def __init__(self, network, node_xy, new_from, new_to, new_minutes, place_node, snap):
         self.network = network
-        self.n_nodes = n_nodes
+        self.node_xy = node_xy  # metres: the road nodes, then the snap points, then the places
+        self.n_nodes = len(node_xy)
         keep = np.isfinite(new_minutes)
         self.new_edges = (new_from[keep], new_to[keep], new_minutes[keep])
         self.place_node = place_node  # graph node of each place, -1 if it is off the network
         self.snap = snap
         self._graphs = {}
+        self._cache = {}
+
+    def metres_per_minute(self):
+        """The fastest any edge goes: straight distance between its ends over its minutes (inf when an edge of
+        some length takes no time). No path covers more straight-line metres per minute."""
+        if "speed" not in self._cache:
+            row, col, minutes = sparse.find(self.graph)
+            metres = np.hypot(*(self.node_xy[row] - self.node_xy[col]).T)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                speed = np.where(metres > 0, metres / minutes, 0.0)
+            self._cache["speed"] = float(speed.max()) if len(speed) else 0.0
+        return self._cache["speed"]
+
+    def node_tree(self):
+        """KD-tree of the graph's nodes (built on first use, then kept)."""
+        if "tree" not in self._cache:
+            self._cache["tree"] = cKDTree(self.node_xy)
+        return self._cache["tree"]
 
     def _build(self, reverse):
         if reverse not in self._graphs:
@@ -303,8 +331,10 @@ def place_on_network(network, places_xy, access_speed_kmh, max_snap_m=None):
     chain_backward = np.concatenate([piece_minutes(step, backward),
                                      piece_minutes(tail_step, network.segment_backward_minutes[tail_seg])])
 
+    a_xy, b_xy = network.node_xy[network.segment_a[seg]], network.node_xy[network.segment_b[seg]]
+    snap_xy = a_xy + frac[:, None] * (b_xy - a_xy)
     return PlacedGraph(
-        network, n + 2 * n_on,
+        network, np.vstack([network.node_xy, snap_xy, unique_xy[on]]),
         np.concatenate([chain_from, chain_to, place_node[on], snap_node]),
         np.concatenate([chain_to, chain_from, snap_node, place_node[on]]),
         np.concatenate([chain_forward, chain_backward, access, access]),
@@ -326,10 +356,11 @@ def _validate_cutoff(cutoff_minutes):
 class NetworkTravel:
     """Travel times over a road network (minutes), from places given as coordinates in metres."""
 
-    def __init__(self, network, access_speed_kmh=20.0, max_snap_m=None, memory_mb=256):
+    def __init__(self, network, access_speed_kmh=20.0, max_snap_m=None, memory_mb=256, workers=None):
         if not (access_speed_kmh > 0):
             raise ValueError("the access speed must be a positive number of km/h")
         self.network = network
+        self.workers = workers or max(1, min(MAX_WORKERS, os.cpu_count() or 1))
         self.access_speed_kmh = float(access_speed_kmh)
         self.max_snap_m = max_snap_m
         self.memory_mb = memory_mb
@@ -350,7 +381,7 @@ class NetworkTravel:
 
     def _chunk_size(self, n_nodes, n_targets):
         per_source = 8 * (2 * n_nodes + n_targets)
-        return max(1, int(self.memory_mb * 2**20 // per_source))
+        return max(1, int(self.memory_mb / self.workers * 2**20 // per_source))
 
     def table(self, origins_xy, destinations_xy, cutoff_minutes, k=None, progress=None):
         """Every (origin, destination) pair reachable within ``cutoff_minutes``; with ``k``, only each origin's k
@@ -361,32 +392,94 @@ class NetworkTravel:
         from_destinations = k is None and (
             len(np.unique(destination_node)) < len(np.unique(origin_node))
         )
-        graph = placed.reversed_graph if from_destinations else placed.graph
         sources, targets = (destination_node, origin_node) if from_destinations else (origin_node, destination_node)
-        table = self._run(graph, sources, targets, cutoff_minutes, k, progress)
+        table = self._run(placed, from_destinations, sources, targets, cutoff_minutes, k, progress)
         return table.transposed() if from_destinations else table
 
-    def _run(self, graph, source_node, target_node, cutoff_minutes, k, progress):
-        """Pairs (source index, target index, minutes) within the cutoff, grouped by distinct source node."""
+    def _searches(self, placed, sources, targets, cutoff_minutes):
+        """The bounded searches to run: (node ids of the sub-network searched, or None for the whole graph;
+        positions in ``sources`` searched on it; positions in ``targets`` it can reach).
+
+        No path within the cutoff leaves the disc of radius fastest speed x cutoff around its source, so sources
+        grouped by square tiles are searched on the nodes within that radius of their tile: the work follows the
+        nodes a search can reach, not the whole graph, with exactly the same times."""
+        reach_m = placed.metres_per_minute() * cutoff_minutes * (1 + 1e-9) + 1e-6
+        node_xy = placed.node_xy
+        span = node_xy.max(axis=0) - node_xy.min(axis=0) if len(node_xy) else np.zeros(2)
+        tile_m = reach_m / 2  # the searched square is then at most 2.5 x 2.5 radii around each source
+        if not np.isfinite(reach_m) or (2 * reach_m + tile_m) ** 2 > LOCAL_SEARCH_SHARE * span.prod():
+            return [(None, np.arange(len(sources)), np.arange(len(targets)))]
+        tile = np.floor((node_xy[sources] - node_xy.min(axis=0)) / tile_m).astype(np.int64)
+        _, tile_of_source = np.unique(tile, axis=0, return_inverse=True)
+        tile_of_source = tile_of_source.ravel()
+        order = np.argsort(tile_of_source, kind="stable")
+        bounds = np.flatnonzero(np.diff(np.r_[-1, tile_of_source[order], -2]))
+        target_tree = cKDTree(node_xy[targets])
+        searches = []
+        for begin, end in zip(bounds[:-1], bounds[1:]):
+            members = order[begin:end]
+            low, high = node_xy[sources[members]].min(axis=0), node_xy[sources[members]].max(axis=0)
+            centre, radius = (low + high) / 2, reach_m + np.hypot(*(high - low)) / 2
+            nodes = np.sort(np.asarray(placed.node_tree().query_ball_point(centre, radius), dtype=np.int64))
+            reached = np.asarray(target_tree.query_ball_point(centre, radius), dtype=np.int64)
+            searches.append((nodes, members, np.sort(reached)))
+        return searches
+
+    def _search(self, graph, nodes, sources, targets, cutoff_minutes, k):
+        """(rows in ``sources``, positions in ``targets``, minutes) of one bounded search on ``nodes`` (None: the
+        whole graph), in chunks of sources that keep memory bounded."""
+        if nodes is None:
+            local, local_sources, local_targets = graph, sources, targets
+        else:
+            local, nodes = confined(graph, nodes, sources, cutoff_minutes)
+            local_sources = np.searchsorted(nodes, sources)
+            position = np.minimum(np.searchsorted(nodes, targets), len(nodes) - 1)
+            keep = nodes[position] == targets  # the targets the sources reach at all within the cutoff
+            targets_kept = np.flatnonzero(keep)
+            local_targets = position[keep]
+        chunk = self._chunk_size(local.shape[0], len(local_targets))
+        rows, columns, minutes = [], [], []
+        for begin in range(0, len(local_sources), chunk):
+            times = dijkstra(local, directed=True, indices=local_sources[begin:begin + chunk],
+                             limit=cutoff_minutes)[:, local_targets]
+            if k is not None and times.shape[1] > k:
+                kth = np.partition(times, k - 1, axis=1)[:, k - 1:k]
+                times = np.where(times <= kth, times, np.inf)
+            row, column = np.nonzero(times <= cutoff_minutes)
+            rows.append(begin + row)
+            columns.append(column if nodes is None else targets_kept[column])
+            minutes.append(times[row, column])
+        return np.concatenate(rows), np.concatenate(columns), np.concatenate(minutes)
+
+    def _run(self, placed, reverse, source_node, target_node, cutoff_minutes, k, progress):
+        """Pairs (source index, target index, minutes) within the cutoff, grouped by distinct source node; on the
+        reversed graph when ``reverse`` (times *to* the sources). The searches run on ``workers`` threads (scipy's
+        Dijkstra releases the GIL)."""
+        graph = placed.reversed_graph if reverse else placed.graph
         shape = (len(source_node), len(target_node))
         on_sources = np.flatnonzero(source_node >= 0)
         distinct_sources, source_group = np.unique(source_node[on_sources], return_inverse=True)
         on_targets = np.flatnonzero(target_node >= 0)
         target_columns = target_node[on_targets]
-        chunk = self._chunk_size(graph.shape[0], len(on_targets))
-        pieces = []
         _report(progress, 0.0)
-        for begin in range(0, len(distinct_sources), chunk):
-            nodes = distinct_sources[begin:begin + chunk]
-            times = dijkstra(graph, directed=True, indices=nodes, limit=cutoff_minutes)[:, target_columns]
-            if k is not None and times.shape[1] > k:
-                kth = np.partition(times, k - 1, axis=1)[:, k - 1:k]
-                times = np.where(times <= kth, times, np.inf)
-            row, col = np.nonzero(times <= cutoff_minutes)
-            pieces.append((begin + row, on_targets[col], times[row, col]))
-            _report(progress, min(1.0, (begin + len(nodes)) / len(distinct_sources)))
-        if not pieces:
+        if len(distinct_sources) == 0 or len(on_targets) == 0:
             return TravelTimeTable.empty(*shape)
+        searches = self._searches(placed, distinct_sources, target_columns, cutoff_minutes)
+        pieces, done = [], 0
+        with ThreadPoolExecutor(max_workers=self.workers) as pool:
+            futures = {pool.submit(self._search, graph, nodes, distinct_sources[members], target_columns[reached],
+                                   cutoff_minutes, k): (members, reached) for nodes, members, reached in searches}
+            try:
+                for future in as_completed(futures):
+                    members, reached = futures[future]
+                    row, column, minutes = future.result()
+                    pieces.append((members[row], on_targets[reached[column]], minutes))
+                    done += len(members)
+                    _report(progress, done / len(distinct_sources))
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
         group, target, minutes = (np.concatenate(p) for p in zip(*pieces))
         # Expand each distinct source node back to every input that shares it.
         members = np.argsort(source_group, kind="stable")
@@ -424,6 +517,17 @@ class NetworkTravel:
         facility[on[reached]] = facility_of_node[node_source[origin_node[on[reached]]]]
         _report(progress, 1.0)
         return minutes, facility
+
+
+def confined(graph, nodes, sources, cutoff_minutes):
+    """(sub-graph, its node ids) of the nodes some of ``sources`` reach within the cutoff, found by one
+    multi-source search on the candidate ``nodes`` (sorted, holding every node within reach). Every shortest path
+    of the sources within the cutoff runs on these nodes only, so searches on the sub-graph give the same times."""
+    candidate = graph[nodes][:, nodes]
+    reach = dijkstra(candidate, directed=True, indices=np.searchsorted(nodes, sources), limit=cutoff_minutes,
+                     min_only=True)
+    kept = np.flatnonzero(np.isfinite(reach))
+    return candidate[kept][:, kept], nodes[kept]
 
 
 class StraightLineTravel:
