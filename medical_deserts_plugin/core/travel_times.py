@@ -91,10 +91,12 @@ class TravelTimeTable:
         """For each origin: (minutes to its nearest destination or NaN, that destination's index or -1)."""
         best_minutes = np.full(self.shape[0], np.nan)
         best_destination = np.full(self.shape[0], -1, dtype=np.int64)
-        if len(self):
-            first = self.rank() == 1
-            best_minutes[self.origin[first]] = self.minutes[first]
-            best_destination[self.origin[first]] = self.destination[first]
+        if len(self):  # grouped minima, no sort: the same as rank 1 (ties to the lowest destination index)
+            shortest = pd.Series(self.minutes).groupby(self.origin).min()
+            best_minutes[shortest.index] = shortest.to_numpy()
+            at_best = self.minutes == best_minutes[self.origin]
+            first = pd.Series(self.destination[at_best]).groupby(self.origin[at_best]).min()
+            best_destination[first.index] = first.to_numpy()
         return best_minutes, best_destination
 
     def count_within(self, cutoff_minutes):
@@ -157,19 +159,34 @@ class TravelTimeTable:
         Returns (table, number of rows left out: unknown id or missing/negative minutes). Several rows for one
         pair keep the shortest time.
         """
-        rows = pd.DataFrame({"o": pd.Series(origin_ids, dtype=object).astype(str),
-                             "d": pd.Series(destination_ids, dtype=object).astype(str),
-                             "m": pd.to_numeric(pd.Series(minutes, dtype=object), errors="coerce")})
-        rows["oi"] = rows["o"].map(pd.Series(np.arange(len(known_origins)), index=pd.Index(known_origins, dtype=str))
-                                   .groupby(level=0).first())
-        rows["di"] = rows["d"].map(pd.Series(np.arange(len(known_destinations)),
-                                             index=pd.Index(known_destinations, dtype=str)).groupby(level=0).first())
-        usable = rows["oi"].notna() & rows["di"].notna() & (rows["m"] >= 0)
-        best = rows[usable].groupby(["oi", "di"], sort=True)["m"].min()
-        table = cls(best.index.get_level_values(0).to_numpy(np.int64),
-                    best.index.get_level_values(1).to_numpy(np.int64),
+        origin = position_of(origin_ids, known_origins)
+        destination = position_of(destination_ids, known_destinations)
+        minutes = as_minutes(minutes)
+        usable = (origin >= 0) & (destination >= 0) & (minutes >= 0)
+        n_destinations = max(len(known_destinations), 1)
+        pair = origin[usable] * n_destinations + destination[usable]  # one integer key per pair: a fast grouping
+        best = pd.Series(minutes[usable]).groupby(pair, sort=True).min()
+        table = cls(best.index.to_numpy(np.int64) // n_destinations, best.index.to_numpy(np.int64) % n_destinations,
                     best.to_numpy(np.float64), (len(known_origins), len(known_destinations)))
         return table, int((~usable).sum())
+
+
+def as_minutes(values):
+    """Floats of ``values`` (NaN where missing or not a number), without a Python call per value when they are
+    numbers already."""
+    try:
+        return np.asarray(values, dtype=float)
+    except (TypeError, ValueError):
+        return pd.to_numeric(pd.Series(values, dtype=object), errors="coerce").to_numpy(dtype=float)
+
+
+def position_of(ids, known):
+    """Position in ``known`` of each of ``ids`` compared as texts (the first where ``known`` repeats one; -1 where
+    it has none). Each distinct id is looked up once: a table's ids repeat thousands of times."""
+    codes, distinct = pd.factorize(pd.Series(ids, dtype=object), use_na_sentinel=True)
+    lookup = pd.Series(np.arange(len(known)), index=pd.Index(known, dtype=object).astype(str)).groupby(level=0).first()
+    found = pd.Index(distinct, dtype=object).astype(str).map(lookup).to_numpy(dtype=float, na_value=-1)
+    return np.r_[found, -1].astype(np.int64)[codes]  # a missing id (code -1) takes the last: -1
 
 
 def same_code_pairs(origin_codes, destination_codes):

@@ -261,7 +261,6 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
                     label=label, field=name, names=", ".join(names) or "-"
                 )
             )
-    total = source.featureCount()
     read = None
     if bulk is not None and not keep_features and all(
             bulk.fields().fieldOrigin(bulk.fields().indexOf(name)) == QgsFields.FieldOrigin.OriginProvider
@@ -273,10 +272,10 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
         geometries = shapely.from_wkb(wkbs)
     else:
         ids, geometries, columns = read
-    if not ids:
+    if not ids:  # featureCount only here: on a text file it reads the whole file
         raise QgsProcessingException(
             tr("The {label} layer has no features.").format(label=label)
-            if total in (0, -1) else tr("The {label} layer could not be read.").format(label=label)
+            if source.featureCount() in (0, -1) else tr("The {label} layer could not be read.").format(label=label)
         )
     check_coordinates(ids, geometries, crs, context, label)
     check = context.invalidGeometryCheck() if check is None else check
