@@ -75,12 +75,14 @@ def grab_dock(application, window, language):
 
 
 def grab_dialog(application, algorithm_id, parameters, language):
-    """The Processing dialog of ``algorithm_id`` with ``parameters`` filled in."""
-    from processing.gui.AlgorithmDialog import AlgorithmDialog
+    """The Processing dialog of ``algorithm_id`` with ``parameters`` filled in, as the desktop opens it (the
+    plugin's dialog: sections, what does not apply greyed out)."""
     from qgis.core import QgsApplication
 
+    from medical_deserts_plugin.gui.parameters_dialog import SectionedAlgorithmDialog
+
     algorithm = QgsApplication.processingRegistry().createAlgorithmById(algorithm_id)
-    dialog = AlgorithmDialog(algorithm)
+    dialog = SectionedAlgorithmDialog(algorithm)
     dialog.resize(980, 720)
     dialog.setParameters(parameters)
     dialog.show()
@@ -88,6 +90,10 @@ def grab_dialog(application, algorithm_id, parameters, language):
     save(dialog.grab().toImage(), f"dialog_{algorithm_id.split(':')[1]}_{language}.png")
     dialog.close()
     dialog.deleteLater()
+    from qgis.PyQt.QtCore import QCoreApplication, QEvent
+
+    # deleted now, while its algorithm's provider is registered, not by the interpreter's exit (a crash)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def render_map(layer_path, name, size=(700, 560)):
