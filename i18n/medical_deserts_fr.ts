@@ -1280,6 +1280,14 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
       <translation>Le rapport n'a pas pu être écrit dans {path} (erreur d'export de la mise en page {error}).</translation>
     </message>
     <message>
+      <source>Territorial report – {territory}</source>
+      <translation>Rapport territorial – {territory}</translation>
+    </message>
+    <message>
+      <source>Print layout “{name}” added to the project for editing (Project › Layouts). Its layers, in the unchecked group of the same name, are temporary: make them permanent to keep its maps in the saved project.</source>
+      <translation>Mise en page « {name} » ajoutée au projet pour la modifier (Projet › Mises en page). Ses couches, dans le groupe décoché du même nom, sont temporaires : rendez-les permanentes pour garder ses cartes dans le projet enregistré.</translation>
+    </message>
+    <message>
       <source>Empty: the field named like a population (population, pop, PMUN, P21_POP…), said in the log; a layer without one is refused.</source>
       <translation>Vide : le champ nommé comme une population (population, pop, PMUN, P21_POP…), indiqué dans le journal ; une couche qui n'en a pas est refusée.</translation>
     </message>

@@ -13,6 +13,7 @@ from bad_input import Log, run_refused
 from scripts.qgis_runner import run_algorithm
 
 CHAIN = "medicaldeserts:councilchain"
+pytestmark = pytest.mark.usefixtures("outside_desktop")  # the report adds no layout to the project
 
 
 def chain_parameters(sample, **overrides):

@@ -9,15 +9,27 @@ import unicodedata
 import processing
 import pytest
 from osgeo import gdal
-from qgis.core import QgsVectorLayer
+from qgis.core import (
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorLayer,
+)
 
 from bad_input import Log, run_refused
 from medical_deserts_plugin.core.report import format_number
-from medical_deserts_plugin.processing import report_charts
+from medical_deserts_plugin.i18n import tr
+from medical_deserts_plugin.processing import council_report, report_charts
+from medical_deserts_plugin.processing.report_layout import export_pdf
 from medical_deserts_plugin.processing.run_record import recorded
 from medical_deserts_plugin.sample.generator import AGE_FIELDS
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed"),
+              pytest.mark.usefixtures("outside_desktop")]
 NETWORK = {"ROAD_CLASS_FIELD": "highway", "SPEED_PRESET": 0, "DIRECTION_FIELD": "oneway"}
 
 
@@ -62,13 +74,13 @@ def chain(provider, sample, tmp_path_factory):
     return files, figures
 
 
-def report(chain, path, **overrides):
+def report(chain, path, context=None, feedback=None, **overrides):
     files, _ = chain
     parameters = dict(INPUT=files["apl"], NEAREST=files["nearest"], CLASSES=files["classes"], ZONES=files["zones"],
                       SITES=files["sites"], SITES_DEMAND=files["demand"], TERRITORY="Département exemple",
                       OUTPUT=str(path))
     parameters.update(overrides)
-    return processing.run("medicaldeserts:councilreport", parameters)
+    return processing.run("medicaldeserts:councilreport", parameters, context=context, feedback=feedback)
 
 
 def pdf_pages(path):
@@ -170,3 +182,99 @@ def test_bad_input(chain, tmp_path):
     run_refused("medicaldeserts:councilreport", dict(INPUT=files["apl"], CLASSES=files["zones"],
                                                      OUTPUT=str(tmp_path / "r.pdf")),
                 r"no field “code_insee”", inputs=[files["apl"], files["zones"]])
+
+
+# ---------------------------------------------------------------------- the print layout in the desktop's project
+
+def layout_name(territory="Département exemple"):
+    return tr("Territorial report – {territory}").format(territory=territory)
+
+
+def map_layers(layout):
+    """Ids of the layers the layout's maps draw."""
+    return {layer.id() for item in layout.items() if isinstance(item, QgsLayoutItemMap) for layer in item.layers()}
+
+
+def test_in_the_desktop_the_layout_is_added_to_the_project(chain, tmp_path, desktop):
+    path = tmp_path / "rapport.pdf"
+    log = Log()
+    report(chain, path, feedback=log)
+    layouts = desktop.layoutManager().layouts()
+    assert [layout.name() for layout in layouts] == [layout_name()]
+    layout = layouts[0]
+    assert layout.pageCollection().pageCount() == pdf_pages(path) == 7
+    assert f"“{layout_name()}” added to the project" in log.text()
+    # Its layers in one group, alone at the top of the layer tree, collapsed and unchecked.
+    root = desktop.layerTreeRoot()
+    group = root.findGroup(layout_name())
+    assert root.children() == [group] and not group.isExpanded() and not group.itemVisibilityChecked()
+    assert not any(node.itemVisibilityChecked() for node in group.findLayers())
+    assert set(group.findLayerIds()) == set(desktop.mapLayers()) == map_layers(layout)
+    # APL; minutes and the hatched communes; zones and classes; sites and the APL after: 7 layers, named plainly.
+    assert sorted(layer.name() for layer in desktop.mapLayers().values()) == sorted([
+        "APL (consultations par an et par habitant standardisé)", "Temps par la route (minutes)",
+        "aucun médecin accessible", "Zone (population en habitants)", "Classe de la commune",
+        "Sites proposés (rang)", "APL une fois les sites ouverts (consultations par an et par habitant standardisé)"])
+    # The three charts are kept in the layout: the run's temporary folder is gone.
+    pictures = [item for item in layout.items() if isinstance(item, QgsLayoutItemPicture)]
+    charts = [picture for picture in pictures if picture.picturePath().startswith("base64:")]
+    assert len(charts) == 3 and not any(picture.isMissingImage() for picture in pictures)
+    # Exported again from the project (the layers unchecked), it is the algorithm's PDF.
+    again = tmp_path / "again.pdf"
+    assert export_pdf(layout, str(again)) is None
+    assert pdf_pages(again) == 7 and pdf_text(again) == pdf_text(path)
+    _, figures = chain
+    assert f"{french(figures['sites_before'])} → {french(figures['sites_after'])} habitants" in pdf_text(again)
+    # Saved and read back, the legends keep their own layers and the charts their pictures.
+    saved = tmp_path / "projet.qgz"
+    assert desktop.write(str(saved))
+    reread = QgsProject()
+    assert reread.read(str(saved))
+    layout = reread.layoutManager().layoutByName(layout_name())
+    legends = [item for item in layout.items() if isinstance(item, QgsLayoutItemLegend)]
+    assert len(legends) == 4 and all(legend.model().rootGroup().findLayerIds() for legend in legends)
+    assert {i for legend in legends for i in legend.model().rootGroup().findLayerIds()} <= set(reread.mapLayers())
+    assert not any(item.isMissingImage() for item in layout.items() if isinstance(item, QgsLayoutItemPicture))
+
+
+def test_a_second_report_is_a_second_layout(chain, tmp_path, desktop):
+    report(chain, tmp_path / "rapport.pdf")
+    first = desktop.layoutManager().layoutByName(layout_name())
+    note = QgsLayoutItemLabel(first)
+    note.setText("Relu par le service")
+    first.addLayoutItem(note)  # the user's edit
+    report(chain, tmp_path / "rapport.pdf", SITES=None, SITES_DEMAND=None)
+    assert [layout.name() for layout in desktop.layoutManager().layouts()] == [layout_name(),
+                                                                                 layout_name() + " (2)"]
+    assert note in desktop.layoutManager().layoutByName(layout_name()).items()
+    second = desktop.layoutManager().layoutByName(layout_name() + " (2)")
+    assert second.pageCollection().pageCount() == 6  # no sites page
+    root = desktop.layerTreeRoot()
+    assert [group.name() for group in root.children()] == [layout_name() + " (2)", layout_name()]
+    assert len(root.findGroup(layout_name() + " (2)").findLayerIds()) == 5  # without the sites and the APL after
+    assert len(desktop.mapLayers()) == 12
+
+
+def test_a_run_on_a_project_of_its_own_adds_nothing(chain, tmp_path, desktop):
+    context = QgsProcessingContext()
+    own = QgsProject()
+    context.setProject(own)
+    report(chain, tmp_path / "rapport.pdf", context=context)
+    assert pdf_pages(tmp_path / "rapport.pdf") == 7
+    for project in (desktop, own):
+        assert not project.layoutManager().layouts() and not project.mapLayers()
+        assert not project.layerTreeRoot().children()
+
+
+def test_a_failed_run_adds_nothing_to_the_project(chain, tmp_path, desktop, monkeypatch):
+    files, _ = chain
+    run_refused("medicaldeserts:councilreport", dict(INPUT=files["apl"], CLASSES=files["zones"],
+                                                     OUTPUT=str(tmp_path / "r.pdf")),
+                r"no field “code_insee”", inputs=[files["apl"], files["zones"]])
+    monkeypatch.setattr(council_report, "export_pdf", lambda layout, path: "disk full")  # once the layout is built
+    path = tmp_path / "rapport.pdf"
+    with pytest.raises(QgsProcessingException, match="could not be written"):
+        report(chain, path)
+    assert not path.exists()
+    assert not desktop.layoutManager().layouts() and not desktop.mapLayers()
+    assert not desktop.layerTreeRoot().children()
