@@ -67,6 +67,8 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 12.0
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 MAP_TOP, MAP_HEIGHT = 24.0, 150.0
 FONT = "DejaVu Sans"
+#: Resolution of the PDF's pictures and rasterised parts (dots per inch).
+EXPORT_DPI = 200
 
 #: APL classes (DREES thresholds 2.5 and 4): dark = poor access; the last colour is for no APL.
 APL_COLOURS = ("#99000d", "#fb6a4a", "#fff5f0", "#bdbdbd")
@@ -118,6 +120,9 @@ class ReportLayout:
         self.layout.initializeDefaults()  # one A4 page, landscape
         self.layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
         self.layout.setName(self.t["title"])
+        # The export settings of the PDF, also those the layout designer offers for this layout: text as text.
+        self.layout.renderContext().setDpi(EXPORT_DPI)
+        self.layout.setCustomProperty("pdfTextFormat", int(Qgis.TextRenderFormat.AlwaysText))
         self.layers = []  # the layers added to the project, in the order added
         self.legend_titles = {}  # layer id -> its title in the legends ("|" breaks the line); absent: no legend
 
@@ -543,7 +548,7 @@ def export_pdf(layout, path):
     """Export ``layout`` to the PDF ``path`` with real text (searchable, copyable); returns an error or None."""
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
-    settings.dpi = 200
+    settings.dpi = EXPORT_DPI
     result = QgsLayoutExporter(layout).exportToPdf(path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         return result

@@ -10,6 +10,7 @@ import processing
 import pytest
 from osgeo import gdal
 from qgis.core import (
+    Qgis,
     QgsLayoutItemLabel,
     QgsLayoutItemLegend,
     QgsLayoutItemMap,
@@ -235,6 +236,9 @@ def test_in_the_desktop_the_layout_is_added_to_the_project(chain, tmp_path, desk
     assert len(legends) == 4 and all(legend.model().rootGroup().findLayerIds() for legend in legends)
     assert {i for legend in legends for i in legend.model().rootGroup().findLayerIds()} <= set(reread.mapLayers())
     assert not any(item.isMissingImage() for item in layout.items() if isinstance(item, QgsLayoutItemPicture))
+    # The designer's PDF export offers the algorithm's settings: 200 dpi, text as text.
+    assert layout.renderContext().dpi() == 200
+    assert int(layout.customProperty("pdfTextFormat")) == int(Qgis.TextRenderFormat.AlwaysText)
 
 
 def test_a_second_report_is_a_second_layout(chain, tmp_path, desktop):
