@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr">
+<TS version="2.1" language="fr_FR">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -1248,8 +1248,8 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
       <translation>Minutes jusqu'au médecin le plus proche (sortie de « Établissement le plus proche »)</translation>
     </message>
     <message>
-      <source>Time counted as far in the before/after of the sites (minutes)</source>
-      <translation>Temps compté comme éloigné dans l'avant/après des sites (minutes)</translation>
+      <source>Time counted as far in the before/after of the sites (minutes; empty: the coverage radius the suggested sites were computed with, else 20)</source>
+      <translation>Temps compté comme éloigné dans l'avant/après des sites (minutes ; vide : le rayon de couverture avec lequel les sites proposés ont été calculés, sinon 20)</translation>
     </message>
     <message>
       <source>PDF files (*.pdf)</source>

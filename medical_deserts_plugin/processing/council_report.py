@@ -141,8 +141,9 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             SITES_DEMAND, tr("Demand units before and after (output of “Suggest sites for new health centres”)"),
             [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            RADIUS, tr("Time counted as far in the before/after of the sites (minutes)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=report.FAR_MINUTES, minValue=0.0)))
+            RADIUS, tr("Time counted as far in the before/after of the sites (minutes; empty: the coverage radius "
+                       "the suggested sites were computed with, else 20)"),
+            QgsProcessingParameterNumber.Type.Double, optional=True, minValue=0.0)))
         self.addParameter(section(tr("Report"), QgsProcessingParameterString(
             TERRITORY, tr("Name of the territory"), defaultValue=tr("My territory"))))
         self.addParameter(QgsProcessingParameterEnum(
@@ -310,7 +311,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             population = read_numbers(communes, population_field, tr("population"), INHABITANT_UNITS)
             change = report.before_after(population, values["index_before"], values["index_after"],
                                          values["before_min"], values["after_min"],
-                                         radius=self.parameterAsDouble(parameters, RADIUS, context))
+                                         radius=self.far_minutes(parameters, context))
             if change is not None and change.measure == "apl":
                 set_apl_after(content.communes, values["index_after"])
                 content.has_apl_after = True
@@ -338,6 +339,13 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         content.site_gain_note = t["site_gain_known"] if record.get("model") else \
             t["site_gain_apl" if change is None or change.measure == "apl" else "site_gain_minutes"]
         return change
+
+    def far_minutes(self, parameters, context):
+        """Minutes beyond which the before/after of the sites counts inhabitants as far: RADIUS, else the coverage
+        radius recorded by the run that made the suggested sites (MCLP, LSCP), else 20."""
+        if self.parameterAsString(parameters, RADIUS, context):
+            return self.parameterAsDouble(parameters, RADIUS, context)
+        return float(self.sites_record(parameters, context).get("radius_min", report.FAR_MINUTES))
 
     def sites_record(self, parameters, context):
         """The record of the run that made the suggested sites (model, settings, solver status), or {}."""

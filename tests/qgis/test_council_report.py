@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProject,
     QgsVectorLayer,
 )
+from qgis.PyQt.QtCore import NULL
 
 from bad_input import Log, run_refused
 from medical_deserts_plugin.core.report import format_number
@@ -282,3 +283,27 @@ def test_a_failed_run_adds_nothing_to_the_project(chain, tmp_path, desktop, monk
     assert not path.exists()
     assert not desktop.layoutManager().layouts() and not desktop.mapLayers()
     assert not desktop.layerTreeRoot().children()
+
+
+def test_the_time_before_after_counts_far_beyond_the_radius_of_the_sites(chain, sample, tmp_path):
+    sites, demand = str(tmp_path / "sites_mclp.gpkg"), str(tmp_path / "demand_mclp.gpkg")
+    log = Log()
+    processing.run("medicaldeserts:suggestsites", dict(
+        NETWORK, ROADS=sample["roads"], INPUT=sample["communes"], POPULATION_FIELD="population",
+        EXISTING=sample["gp_sites"], MODEL=0, P=3, RADIUS=10, OUTPUT_SITES=sites, OUTPUT_DEMAND=demand), feedback=log)
+    within_before = logged_number(log, r"Within 10 min: ([\d,]+) inhabitants")
+    within_after = logged_number(log, r"Within 10 min: [\d,]+ inhabitants \([\d.]+%\) before, ([\d,]+)")
+    units = list(QgsVectorLayer(demand).getFeatures())
+    total = sum(unit["population"] for unit in units)
+    # RADIUS left empty: the 10 min that the sites' record holds, as suggestsites counted.
+    path = tmp_path / "rapport.pdf"
+    report(chain, path, SITES=sites, SITES_DEMAND=demand)
+    assert (f"3 sites proposés : {french(total - within_before)} → {french(total - within_after)} habitants à plus "
+            "de 10 min") in pdf_text(path)
+    # RADIUS given, or no sites layer to read the radius from: counted beyond it, or beyond 20 min.
+    far = [sum(unit["population"] for unit in units if unit[field] in (None, NULL) or unit[field] > 20)
+           for field in ("before_min", "after_min")]
+    assert 0 < far[1] < far[0] < total - within_before
+    for overrides in ({"RADIUS": 20}, {"SITES": None}):
+        report(chain, path, **{"SITES": sites, "SITES_DEMAND": demand, **overrides})
+        assert f"{french(far[0])} → {french(far[1])} habitants à plus de 20 min" in pdf_text(path)
