@@ -65,6 +65,8 @@ def chain(provider, sample, tmp_path_factory):
         network, INPUT=files["apl"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
         EXISTING_SUPPLY_FIELD="n_gp", MODEL=4, P=3, OUTPUT_SITES=files["sites"], OUTPUT_DEMAND=files["demand"]),
         feedback=sites_log)
+    for path in files.values():  # QGIS's first read of a fresh GeoPackage takes it out of WAL mode (2 header bytes):
+        QgsVectorLayer(path, "settle", "ogr").featureCount()  # done here, the bad-input checks compare bytes
     figures = {
         "under_2_5": logged_number(apl_log, r"([\d,]+) inhabitants \([\d.]+%\) live where the APL is under 2.5"),
         "mean_apl": logged_number(apl_log, r"Mean index weighted by standardised population: ([\d.]+)"),
@@ -282,6 +284,16 @@ def test_a_failed_run_adds_nothing_to_the_project(chain, tmp_path, desktop, monk
         report(chain, path)
     assert not path.exists()
     assert not desktop.layoutManager().layouts() and not desktop.mapLayers()
+    assert not desktop.layerTreeRoot().children()
+    log = Log()  # cancelled once the PDF is exported
+
+    def export_then_cancel(layout, pdf):
+        log.cancel()
+        return export_pdf(layout, pdf)
+
+    monkeypatch.setattr(council_report, "export_pdf", export_then_cancel)
+    assert report(chain, path, feedback=log) == {} and "Cancelled: nothing was written." in log.text()
+    assert not path.exists() and not desktop.layoutManager().layouts() and not desktop.mapLayers()
     assert not desktop.layerTreeRoot().children()
 
 
