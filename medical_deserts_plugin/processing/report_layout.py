@@ -183,6 +183,7 @@ class ReportLayout:
         page = self.new_page()
         self.text(page, MARGIN, 10, CONTENT_WIDTH - 10, 10, title, size=13, bold=True)
         map_item = QgsLayoutItemMap(self.layout)
+        map_item.setId(title)  # its name in the designer's list of items
         map_item.setLayers(layers)
         map_item.attemptResize(QgsLayoutSize(CONTENT_WIDTH, MAP_HEIGHT))
         map_item.attemptMove(QgsLayoutPoint(MARGIN, MAP_TOP), page=page)

@@ -214,6 +214,10 @@ def test_in_the_desktop_the_layout_is_added_to_the_project(chain, tmp_path, desk
     assert root.children() == [group] and not group.isExpanded() and not group.itemVisibilityChecked()
     assert not any(node.itemVisibilityChecked() for node in group.findLayers())
     assert set(group.findLayerIds()) == set(desktop.mapLayers()) == map_layers(layout)
+    assert sorted(item.id() for item in layout.items() if isinstance(item, QgsLayoutItemMap)) == [
+        "Accessibilité potentielle localisée (APL) aux médecins généralistes",
+        "Sites proposés pour de nouveaux cabinets", "Temps d'accès au médecin généraliste le plus proche",
+        "Zones sous-dotées et leur population"]  # as the designer lists them
     # APL; minutes and the hatched communes; zones and classes; sites and the APL after: 7 layers, named plainly.
     assert sorted(layer.name() for layer in desktop.mapLayers().values()) == sorted([
         "APL (consultations par an et par habitant standardisé)", "Temps par la route (minutes)",
