@@ -1252,8 +1252,8 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
       <translation>Minutes jusqu'au médecin le plus proche (sortie de « Établissement le plus proche »)</translation>
     </message>
     <message>
-      <source>Time counted as far in the before/after of the sites (minutes)</source>
-      <translation>Temps compté comme éloigné dans l'avant/après des sites (minutes)</translation>
+      <source>Time counted as far in the before/after of the sites (minutes; empty: the coverage radius the suggested sites were computed with, else 20)</source>
+      <translation>Temps compté comme éloigné dans l'avant/après des sites (minutes ; vide : le rayon de couverture avec lequel les sites proposés ont été calculés, sinon 20)</translation>
     </message>
     <message>
       <source>PDF files (*.pdf)</source>
@@ -1282,6 +1282,14 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
     <message>
       <source>The report could not be written to {path} (layout export error {error}).</source>
       <translation>Le rapport n'a pas pu être écrit dans {path} (erreur d'export de la mise en page {error}).</translation>
+    </message>
+    <message>
+      <source>Territorial report – {territory}</source>
+      <translation>Rapport territorial – {territory}</translation>
+    </message>
+    <message>
+      <source>Print layout “{name}” added to the project for editing (Project › Layouts). Its layers, in the unchecked group of the same name, are temporary: make them permanent to keep its maps in the saved project.</source>
+      <translation>Mise en page « {name} » ajoutée au projet pour la modifier (Projet › Mises en page). Ses couches, dans le groupe décoché du même nom, sont temporaires : rendez-les permanentes pour garder ses cartes dans le projet enregistré.</translation>
     </message>
     <message>
       <source>Empty: the field named like a population (population, pop, PMUN, P21_POP…), said in the log; a layer without one is refused.</source>

@@ -5,6 +5,7 @@ import os
 import tempfile
 
 import numpy as np
+import qgis.utils
 import shapely
 from qgis.core import (
     QgsFeatureRequest,
@@ -18,6 +19,7 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsProject,
 )
+from qgis.PyQt import sip
 
 from ..core import report
 from ..core.zones import CLASS_LABELS, NO_DATA, class_labels
@@ -31,6 +33,7 @@ from .network_parameters import working_crs
 from .run_record import recorded
 from .report_layout import (
     ReportContent, ReportLayout, commune_layer, export_pdf, labelled_layer, multipolygon_wkb, set_apl_after,
+    unused_layout_name,
 )
 
 INPUT, INDEX_FIELD, POPULATION_FIELD, STD_POPULATION_FIELD = "INPUT", "INDEX_FIELD", "POPULATION_FIELD", \
@@ -51,6 +54,15 @@ def first_field(names, wanted):
     return next((lower[name] for name in wanted if name in lower), None)
 
 
+def users_project(context):
+    """The project open in the QGIS desktop when the run works on it (a dialog, the Python console), else None
+    (qgis_process, a run on a project of its own)."""
+    project = context.project()
+    if project is None or qgis.utils.iface is None:
+        return None
+    return project if sip.unwrapinstance(project) == sip.unwrapinstance(QgsProject.instance()) else None
+
+
 class CouncilReportAlgorithm(RunnableAlgorithm):
     def name(self):
         return "councilreport"
@@ -64,6 +76,26 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
     def flags(self):
         # Layout export and chart drawing run in the main thread: QGIS layouts are not safe in a worker thread.
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS API)
+        """The run, then, in the desktop, its print layout added to the user's project for editing: once the PDF
+        is in place, so that a run that fails or is cancelled adds nothing to the project."""
+        self._report = None  # the ReportLayout built in the user's project
+        try:
+            results = super().processAlgorithm(parameters, context, feedback)
+            if results and self._report is not None:
+                name = unused_layout_name(self._report.project, tr("Territorial report – {territory}").format(
+                    territory=self.parameterAsString(parameters, TERRITORY, context)))
+                self._report.add_to_project(name)
+                self._report = None
+                feedback.pushInfo(tr("Print layout “{name}” added to the project for editing (Project › Layouts). "
+                                     "Its layers, in the unchecked group of the same name, are temporary: make them "
+                                     "permanent to keep its maps in the saved project.").format(name=name))
+            return results
+        finally:
+            if self._report is not None:
+                self._report.discard()
+            self._report = None
 
     def shortHelpString(self):  # noqa: N802 (QGIS API)
         return tr(
@@ -109,8 +141,9 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             SITES_DEMAND, tr("Demand units before and after (output of “Suggest sites for new health centres”)"),
             [QgsProcessing.SourceType.TypeVectorAnyGeometry], optional=True))
         self.addParameter(advanced(QgsProcessingParameterNumber(
-            RADIUS, tr("Time counted as far in the before/after of the sites (minutes)"),
-            QgsProcessingParameterNumber.Type.Double, defaultValue=report.FAR_MINUTES, minValue=0.0)))
+            RADIUS, tr("Time counted as far in the before/after of the sites (minutes; empty: the coverage radius "
+                       "the suggested sites were computed with, else 20)"),
+            QgsProcessingParameterNumber.Type.Double, optional=True, minValue=0.0)))
         self.addParameter(section(tr("Report"), QgsProcessingParameterString(
             TERRITORY, tr("Name of the territory"), defaultValue=tr("My territory"))))
         self.addParameter(QgsProcessingParameterEnum(
@@ -199,8 +232,9 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         figures = report.key_figures(population, apl, standardised, minutes)
         feedback.pushInfo(tr("{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5.").format(
             people=figures.under_low, share=figures.share(figures.under_low)))
-        project = QgsProject()
-        communes_layer = commune_layer(project, crs, communes, commune_names, population, apl, minutes, class_code)
+        users = users_project(context)
+        project = QgsProject() if users is None else users
+        communes_layer = commune_layer(crs, communes, commune_names, population, apl, minutes, class_code)
         with tempfile.TemporaryDirectory(prefix="medical-deserts-report-") as folder:
             content = ReportContent(
                 language=language, territory=self.parameterAsString(parameters, TERRITORY, context),
@@ -212,8 +246,8 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             if minutes is not None:
                 content.cumulative = report.cumulative_population(population, minutes)
                 content.minute_counts = list(report.population_by_class(population, minutes, report.MINUTE_BOUNDS))
-            content.zones = self.zone_layer(parameters, context, crs, project, language, feedback)
-            change = self.add_sites(parameters, context, crs, project, content, communes, commune_names, codes,
+            content.zones = self.zone_layer(parameters, context, crs, language, feedback)
+            change = self.add_sites(parameters, context, crs, content, communes, commune_names, codes,
                                     code_field, population_field, feedback)
             site_count = content.sites.featureCount() if content.sites else 0
             content.key_lines = report.key_figure_lines(figures, language, change, site_count)
@@ -227,7 +261,9 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             report_charts.draw_charts(content, folder)
             feedback.setProgress(50)
             check_cancel(feedback)
-            builder = ReportLayout(project, content)  # it holds the legends' layer trees until the export
+            builder = ReportLayout(project, content)
+            if users is not None:
+                self._report = builder  # kept in the project at the end of the run, removed if the run fails
             layout = builder.build()
             path = self.write_pdf(layout)
             check_cancel(feedback)
@@ -247,7 +283,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         content.class_counts = {label: float(population[class_code == code].sum())
                                 for code, label in zip(present, labels)}
 
-    def zone_layer(self, parameters, context, crs, project, language, feedback):
+    def zone_layer(self, parameters, context, crs, language, feedback):
         """The underserved zones as a memory layer labelled with their population, or None."""
         source = self.parameterAsSource(parameters, ZONES, context)
         if source is None:
@@ -257,9 +293,9 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         people = read_numbers(zones, "population", tr("population"), INHABITANT_UNITS)
         labels = [report.format_number(value, language) + (" hab." if language == "fr" else " inh.")
                   for value in people]
-        return labelled_layer(project, crs, "MultiPolygon", multipolygon_wkb(zones.geometries), labels)
+        return labelled_layer(crs, "MultiPolygon", multipolygon_wkb(zones.geometries), labels)
 
-    def add_sites(self, parameters, context, crs, project, content, communes, commune_names, codes, code_field,
+    def add_sites(self, parameters, context, crs, content, communes, commune_names, codes, code_field,
                   population_field, feedback):
         """The suggested sites (labelled with their commune) and what they change; returns the BeforeAfter."""
         source = self.parameterAsSource(parameters, SITES, context)
@@ -275,7 +311,7 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
             population = read_numbers(communes, population_field, tr("population"), INHABITANT_UNITS)
             change = report.before_after(population, values["index_before"], values["index_after"],
                                          values["before_min"], values["after_min"],
-                                         radius=self.parameterAsDouble(parameters, RADIUS, context))
+                                         radius=self.far_minutes(parameters, context))
             if change is not None and change.measure == "apl":
                 set_apl_after(content.communes, values["index_after"])
                 content.has_apl_after = True
@@ -296,13 +332,20 @@ class CouncilReportAlgorithm(RunnableAlgorithm):
         record = self.sites_record(parameters, context)
         gains = [report.site_gain(record, adds[i], language) for i in order]
         labels = [t["site_label"].format(rank=int(rank[i]), name=places[i], gain=gain) for i, gain in zip(order, gains)]
-        content.sites = labelled_layer(project, crs, "Point", shapely.to_wkb(sites.geometries[order]), labels)
+        content.sites = labelled_layer(crs, "Point", shapely.to_wkb(sites.geometries[order]), labels)
         content.site_lines = [t["site_row"].format(rank=int(rank[i]), name=places[i], gain=gain,
                                                    served=report.format_number(served[i], language))
                               for i, gain in zip(order, gains)]
         content.site_gain_note = t["site_gain_known"] if record.get("model") else \
             t["site_gain_apl" if change is None or change.measure == "apl" else "site_gain_minutes"]
         return change
+
+    def far_minutes(self, parameters, context):
+        """Minutes beyond which the before/after of the sites counts inhabitants as far: RADIUS, else the coverage
+        radius recorded by the run that made the suggested sites (MCLP, LSCP), else 20."""
+        if self.parameterAsString(parameters, RADIUS, context):
+            return self.parameterAsDouble(parameters, RADIUS, context)
+        return float(self.sites_record(parameters, context).get("radius_min", report.FAR_MINUTES))
 
     def sites_record(self, parameters, context):
         """The record of the run that made the suggested sites (model, settings, solver status), or {}."""

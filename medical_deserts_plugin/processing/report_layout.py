@@ -1,10 +1,15 @@
 """The territorial report as a QGIS print layout (A4 portrait, millimetres), exported to PDF.
 
+The layout and its layers live in one project: a private one, or the user's (the desktop), where the layers go into
+one group, unchecked, and the layout into the layout manager, to edit (:meth:`ReportLayout.add_to_project`). The
+charts are embedded in the layout (no file to keep).
+
 Pages: title and key figures; APL map and chart; time map and chart (with minutes); underserved zones (with the
 zones or classes); suggested sites (with the sites); the least served communes; method and licences. Colours are
 sequential (light = good access, dark = poor access) so that every map reads in grey.
 """
 
+import base64
 import os
 from dataclasses import dataclass, field
 
@@ -17,7 +22,6 @@ from qgis.core import (
     QgsGeometry,
     QgsVectorLayer,
     QgsFillSymbol,
-    QgsLayerTree,
     QgsLegendStyle,
     QgsLinePatternFillSymbolLayer,
     QgsLayoutExporter,
@@ -63,6 +67,8 @@ PAGE_WIDTH, PAGE_HEIGHT, MARGIN = 210.0, 297.0, 12.0
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
 MAP_TOP, MAP_HEIGHT = 24.0, 150.0
 FONT = "DejaVu Sans"
+#: Resolution of the PDF's pictures and rasterised parts (dots per inch).
+EXPORT_DPI = 200
 
 #: APL classes (DREES thresholds 2.5 and 4): dark = poor access; the last colour is for no APL.
 APL_COLOURS = ("#99000d", "#fb6a4a", "#fff5f0", "#bdbdbd")
@@ -75,7 +81,8 @@ CLASS_COLOURS = {SERVED: "#ffffff", VIGILANCE: "#fee391", ISOLATED: "#fe9929", U
 
 @dataclass
 class ReportContent:
-    """Everything the layout shows; the layers are memory layers in the working CRS, owned by ``project``."""
+    """Everything the layout shows; the layers are memory layers in the working CRS, out of any project (the
+    layout puts those it shows, or their copies, into its project)."""
 
     language: str
     territory: str
@@ -102,7 +109,8 @@ class ReportContent:
 
 
 class ReportLayout:
-    """Builds the pages of a ``ReportContent`` in a print layout of ``project``."""
+    """Builds the pages of a ``ReportContent`` in a print layout of ``project``; the layers it shows are added to
+    ``project`` (out of its layer tree) and listed in ``layers``."""
 
     def __init__(self, project, content):
         self.project = project
@@ -112,7 +120,11 @@ class ReportLayout:
         self.layout.initializeDefaults()  # one A4 page, landscape
         self.layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Orientation.Portrait)
         self.layout.setName(self.t["title"])
-        self.legend_trees = []  # layer trees of the legends: they must live as long as the layout
+        # The export settings of the PDF, also those the layout designer offers for this layout: text as text.
+        self.layout.renderContext().setDpi(EXPORT_DPI)
+        self.layout.setCustomProperty("pdfTextFormat", int(Qgis.TextRenderFormat.AlwaysText))
+        self.layers = []  # the layers added to the project, in the order added
+        self.legend_titles = {}  # layer id -> its title in the legends ("|" breaks the line); absent: no legend
 
     # ------------------------------------------------------------------ pages
     def build(self):
@@ -171,6 +183,7 @@ class ReportLayout:
         page = self.new_page()
         self.text(page, MARGIN, 10, CONTENT_WIDTH - 10, 10, title, size=13, bold=True)
         map_item = QgsLayoutItemMap(self.layout)
+        map_item.setId(title)  # its name in the designer's list of items
         map_item.setLayers(layers)
         map_item.attemptResize(QgsLayoutSize(CONTENT_WIDTH, MAP_HEIGHT))
         map_item.attemptMove(QgsLayoutPoint(MARGIN, MAP_TOP), page=page)
@@ -209,6 +222,24 @@ class ReportLayout:
             self.text(page, MARGIN, PAGE_HEIGHT - 9, CONTENT_WIDTH, 5, "{} — {}".format(
                 self.content.territory, self.t["page"].format(page=page + 1, pages=pages)), size=7,
                 align=Qt.AlignmentFlag.AlignRight)
+
+    # ------------------------------------------------------------------ project
+    def add_to_project(self, name):
+        """Keep the report in its project: its layers in a group ``name``, collapsed and unchecked (not drawn on
+        the map canvas; the layout's maps, which list their layers, still draw them), and the layout in the
+        layout manager, named ``name``."""
+        group = self.project.layerTreeRoot().insertGroup(0, name)
+        for layer in self.layers:
+            group.addLayer(layer)
+        group.setExpanded(False)
+        group.setItemVisibilityCheckedRecursive(False)
+        self.layout.setName(name)
+        self.project.layoutManager().addLayout(self.layout)
+
+    def discard(self):
+        """Remove from the project the layers added to it (a run that failed or that keeps nothing)."""
+        self.project.removeMapLayers([layer.id() for layer in self.layers])
+        self.layers = []
 
     # ------------------------------------------------------------------ items
     def text(self, page, x, y, width, height, text, size=10, bold=False, align=Qt.AlignmentFlag.AlignLeft):
@@ -253,8 +284,12 @@ class ReportLayout:
         table.setResizeMode(QgsLayoutMultiFrame.ResizeMode.UseExistingFrames)
         return table
 
-    def picture(self, page, x, y, width, height, path):
+    def picture(self, page, x, y, width, height, path, embed=False):
+        """A picture of the file ``path``; ``embed``: its bytes kept in the layout (the file may go)."""
         picture = QgsLayoutItemPicture(self.layout)
+        if embed:
+            with open(path, "rb") as image:
+                path = "base64:" + base64.b64encode(image.read()).decode("ascii")
         picture.setPicturePath(path)
         picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
         return self.place(picture, page, x, y, width, height)
@@ -274,7 +309,7 @@ class ReportLayout:
             x, y, width = MARGIN + 92, MAP_TOP + MAP_HEIGHT + 6, CONTENT_WIDTH - 92
             path = self.content.charts.get(chart) if chart else None
             if path:
-                self.picture(page, x, y, width, width * 3.4 / 4.6, path)
+                self.picture(page, x, y, width, width * 3.4 / 4.6, path, embed=True)
                 return
             if chart:
                 self.text(page, x, y, width, 12, self.t["no_charts"], size=8)
@@ -324,13 +359,12 @@ class ReportLayout:
     def legend(self, page, map_item, layers):
         legend = QgsLayoutItemLegend(self.layout)
         legend.setTitle("")
-        legend.setAutoUpdateModel(False)
-        tree = QgsLayerTree()
+        legend.setAutoUpdateModel(False)  # the legend's own tree, a copy of the project's, saved with the layout
+        tree = legend.model().rootGroup()
+        tree.removeAllChildren()
         for layer in layers:
-            if layer.name():
-                tree.addLayer(layer)
-        self.legend_trees.append(tree)
-        legend.model().setRootGroup(tree)
+            if layer.id() in self.legend_titles:
+                tree.addLayer(layer).setCustomProperty("legend/title-label", self.legend_titles[layer.id()])
         legend.setLinkedMap(map_item)
         for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup, QgsLegendStyle.Style.SymbolLabel):
             font = QFont(FONT)
@@ -347,15 +381,22 @@ class ReportLayout:
         legend.adjustBoxSize()
 
     # ------------------------------------------------------------------ styled layers
-    def layer_copy(self, name):
-        layer = self.content.communes.clone()
-        layer.setName(name)
+    def add_layer(self, layer, title, legend=True):
+        """Add ``layer`` to the project, out of its layer tree, named ``title`` (its legend title when ``legend``,
+        where "|" breaks the line)."""
+        layer.setName(" ".join(title.split("|")))
         self.project.addMapLayer(layer, False)
+        self.layers.append(layer)
+        if legend:
+            self.legend_titles[layer.id()] = title
         return layer
 
+    def layer_copy(self, title, legend=True):
+        return self.add_layer(self.content.communes.clone(), title, legend)
+
     def styled_apl(self, field="apl", name=None, light=False):
-        """The communes by APL class of ``field``; ``light`` (a background, out of the legend) or named ``name``."""
-        layer = self.layer_copy("" if light else name or self.t["apl_legend"])
+        """The communes by APL class of ``field``, named ``name``; ``light``: a background, out of the legend."""
+        layer = self.layer_copy(name or self.t["apl_legend"], legend=not light)
         bounds = (-1e9,) + report.APL_THRESHOLDS + (1e9,)
         ranges = [QgsRendererRange(lower, upper, self.fill(colour, light), label)
                   for lower, upper, colour, label in zip(bounds[:-1], bounds[1:], APL_COLOURS, self.t["apl_classes"])]
@@ -393,21 +434,19 @@ class ReportLayout:
         return layer
 
     def styled_outline(self):
-        layer = self.layer_copy("")
+        layer = self.layer_copy(self.t["communes_layer"], legend=False)
         layer.setRenderer(QgsSingleSymbolRenderer(self.fill("#ffffff")))
         return layer
 
     def styled_zones(self):
-        layer = self.content.zones
-        layer.setName(self.t["zone_outline"])
+        layer = self.add_layer(self.content.zones, self.t["zone_outline"])
         symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "black", "outline_width": "0.7"})
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
         self.label(layer, QgsPalLayerSettings.Placement.OverPoint)
         return layer
 
     def styled_sites(self):
-        layer = self.content.sites
-        layer.setName(self.t["sites_legend"])
+        layer = self.add_layer(self.content.sites, self.t["sites_legend"])
         symbol = QgsMarkerSymbol.createSimple({"name": "star", "color": "black", "outline_color": "white",
                                                "size": "5"})
         layer.setRenderer(QgsSingleSymbolRenderer(symbol))
@@ -439,12 +478,22 @@ class ReportLayout:
         layer.setLabelsEnabled(True)
 
 
+def unused_layout_name(project, name):
+    """``name``, else ``name (2)``, ``name (3)``…: the first that no layout of ``project`` has."""
+    taken = {layout.name() for layout in project.layoutManager().layouts()}
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{name} ({number})"
+    return candidate
+
+
 def multipolygon_wkb(geometries):
     """WKB of every polygon geometry as a multipolygon (the memory layers of the report are multipolygons)."""
     return [shapely.to_wkb(as_multipolygon(geometry)) for geometry in geometries]
 
 
-def commune_layer(project, crs, communes, names, population, apl, minutes, class_code):
+def commune_layer(crs, communes, names, population, apl, minutes, class_code):
     """A memory layer of the communes with the report's columns, for every map."""
     layer = QgsVectorLayer(f"MultiPolygon?crs={crs.authid() or 'EPSG:2154'}", "communes", "memory")
     if not crs.authid():
@@ -469,10 +518,10 @@ def commune_layer(project, crs, communes, names, population, apl, minutes, class
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     layer.updateExtents()
-    project.addMapLayer(layer, False)
     return layer
 
-def labelled_layer(project, crs, geometry_type, wkbs, labels):
+
+def labelled_layer(crs, geometry_type, wkbs, labels):
     layer = QgsVectorLayer(f"{geometry_type}?crs={crs.authid() or 'EPSG:2154'}&field=label:string(200)",
                            "labels", "memory")
     features = []
@@ -484,8 +533,8 @@ def labelled_layer(project, crs, geometry_type, wkbs, labels):
         feature.setGeometry(geometry)
         features.append(feature)
     layer.dataProvider().addFeatures(features)
-    project.addMapLayer(layer, False)
     return layer
+
 
 def set_apl_after(layer, apl_after):
     """Fill the communes' ``apl_after`` (the APL once the suggested sites are open)."""
@@ -500,7 +549,7 @@ def export_pdf(layout, path):
     """Export ``layout`` to the PDF ``path`` with real text (searchable, copyable); returns an error or None."""
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
-    settings.dpi = 200
+    settings.dpi = EXPORT_DPI
     result = QgsLayoutExporter(layout).exportToPdf(path, settings)
     if result != QgsLayoutExporter.ExportResult.Success:
         return result

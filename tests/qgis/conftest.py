@@ -63,3 +63,26 @@ def qgis_process_config(tmp_path_factory):
 def no_file(tmp_path):
     """A GeoPackage path that must still not exist after a failing run."""
     return str(Path(tmp_path) / "must_not_exist.gpkg")
+
+
+@pytest.fixture
+def outside_desktop(monkeypatch):
+    """Runs as qgis_process does, with no QGIS desktop (``qgis.utils.iface`` None; pytest-qgis sets a stand-in):
+    then no algorithm adds anything to ``QgsProject.instance()``, the project of ``processing.run``."""
+    import qgis.utils
+
+    monkeypatch.setattr(qgis.utils, "iface", None)
+
+
+@pytest.fixture
+def desktop(outside_desktop, qgis_iface, monkeypatch):
+    """Runs as in the QGIS desktop (``qgis.utils.iface`` set) on ``QgsProject.instance()``, cleared before and
+    after; yields that project."""
+    import qgis.utils
+    from qgis.core import QgsProject
+
+    monkeypatch.setattr(qgis.utils, "iface", qgis_iface)
+    project = QgsProject.instance()
+    project.clear()
+    yield project
+    project.clear()

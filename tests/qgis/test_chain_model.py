@@ -10,9 +10,11 @@ import pytest
 from qgis.core import QgsApplication, QgsProcessingParameterDefinition, QgsVectorLayer
 
 from bad_input import Log, run_refused
+from medical_deserts_plugin.i18n import tr
 from scripts.qgis_runner import run_algorithm
 
 CHAIN = "medicaldeserts:councilchain"
+pytestmark = pytest.mark.usefixtures("outside_desktop")  # the report adds no layout to the project
 
 
 def chain_parameters(sample, **overrides):
@@ -73,6 +75,14 @@ def test_only_the_report_asked_for_is_enough(provider, sample, tmp_path):
     text = subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "Key" in text and "1 suggested site:" in text
+
+
+def test_in_the_desktop_the_chain_adds_the_report_layout(provider, sample, tmp_path, desktop):
+    processing.run(CHAIN, chain_parameters(sample, NEW_SITES=1, **{"report:report": str(tmp_path / "r.pdf")}))
+    name = tr("Territorial report – {territory}").format(territory="Département exemple (99)")
+    assert [layout.name() for layout in desktop.layoutManager().layouts()] == [name]
+    assert desktop.layoutManager().layoutByName(name).pageCollection().pageCount() == 7
+    assert [node.name() for node in desktop.layerTreeRoot().children()] == [name]  # not the steps' layers
 
 
 def test_the_chain_through_qgis_process(qgis_process_config, sample, tmp_path):

@@ -9,15 +9,29 @@ import unicodedata
 import processing
 import pytest
 from osgeo import gdal
-from qgis.core import QgsVectorLayer
+from qgis.core import (
+    Qgis,
+    QgsLayoutItemLabel,
+    QgsLayoutItemLegend,
+    QgsLayoutItemMap,
+    QgsLayoutItemPicture,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import NULL
 
 from bad_input import Log, run_refused
 from medical_deserts_plugin.core.report import format_number
-from medical_deserts_plugin.processing import report_charts
+from medical_deserts_plugin.i18n import tr
+from medical_deserts_plugin.processing import council_report, report_charts
+from medical_deserts_plugin.processing.report_layout import export_pdf
 from medical_deserts_plugin.processing.run_record import recorded
 from medical_deserts_plugin.sample.generator import AGE_FIELDS
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+pytestmark = [pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed"),
+              pytest.mark.usefixtures("outside_desktop")]
 NETWORK = {"ROAD_CLASS_FIELD": "highway", "SPEED_PRESET": 0, "DIRECTION_FIELD": "oneway"}
 
 
@@ -51,6 +65,8 @@ def chain(provider, sample, tmp_path_factory):
         network, INPUT=files["apl"], POPULATION_FIELD="population", EXISTING=sample["gp_sites"],
         EXISTING_SUPPLY_FIELD="n_gp", MODEL=4, P=3, OUTPUT_SITES=files["sites"], OUTPUT_DEMAND=files["demand"]),
         feedback=sites_log)
+    for path in files.values():  # QGIS's first read of a fresh GeoPackage takes it out of WAL mode (2 header bytes):
+        QgsVectorLayer(path, "settle", "ogr").featureCount()  # done here, the bad-input checks compare bytes
     figures = {
         "under_2_5": logged_number(apl_log, r"([\d,]+) inhabitants \([\d.]+%\) live where the APL is under 2.5"),
         "mean_apl": logged_number(apl_log, r"Mean index weighted by standardised population: ([\d.]+)"),
@@ -62,13 +78,13 @@ def chain(provider, sample, tmp_path_factory):
     return files, figures
 
 
-def report(chain, path, **overrides):
+def report(chain, path, context=None, feedback=None, **overrides):
     files, _ = chain
     parameters = dict(INPUT=files["apl"], NEAREST=files["nearest"], CLASSES=files["classes"], ZONES=files["zones"],
                       SITES=files["sites"], SITES_DEMAND=files["demand"], TERRITORY="Département exemple",
                       OUTPUT=str(path))
     parameters.update(overrides)
-    return processing.run("medicaldeserts:councilreport", parameters)
+    return processing.run("medicaldeserts:councilreport", parameters, context=context, feedback=feedback)
 
 
 def pdf_pages(path):
@@ -170,3 +186,140 @@ def test_bad_input(chain, tmp_path):
     run_refused("medicaldeserts:councilreport", dict(INPUT=files["apl"], CLASSES=files["zones"],
                                                      OUTPUT=str(tmp_path / "r.pdf")),
                 r"no field “code_insee”", inputs=[files["apl"], files["zones"]])
+
+
+# ---------------------------------------------------------------------- the print layout in the desktop's project
+
+def layout_name(territory="Département exemple"):
+    return tr("Territorial report – {territory}").format(territory=territory)
+
+
+def map_layers(layout):
+    """Ids of the layers the layout's maps draw."""
+    return {layer.id() for item in layout.items() if isinstance(item, QgsLayoutItemMap) for layer in item.layers()}
+
+
+def test_in_the_desktop_the_layout_is_added_to_the_project(chain, tmp_path, desktop):
+    path = tmp_path / "rapport.pdf"
+    log = Log()
+    report(chain, path, feedback=log)
+    layouts = desktop.layoutManager().layouts()
+    assert [layout.name() for layout in layouts] == [layout_name()]
+    layout = layouts[0]
+    assert layout.pageCollection().pageCount() == pdf_pages(path) == 7
+    assert f"“{layout_name()}” added to the project" in log.text()
+    # Its layers in one group, alone at the top of the layer tree, collapsed and unchecked.
+    root = desktop.layerTreeRoot()
+    group = root.findGroup(layout_name())
+    assert root.children() == [group] and not group.isExpanded() and not group.itemVisibilityChecked()
+    assert not any(node.itemVisibilityChecked() for node in group.findLayers())
+    assert set(group.findLayerIds()) == set(desktop.mapLayers()) == map_layers(layout)
+    assert sorted(item.id() for item in layout.items() if isinstance(item, QgsLayoutItemMap)) == [
+        "Accessibilité potentielle localisée (APL) aux médecins généralistes",
+        "Sites proposés pour de nouveaux cabinets", "Temps d'accès au médecin généraliste le plus proche",
+        "Zones sous-dotées et leur population"]  # as the designer lists them
+    # APL; minutes and the hatched communes; zones and classes; sites and the APL after: 7 layers, named plainly.
+    assert sorted(layer.name() for layer in desktop.mapLayers().values()) == sorted([
+        "APL (consultations par an et par habitant standardisé)", "Temps par la route (minutes)",
+        "aucun médecin accessible", "Zone (population en habitants)", "Classe de la commune",
+        "Sites proposés (rang)", "APL une fois les sites ouverts (consultations par an et par habitant standardisé)"])
+    # The three charts are kept in the layout: the run's temporary folder is gone.
+    pictures = [item for item in layout.items() if isinstance(item, QgsLayoutItemPicture)]
+    charts = [picture for picture in pictures if picture.picturePath().startswith("base64:")]
+    assert len(charts) == 3 and not any(picture.isMissingImage() for picture in pictures)
+    # Exported again from the project (the layers unchecked), it is the algorithm's PDF.
+    again = tmp_path / "again.pdf"
+    assert export_pdf(layout, str(again)) is None
+    assert pdf_pages(again) == 7 and pdf_text(again) == pdf_text(path)
+    _, figures = chain
+    assert f"{french(figures['sites_before'])} → {french(figures['sites_after'])} habitants" in pdf_text(again)
+    # Saved and read back, the legends keep their own layers and the charts their pictures.
+    saved = tmp_path / "projet.qgz"
+    assert desktop.write(str(saved))
+    reread = QgsProject()
+    assert reread.read(str(saved))
+    layout = reread.layoutManager().layoutByName(layout_name())
+    legends = [item for item in layout.items() if isinstance(item, QgsLayoutItemLegend)]
+    assert len(legends) == 4 and all(legend.model().rootGroup().findLayerIds() for legend in legends)
+    assert {i for legend in legends for i in legend.model().rootGroup().findLayerIds()} <= set(reread.mapLayers())
+    assert not any(item.isMissingImage() for item in layout.items() if isinstance(item, QgsLayoutItemPicture))
+    # The designer's PDF export offers the algorithm's settings: 200 dpi, text as text.
+    assert layout.renderContext().dpi() == 200
+    assert int(layout.customProperty("pdfTextFormat")) == int(Qgis.TextRenderFormat.AlwaysText)
+
+
+def test_a_second_report_is_a_second_layout(chain, tmp_path, desktop):
+    report(chain, tmp_path / "rapport.pdf")
+    first = desktop.layoutManager().layoutByName(layout_name())
+    note = QgsLayoutItemLabel(first)
+    note.setText("Relu par le service")
+    first.addLayoutItem(note)  # the user's edit
+    report(chain, tmp_path / "rapport.pdf", SITES=None, SITES_DEMAND=None)
+    assert [layout.name() for layout in desktop.layoutManager().layouts()] == [layout_name(),
+                                                                                 layout_name() + " (2)"]
+    assert note in desktop.layoutManager().layoutByName(layout_name()).items()
+    second = desktop.layoutManager().layoutByName(layout_name() + " (2)")
+    assert second.pageCollection().pageCount() == 6  # no sites page
+    root = desktop.layerTreeRoot()
+    assert [group.name() for group in root.children()] == [layout_name() + " (2)", layout_name()]
+    assert len(root.findGroup(layout_name() + " (2)").findLayerIds()) == 5  # without the sites and the APL after
+    assert len(desktop.mapLayers()) == 12
+
+
+def test_a_run_on_a_project_of_its_own_adds_nothing(chain, tmp_path, desktop):
+    context = QgsProcessingContext()
+    own = QgsProject()
+    context.setProject(own)
+    report(chain, tmp_path / "rapport.pdf", context=context)
+    assert pdf_pages(tmp_path / "rapport.pdf") == 7
+    for project in (desktop, own):
+        assert not project.layoutManager().layouts() and not project.mapLayers()
+        assert not project.layerTreeRoot().children()
+
+
+def test_a_failed_run_adds_nothing_to_the_project(chain, tmp_path, desktop, monkeypatch):
+    files, _ = chain
+    run_refused("medicaldeserts:councilreport", dict(INPUT=files["apl"], CLASSES=files["zones"],
+                                                     OUTPUT=str(tmp_path / "r.pdf")),
+                r"no field “code_insee”", inputs=[files["apl"], files["zones"]])
+    monkeypatch.setattr(council_report, "export_pdf", lambda layout, path: "disk full")  # once the layout is built
+    path = tmp_path / "rapport.pdf"
+    with pytest.raises(QgsProcessingException, match="could not be written"):
+        report(chain, path)
+    assert not path.exists()
+    assert not desktop.layoutManager().layouts() and not desktop.mapLayers()
+    assert not desktop.layerTreeRoot().children()
+    log = Log()  # cancelled once the PDF is exported
+
+    def export_then_cancel(layout, pdf):
+        log.cancel()
+        return export_pdf(layout, pdf)
+
+    monkeypatch.setattr(council_report, "export_pdf", export_then_cancel)
+    assert report(chain, path, feedback=log) == {} and "Cancelled: nothing was written." in log.text()
+    assert not path.exists() and not desktop.layoutManager().layouts() and not desktop.mapLayers()
+    assert not desktop.layerTreeRoot().children()
+
+
+def test_the_time_before_after_counts_far_beyond_the_radius_of_the_sites(chain, sample, tmp_path):
+    sites, demand = str(tmp_path / "sites_mclp.gpkg"), str(tmp_path / "demand_mclp.gpkg")
+    log = Log()
+    processing.run("medicaldeserts:suggestsites", dict(
+        NETWORK, ROADS=sample["roads"], INPUT=sample["communes"], POPULATION_FIELD="population",
+        EXISTING=sample["gp_sites"], MODEL=0, P=3, RADIUS=10, OUTPUT_SITES=sites, OUTPUT_DEMAND=demand), feedback=log)
+    within_before = logged_number(log, r"Within 10 min: ([\d,]+) inhabitants")
+    within_after = logged_number(log, r"Within 10 min: [\d,]+ inhabitants \([\d.]+%\) before, ([\d,]+)")
+    units = list(QgsVectorLayer(demand).getFeatures())
+    total = sum(unit["population"] for unit in units)
+    # RADIUS left empty: the 10 min that the sites' record holds, as suggestsites counted.
+    path = tmp_path / "rapport.pdf"
+    report(chain, path, SITES=sites, SITES_DEMAND=demand)
+    assert (f"3 sites proposés : {french(total - within_before)} → {french(total - within_after)} habitants à plus "
+            "de 10 min") in pdf_text(path)
+    # RADIUS given, or no sites layer to read the radius from: counted beyond it, or beyond 20 min.
+    far = [sum(unit["population"] for unit in units if unit[field] in (None, NULL) or unit[field] > 20)
+           for field in ("before_min", "after_min")]
+    assert 0 < far[1] < far[0] < total - within_before
+    for overrides in ({"RADIUS": 20}, {"SITES": None}):
+        report(chain, path, **{"SITES": sites, "SITES_DEMAND": demand, **overrides})
+        assert f"{french(far[0])} → {french(far[1])} habitants à plus de 20 min" in pdf_text(path)
