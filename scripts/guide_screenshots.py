@@ -92,8 +92,7 @@ def grab_dialog(application, algorithm_id, parameters, language):
     dialog.deleteLater()
     from qgis.PyQt.QtCore import QCoreApplication, QEvent
 
-    # deleted now, while its algorithm's provider is registered, not by the interpreter's exit (a crash)
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # gone while its provider is registered
 
 
 def render_map(layer_path, name, size=(700, 560)):
@@ -189,6 +188,7 @@ def main():
     render_map(demo / "apl_communes.gpkg", "map_apl.png")
     render_map(demo / "nearest_gp.gpkg", "map_nearest.png")
     report_pages(demo / "rapport_territorial.pdf")
+    del window  # before QGIS exits, not in the interpreter's teardown
     application.exitQgis()
 
 

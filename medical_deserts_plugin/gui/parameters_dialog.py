@@ -26,7 +26,7 @@ class SectionedParametersPanel(ParametersPanel):
     apply only to some values of an enum parameter enabled for those values only."""
 
     def __init__(self, parent, algorithm):
-        self._headed = set()
+        self._headed, self._conditions = set(), {}
         super().__init__(parent, algorithm)
         self.connect_conditions()
 
@@ -55,19 +55,20 @@ class SectionedParametersPanel(ParametersPanel):
         return found
 
     def connect_conditions(self):
-        for controller, dependents in self.conditions().items():
-            wrapper = self.wrappers[controller]
+        """Each controlling parameter's changes re-apply the conditions, through a method of this panel (a slot
+        Qt disconnects when the panel goes: no Python closure outlives the widgets)."""
+        self._conditions = self.conditions()
+        for controller in self._conditions:
+            self.wrappers[controller].widgetValueHasChanged.connect(self.apply_conditions)
+        self.apply_conditions()
 
-            def update(*_, wrapper=wrapper, dependents=dependents):
-                value = wrapper.parameterValue()
-                for dependent, values in dependents:
-                    enabled = value in values
-                    for widget in (dependent.wrappedWidget(), dependent.wrappedLabel()):
-                        if widget is not None:
-                            widget.setEnabled(enabled)
-
-            wrapper.widgetValueHasChanged.connect(update)
-            update()
+    def apply_conditions(self, *_):
+        for controller, dependents in self._conditions.items():
+            value = self.wrappers[controller].parameterValue()
+            for dependent, values in dependents:
+                for widget in (dependent.wrappedWidget(), dependent.wrappedLabel()):
+                    if widget is not None:
+                        widget.setEnabled(value in values)
 
 
 class SectionedAlgorithmDialog(AlgorithmDialog):
