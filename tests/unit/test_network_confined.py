@@ -1,7 +1,6 @@
 """Searches confined to the sub-network within reach (core.network: tiles of sources, the nodes within fastest
 speed x cutoff, then the nodes the tile's sources reach): the same pairs and times as a search on the whole graph,
-to the last bit, on grids with one-way streets and fast roads, from either side, with k nearest, on one or two
-threads, with cancel; and the work follows the reached nodes."""
+to the last bit, on grids with one-way streets and fast roads, from either side, with k nearest, with cancel."""
 
 import numpy as np
 import pytest
@@ -43,11 +42,10 @@ def assert_same(table, expected):
     np.testing.assert_array_equal(table.minutes, expected.minutes)  # bit for bit, not approximately
 
 
-@pytest.mark.parametrize("workers", [1, 2])
-def test_confined_searches_give_the_whole_graph_times_bit_for_bit(monkeypatch, workers):
+def test_confined_searches_give_the_whole_graph_times_bit_for_bit(monkeypatch):
     roads, extent = city_grid()
     origins, destinations = places(extent, 1500, 1), places(extent, 400, 2)
-    travel = NetworkTravel(roads, workers=workers)
+    travel = NetworkTravel(roads)
     placed, _, destination_node = travel._place(origins, destinations)
     sources = np.unique(destination_node[destination_node >= 0])
     searches = travel._searches(placed, sources, np.arange(10), 5.0)
@@ -93,6 +91,6 @@ def test_cancel_stops_the_confined_searches():
         return len(calls) < 3
 
     with pytest.raises(Cancelled):
-        NetworkTravel(roads, workers=2).table(places(extent, 200, 10), places(extent, 100, 11), 5.0,
+        NetworkTravel(roads).table(places(extent, 200, 10), places(extent, 100, 11), 5.0,
                                               progress=cancel_after_two)
     assert len(calls) == 3
