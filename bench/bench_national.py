@@ -18,7 +18,8 @@ a throw-away profile, each timed as a process with its peak memory (``/usr/bin/t
 of the territory; the issue's goals (France under 180 s and 4 GB each) with PASS/FAIL.
 Engine section (in this process, 1/8 and 1/4): ``NetworkTravel.table`` for the APL (20 min) with the searches
 confined to the sub-network within reach against the whole-graph search (``LOCAL_SEARCH_SHARE = 0``: the engine before
-issue 18), with a check that both give the same table, and the per-source time against a bare scipy Dijkstra on each
+issue 18), with a check that both give the same table; the same for nearestfacility's count within 30 min (as the
+engine chooses, confining forced, whole graph); and the per-source time against a bare scipy Dijkstra on each
 source's own reached sub-graph (goal: within 2x).
 """
 
@@ -45,7 +46,7 @@ AGE_FIELDS = [f"pop_{age:02d}_{age + 4:02d}" for age in range(0, 90, 5)] + ["pop
 #: share of each age group in France (INSEE 2021, rounded), <5 to 90+
 AGE_SHARES = np.array([5.2, 5.8, 6.1, 6.0, 5.6, 5.7, 6.0, 6.3, 6.4, 6.5, 6.8, 6.7, 6.3, 5.9, 5.5, 4.1, 2.9, 1.9, 1.0])
 GENERATOR_VERSION = 1
-CUTOFF_APL = 20.0
+CUTOFF_APL, CUTOFF_COUNT = 20.0, 30.0
 GOAL_SECONDS, GOAL_GB = 180.0, 4.0
 
 
@@ -87,7 +88,7 @@ def road_lines(rng, origin, side_m):
 
 
 def commune_grid(rng, origin, side_m, n_communes):
-    """(quadrilaterals as (m, 5, 2) rings, codes, population, ages (m, 19)) of a jittered grid clipped to the square."""
+    """(quadrilaterals, codes, population, ages (m, 19)) of a jittered grid of ~``n_communes`` filling the square."""
     import shapely
 
     n = max(1, int(round(np.sqrt(n_communes))))
@@ -335,9 +336,22 @@ def same_tables(first, second):
         bool(np.all(np.abs(m1 - m2) <= 1e-9))
 
 
+def table_with_share(travel, origins_xy, destinations_xy, cutoff_minutes, share):
+    """``travel.table`` with ``LOCAL_SEARCH_SHARE`` set to ``share`` (0: the whole-graph search, the engine
+    before issue 18; 1: confined whenever the square within reach is not larger than the territory)."""
+    from medical_deserts_plugin.core import network as engine
+
+    kept, engine.LOCAL_SEARCH_SHARE = engine.LOCAL_SEARCH_SHARE, share
+    try:
+        return travel.table(origins_xy, destinations_xy, cutoff_minutes)
+    finally:
+        engine.LOCAL_SEARCH_SHARE = kept
+
+
 def bench_engine(meta, n_sampled=200, seed=18):
-    """The APL's table (communes x GP sites within 20 min) confined and on the whole graph, and our per-source
-    time against a bare Dijkstra on each sampled source's reached sub-graph."""
+    """The APL's table (communes x GP sites within 20 min) confined and on the whole graph, the same for
+    nearestfacility's count within 30 min, and our per-source time against a bare Dijkstra on each sampled
+    source's reached sub-graph."""
     from scipy.sparse.csgraph import dijkstra
 
     from medical_deserts_plugin.core import network as engine
@@ -354,15 +368,18 @@ def bench_engine(meta, n_sampled=200, seed=18):
     travel.workers = 1
     one_thread, _ = timed(lambda: travel.table(communes_xy, sites_xy, CUTOFF_APL))
     travel.workers = workers
-    share = engine.LOCAL_SEARCH_SHARE
-    engine.LOCAL_SEARCH_SHARE = 0.0  # the whole-graph search: the engine before issue 18
-    try:
-        whole, whole_table = timed(lambda: travel.table(communes_xy, sites_xy, CUTOFF_APL))
-    finally:
-        engine.LOCAL_SEARCH_SHARE = share
+    whole, whole_table = timed(lambda: table_with_share(travel, communes_xy, sites_xy, CUTOFF_APL, 0.0))
     print(f"  confined {warm:6.2f} s ({workers} threads; first call, placing included, {first:.2f} s; 1 thread "
           f"{one_thread:.2f} s)   whole graph {whole:6.2f} s   {whole / warm:5.1f}x faster   "
           f"{len(confined):,} pairs   same times: {'yes' if same_tables(confined, whole_table) else 'no'}")
+    # nearestfacility's count within 30 min: there the square within reach may pass LOCAL_SEARCH_SHARE of the
+    # territory, and the whole graph is searched; forced confining shows what that costs.
+    (default, _), (forced, forced_table), (whole, whole_table) = (
+        timed(lambda: table_with_share(travel, communes_xy, sites_xy, CUTOFF_COUNT, share))
+        for share in (engine.LOCAL_SEARCH_SHARE, 1.0, 0.0))
+    print(f"  within {CUTOFF_COUNT:g} min (nearestfacility's count): as the engine chooses {default:6.2f} s   "
+          f"confining forced {forced:6.2f} s   whole graph {whole:6.2f} s   {len(whole_table):,} pairs   "
+          f"same times: {'yes' if same_tables(forced_table, whole_table) else 'no'}")
 
     # Bare scipy on each sampled source's reached sub-graph, from the side the table searches from.
     places_xy = np.vstack([communes_xy, sites_xy])
