@@ -34,11 +34,11 @@ def population_help():
 
 
 def field_values(data, field):
-    """The values of ``field`` for every feature of ``data`` (a ``layers.LayerData``)."""
+    """The values of ``field`` for every feature of ``data`` (a ``layers.LayerData``), None where NULL."""
     if field in data.columns:
         return data.columns[field]
     index = data.features[0].fields().indexOf(field)
-    return [feature.attributes()[index] for feature in data.features]
+    return [None if is_null(value) else value for value in (feature.attributes()[index] for feature in data.features)]
 
 
 def read_numbers(data, field, label, units=(), negative=False):
@@ -49,7 +49,7 @@ def read_numbers(data, field, label, units=(), negative=False):
     with the field, the count and the first feature ids named. ``label`` names the value (population, speed...).
     """
     values = field_values(data, field)
-    floats, invalid = parse_numbers([None if is_null(value) else value for value in values], units)
+    floats, invalid = parse_numbers(values, units)  # NULL is None already (field_values)
     if invalid.any():
         rows = np.flatnonzero(invalid)[:LISTED]
         raise QgsProcessingException(

@@ -323,7 +323,8 @@ def _read_features(source, crs, context, label, fields, keep_features, feedback)
             )
         ) from error
     check_reprojected(source, crs, label, [fid for fid, wkb in zip(ids, wkbs) if wkb is None])
-    return features, ids, wkbs, {name: [feature[name] for feature in features] for name in fields if name}
+    return features, ids, wkbs, {name: [None if is_null(feature[name]) else feature[name] for feature in features]
+                                 for name in fields if name}
 
 
 def _features(source, request):
