@@ -1,6 +1,7 @@
 """``make bench``: every benchmark in this folder, one after the other, each in its own process.
 
-    python bench/run_all.py [--only network,rpps,catchment,accessibility,location,national] [--real-data ../shared/data/real]
+    python bench/run_all.py [--only network,rpps,catchment,accessibility,location,national,apl_fidelity]
+                            [--real-data ../shared/data/real]
 
 Each bench prints its sizes, seconds and the ratio to the reference it names. The real-data folder (the project's
 shared validation data) is used by the benches that know it, when it exists; nothing from it enters the project.
@@ -23,6 +24,7 @@ BENCHES = {
     "accessibility": (True, "bench_accessibility.py", []),
     "location": (True, "bench_location.py", []),
     "national": (False, "bench_national.py", []),
+    "apl_fidelity": (False, "bench_apl_fidelity.py", ["--real-data"]),
 }
 
 

@@ -1100,10 +1100,6 @@ Chaque étape est aussi un algorithme à part entière, avec plus de choix. Pour
       <translation>Champ de la classe de route</translation>
     </message>
     <message>
-      <source>Speeds of road classes</source>
-      <translation>Vitesses des classes de route</translation>
-    </message>
-    <message>
       <source>One-way field</source>
       <translation>Champ de sens unique</translation>
     </message>
@@ -2008,20 +2004,40 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Aucun équipement à moins de {minutes:g} min</translation>
     </message>
     <message>
-      <source>OpenStreetMap “highway”</source>
-      <translation>OpenStreetMap « highway »</translation>
+      <source>OpenStreetMap “highway”, near legal limits</source>
+      <translation>OpenStreetMap « highway », proches des limites légales</translation>
     </message>
     <message>
-      <source>IGN BD TOPO “NATURE”</source>
-      <translation>IGN BD TOPO « NATURE »</translation>
+      <source>IGN BD TOPO “NATURE”, near legal limits</source>
+      <translation>IGN BD TOPO « NATURE », proches des limites légales</translation>
     </message>
     <message>
-      <source>IGN ROUTE 500 “CLASS_ADM” (autoroute, nationale, départementale)</source>
-      <translation>IGN ROUTE 500 « CLASS_ADM » (autoroute, nationale, départementale)</translation>
+      <source>IGN ROUTE 500 “CLASS_ADM” (autoroute, nationale, départementale), near legal limits</source>
+      <translation>IGN ROUTE 500 « CLASS_ADM » (autoroute, nationale, départementale), proches des limites légales</translation>
     </message>
     <message>
-      <source>IGN ROUTE 500 “VOCATION”</source>
-      <translation>IGN ROUTE 500 « VOCATION »</translation>
+      <source>IGN ROUTE 500 “VOCATION”, near legal limits</source>
+      <translation>IGN ROUTE 500 « VOCATION », proches des limites légales</translation>
+    </message>
+    <message>
+      <source>OpenStreetMap “highway”, average speeds (OSRM car profile)</source>
+      <translation>OpenStreetMap « highway », vitesses moyennes (profil voiture d’OSRM)</translation>
+    </message>
+    <message>
+      <source>IGN BD TOPO “NATURE”, average speeds (OSRM car profile)</source>
+      <translation>IGN BD TOPO « NATURE », vitesses moyennes (profil voiture d’OSRM)</translation>
+    </message>
+    <message>
+      <source>IGN ROUTE 500 “CLASS_ADM”, average speeds (OSRM car profile)</source>
+      <translation>IGN ROUTE 500 « CLASS_ADM », vitesses moyennes (profil voiture d’OSRM)</translation>
+    </message>
+    <message>
+      <source>IGN ROUTE 500 “VOCATION”, average speeds (OSRM car profile)</source>
+      <translation>IGN ROUTE 500 « VOCATION », vitesses moyennes (profil voiture d’OSRM)</translation>
+    </message>
+    <message>
+      <source>“Near legal limits”: each class at about its speed limit, the fastest a car may go. “Average speeds”: the speeds of OpenStreetMap's most used router, OSRM (car profile, roads without a speed tag: motorway 90, trunk 85, primary 65, secondary 55, tertiary 40, unclassified and residential 25 km/h); IGN classes take the speed of the OSM class of the same roads (ROUTE 500 départementale = between secondary and tertiary, 47.5 km/h; BD TOPO route à 1 chaussée = tertiary, 40 km/h). Average speeds model a trip, with its bends, villages and junctions, and come closer to the DREES APL; legal limits make times too short. Built-up areas are not slowed down.</source>
+      <translation>« Proches des limites légales » : chaque classe à peu près à sa vitesse maximale autorisée, le plus vite qu’une voiture puisse y aller. « Vitesses moyennes » : les vitesses du calculateur d’itinéraires OpenStreetMap le plus utilisé, OSRM (profil voiture, routes sans limitation renseignée : motorway 90, trunk 85, primary 65, secondary 55, tertiary 40, unclassified et residential 25 km/h) ; les classes IGN prennent la vitesse de la classe OSM des mêmes routes (ROUTE 500 départementale = entre secondary et tertiary, 47,5 km/h ; BD TOPO route à 1 chaussée = tertiary, 40 km/h). Les vitesses moyennes modélisent un trajet, avec ses virages, ses villages et ses carrefours, et se rapprochent de l’APL de la DREES ; les limites légales donnent des temps trop courts. Les agglomérations ne sont pas ralenties.</translation>
     </message>
     <message>
       <source>The default speed must be more than 0 km/h.</source>
@@ -2034,6 +2050,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>The access speed must be more than 0 km/h.</source>
       <translation>La vitesse d’accès doit dépasser 0 km/h.</translation>
+    </message>
+    <message>
+      <source>Speeds of road classes</source>
+      <translation>Vitesses des classes de route</translation>
     </message>
     <message>
       <source>Road network (lines; leave empty for straight-line distance)</source>

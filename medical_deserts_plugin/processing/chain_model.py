@@ -27,7 +27,7 @@ from qgis.PyQt.QtGui import QIcon
 from ..core.location import APL_THRESHOLD
 from ..i18n import icon_path, tr
 from .base import help_url
-from .network_parameters import preset_labels
+from .network_parameters import speed_preset_parameter
 
 MODEL_NAME = "councilchain"
 COMMUNES, POPULATION_FIELD, AGE_FIELD_PREFIX, CODE_FIELD = "COMMUNES", "POPULATION_FIELD", "AGE_FIELD_PREFIX", \
@@ -73,8 +73,7 @@ def model_parameters():
             [QgsProcessing.SourceType.TypeVectorLine], optional=True), (120, 590)),
         (QgsProcessingParameterField(ROAD_CLASS_FIELD, tr("Road class field"), parentLayerParameterName=ROADS,
                                      optional=True), (120, 660)),
-        (QgsProcessingParameterEnum(SPEED_PRESET, tr("Speeds of road classes"), options=preset_labels(),
-                                    defaultValue=0), (120, 730)),
+        (speed_preset_parameter(), (120, 730)),
         (QgsProcessingParameterField(DIRECTION_FIELD, tr("One-way field"), parentLayerParameterName=ROADS,
                                      optional=True), (120, 800)),
         (QgsProcessingParameterNumber(NEW_SITES, tr("Number of new health centres"),

@@ -21,7 +21,7 @@ from qgis.core import (
 from ..core.network import BACKWARD, FORWARD, NetworkTravel, StraightLineTravel, build_network
 from ..core.speeds import SPEED_PRESETS, speeds_from_classes
 from ..i18n import tr
-from .base import advanced, section
+from .base import advanced, explained, section
 from .fields import SPEED_UNITS, number_field_parameter, read_numbers
 from .layers import DEFAULT_CRS, check_working_crs, default_crs, is_line_layer, is_null, read_input
 
@@ -44,12 +44,30 @@ PRESET_KEYS = list(SPEED_PRESETS)
 
 
 def preset_labels():
+    """Labels of the SPEED_PRESET enum, in the order of SPEED_PRESETS (new presets go at the end)."""
     return [
-        tr("OpenStreetMap “highway”"),
-        tr("IGN BD TOPO “NATURE”"),
-        tr("IGN ROUTE 500 “CLASS_ADM” (autoroute, nationale, départementale)"),
-        tr("IGN ROUTE 500 “VOCATION”"),
+        tr("OpenStreetMap “highway”, near legal limits"),
+        tr("IGN BD TOPO “NATURE”, near legal limits"),
+        tr("IGN ROUTE 500 “CLASS_ADM” (autoroute, nationale, départementale), near legal limits"),
+        tr("IGN ROUTE 500 “VOCATION”, near legal limits"),
+        tr("OpenStreetMap “highway”, average speeds (OSRM car profile)"),
+        tr("IGN BD TOPO “NATURE”, average speeds (OSRM car profile)"),
+        tr("IGN ROUTE 500 “CLASS_ADM”, average speeds (OSRM car profile)"),
+        tr("IGN ROUTE 500 “VOCATION”, average speeds (OSRM car profile)"),
     ]
+
+
+def speed_preset_parameter():
+    """The SPEED_PRESET enum with its help (shared by the network block and the chain model)."""
+    return explained(QgsProcessingParameterEnum(
+        SPEED_PRESET, tr("Speeds of road classes"), options=preset_labels(), defaultValue=0), tr(
+        "“Near legal limits”: each class at about its speed limit, the fastest a car may go. “Average speeds”: "
+        "the speeds of OpenStreetMap's most used router, OSRM (car profile, roads without a speed tag: motorway "
+        "90, trunk 85, primary 65, secondary 55, tertiary 40, unclassified and residential 25 km/h); IGN classes "
+        "take the speed of the OSM class of the same roads (ROUTE 500 départementale = between secondary and "
+        "tertiary, 47.5 km/h; BD TOPO route à 1 chaussée = tertiary, 40 km/h). Average speeds model a trip, with its bends, villages and "
+        "junctions, and come closer to the DREES APL; legal limits make times too short. Built-up areas are not "
+        "slowed down."))
 
 
 def add_network_parameters(algorithm):
@@ -62,8 +80,7 @@ def add_network_parameters(algorithm):
     algorithm.addParameter(QgsProcessingParameterField(
         ROAD_CLASS_FIELD, tr("Road class field (speed from the preset below)"), parentLayerParameterName=ROADS,
         optional=True))
-    algorithm.addParameter(QgsProcessingParameterEnum(
-        SPEED_PRESET, tr("Speeds of road classes"), options=preset_labels(), defaultValue=0))
+    algorithm.addParameter(speed_preset_parameter())
     algorithm.addParameter(QgsProcessingParameterNumber(
         DEFAULT_SPEED, tr("Default speed (km/h)"), QgsProcessingParameterNumber.Type.Double, defaultValue=50.0))
     algorithm.addParameter(QgsProcessingParameterField(

@@ -60,6 +60,23 @@ def test_matrix_speeds_from_road_classes(provider):
     assert got[("A", "C")] == pytest.approx(0.8 + 2.0)
 
 
+def test_matrix_average_speed_preset_gives_osrm_minutes(provider):
+    # SPEED_PRESET=4, OSM average speeds (OSRM car profile): primary 65 km/h, residential 25 km/h.
+    # A -> D = 2 km at 65 km/h = 120/65 min; A -> C = 1 km at 65 + 1 km at 25 = 60/65 + 60/25 min.
+    result = matrix(provider, SPEED_FIELD=None, ROAD_CLASS_FIELD="highway", SPEED_PRESET=4)
+    got = {(o, d): m for o, d, m in rows(result["OUTPUT"], "origin_id", "destination_id", "minutes")}
+    assert got[("A", "D")] == pytest.approx(120 / 65)
+    assert got[("A", "C")] == pytest.approx(60 / 65 + 60 / 25)
+
+
+def test_route500_average_speed_preset_gives_minutes_of_length_over_speed(provider):
+    # SPEED_PRESET=6, ROUTE 500 CLASS_ADM average speeds: départementale 47.5 km/h, 3 km = 180/47.5 min.
+    roads = memory_layer("LineString", ["class:string"], [("LINESTRING(0 0, 3000 0)", ["Départementale"])])
+    result = matrix(provider, ROADS=roads, SPEED_FIELD=None, ROAD_CLASS_FIELD="class", SPEED_PRESET=6,
+                    ORIGINS=points([("E", 0, 0)]), DESTINATIONS=points([("F", 3000, 0)]))
+    assert rows(result["OUTPUT"], "minutes") == [(pytest.approx(180 / 47.5),)]
+
+
 def test_matrix_without_roads_uses_straight_lines(provider):
     result = matrix(provider, ROADS=None, STRAIGHT_SPEED=60, DETOUR_FACTOR=1.0)
     got = {(o, d): m for o, d, m in rows(result["OUTPUT"], "origin_id", "destination_id", "minutes")}
@@ -147,3 +164,12 @@ def test_nearest_facility_agrees_with_the_matrix_on_random_places(provider):
     by_origin = {o: (d, m) for o, d, m in rows(table, "origin_id", "destination_id", "minutes")}
     for code, minutes, facility in rows(nearest, "code", "nearest_min", "nearest_id"):
         assert by_origin[code][1] == pytest.approx(minutes)
+
+
+def test_every_speed_preset_has_its_label_in_the_enum_order():
+    from medical_deserts_plugin.core.speeds import SPEED_PRESETS
+    from medical_deserts_plugin.processing.network_parameters import preset_labels
+
+    labels = preset_labels()
+    assert len(labels) == len(SPEED_PRESETS)
+    assert "legal" in labels[2] and "CLASS_ADM" in labels[2] and "OSRM" in labels[6] and "CLASS_ADM" in labels[6]
