@@ -36,8 +36,8 @@ GP_SITES, GP_COUNT_FIELD, GP_CODE_FIELD = "GP_SITES", "GP_COUNT_FIELD", "GP_CODE
 ROADS, ROAD_CLASS_FIELD, SPEED_PRESET, DIRECTION_FIELD = "ROADS", "ROAD_CLASS_FIELD", "SPEED_PRESET", \
     "DIRECTION_FIELD"
 NEW_SITES, TERRITORY, LANGUAGE = "NEW_SITES", "TERRITORY", "LANGUAGE"
-#: Model outputs: (child id, child output, model output name); as parameters of the model they are named
-#: "child id:model output name" (QGIS's rule), e.g. ``report:report``.
+#: Model outputs: (child id, child output, model output name); as parameters and results of the model they are
+#: named "child id:model output name" on every QGIS version, e.g. ``report:report``.
 OUTPUTS = (("apl", "OUTPUT", "apl_communes"), ("zones", "OUTPUT", "communes_classes"),
            ("zones", "OUTPUT_ZONES", "underserved_zones"), ("sites", "OUTPUT_SITES", "suggested_sites"),
            ("sites", "OUTPUT_DEMAND", "communes_before_after"), ("report", "OUTPUT", "report"))
@@ -165,7 +165,12 @@ class CouncilChainModel(QgsProcessingModelAlgorithm):
         for definition in self.destinationParameterDefinitions():
             if filled.get(definition.name()) in (None, ""):
                 filled[definition.name()] = QgsProcessing.TEMPORARY_OUTPUT
-        return super().processAlgorithm(filled, context, feedback)
+        results = super().processAlgorithm(filled, context, feedback)
+        steps = results.get("CHILD_RESULTS") or {}
+        for child, child_output, name in OUTPUTS:  # QGIS 3.26+ keys them by their label: the "step:output" too
+            if child_output in (steps.get(child) or {}):
+                results[f"{child}:{name}"] = steps[child][child_output]
+        return results
 
 
 def editable_copy():
@@ -212,4 +217,7 @@ def build(model):
     model.setHelpContent({"ALG_DESC": help_text(), "ALG_CREATOR": "Medical Deserts"})
     for definition in model.destinationParameterDefinitions():  # optional: the report alone may be wanted
         definition.setFlags(definition.flags() | QgsProcessingParameterDefinition.Flag.FlagOptional)
+        step, output = (definition.metadata().get(key) for key in ("_modelChildId", "_modelChildOutputName"))
+        if step and output:  # QGIS 3.26+ names them after their label, which is translated: "step:output" always
+            definition.setName(f"{step}:{output}")
     return model
