@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -592,6 +592,14 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>offre</translation>
     </message>
     <message>
+      <source>published APL</source>
+      <translation>APL publiée</translation>
+    </message>
+    <message>
+      <source>each commune needs one published APL</source>
+      <translation>chaque commune doit avoir une seule APL publiée</translation>
+    </message>
+    <message>
       <source>Demand</source>
       <translation>Demande</translation>
     </message>
@@ -644,6 +652,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Champ identifiant de l'offre (avec une table : correspond à ses destinations)</translation>
     </message>
     <message>
+      <source>Calibration on a published APL (optional)</source>
+      <translation>Calage sur une APL publiée (facultatif)</translation>
+    </message>
+    <message>
       <source>Accessibility index</source>
       <translation>Indice d’accessibilité</translation>
     </message>
@@ -678,6 +690,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>The cutoff must be more than 0 minutes.</source>
       <translation>La limite doit dépasser 0 minute.</translation>
+    </message>
+    <message>
+      <source>Calibration on a published APL needs the demand commune code field, and the code and APL fields of the published table.</source>
+      <translation>Le calage sur une APL publiée demande le champ de code commune de la demande, et les champs de code et d'APL de la table publiée.</translation>
     </message>
     <message>
       <source>Demand units (e.g. communes, grid cells)</source>
@@ -724,12 +740,24 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Table : champ des minutes</translation>
     </message>
     <message>
+      <source>Its commune code field</source>
+      <translation>Son champ de code commune</translation>
+    </message>
+    <message>
+      <source>Its APL field</source>
+      <translation>Son champ d'APL</translation>
+    </message>
+    <message>
       <source>No index (no inhabitants)</source>
       <translation>Pas d’indice (aucun habitant)</translation>
     </message>
     <message>
       <source>The Gaussian σ must be more than 0 minutes.</source>
       <translation>Le σ gaussien doit dépasser 0 minute.</translation>
+    </message>
+    <message>
+      <source>Calibration: the consultations per GP are multiplied by {factor:.4f}, so that the mean APL of the {units} communes of the published table is its {theirs:.3f} (it was {ours:.3f}).</source>
+      <translation>Calage : les consultations par généraliste sont multipliées par {factor:.4f}, pour que l'APL moyenne des {units} communes de la table publiée soit la sienne, {theirs:.3f} (elle était de {ours:.3f}).</translation>
     </message>
     <message>
       <source>Mean index weighted by standardised population: {mean:.3f} ({units} units, {inhabitants:,.0f} inhabitants).</source>
@@ -750,6 +778,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>Table: origin id field</source>
       <translation>Table : champ identifiant d’origine</translation>
+    </message>
+    <message>
+      <source>The consultations per GP are scaled so that the mean APL (weighted by the standardised population) of the communes found in this table equals its own: the ranking stays, the level meets DREES's. Needs the demand commune code field. The log gives the factor.</source>
+      <translation>Les consultations par généraliste sont mises à l'échelle pour que l'APL moyenne (pondérée par la population standardisée) des communes trouvées dans cette table soit égale à la sienne : le classement reste, le niveau rejoint celui de la DREES. Demande le champ de code commune de la demande. Le journal donne le facteur.</translation>
     </message>
     <message>
       <source>Age groups: the fields {names}.</source>
@@ -786,6 +818,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>Gravity exponent β (weight = minutes^-β, from 1 min; gravity)</source>
       <translation>Exposant gravitaire β (poids = minutes^-β, à partir de 1 min ; gravitaire)</translation>
+    </message>
+    <message>
+      <source>Published APL of the same year (e.g. the DREES APL file, by commune)</source>
+      <translation>APL publiée de la même année (p. ex. le fichier APL de la DREES, par commune)</translation>
     </message>
     <message>
       <source>The demand layer already has a field “{name}”: rename it first.</source>

@@ -375,3 +375,22 @@ def population_below(index, population, threshold=2.5):
     population = _values("population", population, len(index), allow_nan=True)
     below = (index < threshold) & ~np.isnan(population)
     return float(population[below].sum())
+
+
+def calibration_factor(index, published, population):
+    """(factor, units compared, published mean, our mean): the factor that makes the ``population``-weighted mean
+    of ``index`` equal that of ``published`` (e.g. DREES's APL of the same year) over the units that have both.
+
+    The APL is proportional to the consultations per GP, so multiplying the activity by this factor multiplies every
+    unit's APL by it: the ranking stays, the level meets the published one. NaN in ``published`` means no published
+    value. Raises ValueError when no unit has both, or when our index is 0 on all of them."""
+    index = np.asarray(index, dtype=np.float64)
+    published = _values("published index", published, len(index), allow_nan=True)
+    population = _values("population", population, len(index), allow_nan=True)
+    both = ~(np.isnan(index) | np.isnan(published) | np.isnan(population)) & (population > 0)
+    if not both.any():
+        raise ValueError("no demand unit has both a published index and inhabitants: check the code fields")
+    ours, theirs = (population_weighted_mean(values[both], population[both]) for values in (index, published))
+    if not ours > 0:
+        raise ValueError("the index is 0 on every demand unit with a published value: nothing to calibrate")
+    return theirs / ours, int(both.sum()), theirs, ours

@@ -1,6 +1,7 @@
 """``medicaldeserts:accessibilityindex``: 2SFCA family and the DREES APL for every demand unit."""
 
 import numpy as np
+import pandas as pd
 from qgis.core import (
     QgsFeatureSink,
     QgsProcessing,
@@ -20,8 +21,8 @@ from .base import (
     RunnableAlgorithm, advanced, applies_when, check_cancel, core_errors, explained, progress_callback, section,
 )
 from .fields import (
-    INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, fields_by_prefix, number_field_parameter,
-    read_numbers,
+    INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, field_values, fields_by_prefix,
+    number_field_parameter, read_numbers,
 )
 from .layers import is_null, new_feature, read_input
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
@@ -38,6 +39,8 @@ SUPPLY_FIELD, ACTIVITY_FIELD = "SUPPLY_FIELD", "ACTIVITY_FIELD"
 METHOD, CUTOFF, BANDS, BETA, SIGMA, SCALE = "METHOD", "CUTOFF", "BANDS", "BETA", "SIGMA", "SCALE"
 TRAVEL_TABLE, TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD = (
     "TRAVEL_TABLE", "TABLE_ORIGIN_FIELD", "TABLE_DESTINATION_FIELD", "TABLE_MINUTES_FIELD")
+CALIBRATION, CALIBRATION_CODE_FIELD, CALIBRATION_INDEX_FIELD = (
+    "CALIBRATION", "CALIBRATION_CODE_FIELD", "CALIBRATION_INDEX_FIELD")
 OUTPUT = "OUTPUT"
 
 APL, TWO_STEP, ENHANCED, THREE_STEP, GRAVITY, GAUSSIAN = range(6)
@@ -171,6 +174,18 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             TABLE_DESTINATION_FIELD, tr("Table: destination id field"), defaultValue="destination_id")))
         self.addParameter(advanced(QgsProcessingParameterString(
             TABLE_MINUTES_FIELD, tr("Table: minutes field"), defaultValue="minutes")))
+        self.addParameter(section(tr("Calibration on a published APL (optional)"), applies_when(explained(
+            QgsProcessingParameterFeatureSource(
+                CALIBRATION, tr("Published APL of the same year (e.g. the DREES APL file, by commune)"),
+                [QgsProcessing.SourceType.TypeVector], optional=True), tr(
+                "The consultations per GP are scaled so that the mean APL (weighted by the standardised population) "
+                "of the communes found in this table equals its own: the ranking stays, the level meets DREES's. "
+                "Needs the demand commune code field. The log gives the factor.")), METHOD, [APL])))
+        self.addParameter(applies_when(QgsProcessingParameterField(
+            CALIBRATION_CODE_FIELD, tr("Its commune code field"), parentLayerParameterName=CALIBRATION,
+            optional=True), METHOD, [APL]))
+        self.addParameter(applies_when(number_field_parameter(
+            CALIBRATION_INDEX_FIELD, tr("Its APL field"), CALIBRATION), METHOD, [APL]))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -286,6 +301,8 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             check_cancel(feedback)
             result = self.index(method, table, standardised, supply_amount, decay)
         index = result.index * scale
+        factor = self.calibrate(parameters, context, feedback, crs, method, demand, index, standardised)
+        index = index * factor
         self.summarise(feedback, method, index, population, standardised, result)
 
         fields = demand.features[0].fields()
@@ -306,7 +323,8 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             label=place_label(fields.names(), self.parameterAsString(parameters, DEMAND_ID_FIELD, context)),
             label_scale=LABEL_SCALE))
         record_on_output(context, output_id, self, method_labels()[method],
-                         self.run_values(parameters, context, method))
+                         dict(self.run_values(parameters, context, method),
+                              activity_factor=None if factor == 1.0 else f"{factor:.4f}"))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
 
@@ -362,6 +380,33 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         if method == THREE_STEP:
             return accessibility.three_step_fca(table, standardised, supply_amount, decay)
         return accessibility.two_step_fca(table, standardised, supply_amount, decay)
+
+    def calibrate(self, parameters, context, feedback, crs, method, demand, index, standardised):
+        """The factor of the consultations per GP that brings the mean APL to the published table's (1 without
+        a table): matched by commune code, weighted by the standardised population."""
+        source = self.parameterAsSource(parameters, CALIBRATION, context)
+        if source is None or method != APL:
+            return 1.0
+        demand_field = self.parameterAsString(parameters, DEMAND_CODE_FIELD, context)
+        code_field = self.parameterAsString(parameters, CALIBRATION_CODE_FIELD, context)
+        index_field = self.parameterAsString(parameters, CALIBRATION_INDEX_FIELD, context)
+        if not (demand_field and code_field and index_field):
+            raise QgsProcessingException(tr(
+                "Calibration on a published APL needs the demand commune code field, and the code and APL fields of "
+                "the published table."))
+        table = read_input(self, parameters, CALIBRATION, context, crs, tr("published APL"),
+                           fields=[code_field, index_field], keep_features=False, feedback=feedback)
+        codes = ["" if value is None else str(value) for value in field_values(table, code_field)]
+        check_unique_ids(codes, code_field, tr("published APL"), tr("each commune needs one published APL"))
+        published = pd.Series(read_numbers(table, index_field, tr("published APL")), index=codes)
+        matched = pd.Series(code_column(demand, demand_field)).map(published).to_numpy(dtype=float)
+        with core_errors():
+            factor, units, theirs, ours = accessibility.calibration_factor(index, matched, standardised)
+        feedback.pushInfo(tr(
+            "Calibration: the consultations per GP are multiplied by {factor:.4f}, so that the mean APL of the "
+            "{units} communes of the published table is its {theirs:.3f} (it was {ours:.3f}).").format(
+            factor=factor, units=units, theirs=theirs, ours=ours))
+        return factor
 
     @staticmethod
     def summarise(feedback, method, index, population, standardised, result):

@@ -7,6 +7,7 @@ import processing
 import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
+from bad_input import Log, run_refused
 from conftest import memory_layer
 from scripts.qgis_runner import run_algorithm
 
@@ -85,6 +86,43 @@ def test_apl_same_commune_is_zero_minutes(provider):
     zero = apl(provider, demand, supply, DEMAND_CODE_FIELD="code", SUPPLY_CODE_FIELD="code")
     assert zero["A"] == (pytest.approx(5000 / 1500), 0.0)
     assert zero["B"] == (pytest.approx(5000 / 1500), pytest.approx(5.0))
+
+
+def published(rows):
+    return memory_layer("None", ["codgeo:string", "apl:string"], [(None, [code, value]) for code, value in rows])
+
+
+def test_calibration_on_a_published_apl_scales_every_commune_by_one_factor(provider):
+    # The same three communes as test_apl_rules_by_hand; the published APL is known for A and B only. Mean of ours
+    # over A and B weighted by population: (1000 a + 500 b) / 1500; theirs (text, French decimals): (1000 x 4 +
+    # 500 x 2,5) / 1500 = 3.5. Every commune, C too, is multiplied by theirs / ours.
+    demand = places([(0, 0, "A", 1000.0, 0, 0), (12000, 0, "B", 500.0, 0, 0), (30000, 0, "C", 300.0, 0, 0)])
+    supply = places([(0, 0, "A", 0, 2.0, 7000.0), (12000, 0, "B", 0, 1.0, None)])
+    plain = apl(provider, demand, supply, DEMAND_CODE_FIELD="code")
+    factor = 3.5 / ((1000 * plain["A"][0] + 500 * plain["B"][0]) / 1500)
+    log = Log()
+    calibrated = processing.run("medicaldeserts:accessibilityindex", dict(
+        INPUT=demand, POPULATION_FIELD="pop", SUPPLY=supply, SUPPLY_FIELD="n", ACTIVITY_FIELD="acts", METHOD=0,
+        STRAIGHT_SPEED=60, DETOUR_FACTOR=1.0, DEMAND_CODE_FIELD="code", CALIBRATION=published([("A", "4"), ("B", "2,5")]),
+        CALIBRATION_CODE_FIELD="codgeo", CALIBRATION_INDEX_FIELD="apl", OUTPUT="memory:"), feedback=log)["OUTPUT"]
+    got = {f["code"]: f["access_index"] for f in calibrated.getFeatures()}
+    assert got == pytest.approx({code: factor * value for code, (value, _) in plain.items()}, rel=1e-12)
+    assert f"multiplied by {factor:.4f}" in log.text() and "the 2 communes" in log.text()
+
+
+def test_calibration_needs_codes_that_match(provider, tmp_path):
+    demand = places([(0, 0, "A", 1000.0, 0, 0)])
+    supply = places([(0, 0, "A", 0, 1.0, 5000.0)])
+    common = dict(INPUT=demand, POPULATION_FIELD="pop", SUPPLY=supply, SUPPLY_FIELD="n", METHOD=0,
+                  CALIBRATION_CODE_FIELD="codgeo", CALIBRATION_INDEX_FIELD="apl", OUTPUT=str(tmp_path / "apl.gpkg"))
+    run_refused("medicaldeserts:accessibilityindex", dict(common, CALIBRATION=published([("A", "3")])),
+                "needs the demand commune code field")
+    run_refused("medicaldeserts:accessibilityindex", dict(common, DEMAND_CODE_FIELD="code",
+                                                          CALIBRATION=published([("Z", "3")])),
+                "no demand unit has both a published index and inhabitants")
+    run_refused("medicaldeserts:accessibilityindex", dict(common, DEMAND_CODE_FIELD="code",
+                                                          CALIBRATION=published([("A", "3"), ("A", "4")])),
+                "each commune needs one published APL")
 
 
 def test_sample_by_road_equals_sample_by_reused_table(provider, sample):

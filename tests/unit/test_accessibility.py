@@ -204,3 +204,15 @@ def test_supply_out_of_reach():
     result = two_step_fca(far, [100, 100], [10], binary_weights(far.minutes, 30))
     np.testing.assert_array_equal(result.demand_unserved, [False, True])
     np.testing.assert_allclose(result.index, [0.1, 0])
+
+
+def test_calibration_factor_meets_the_published_weighted_mean():
+    from medical_deserts_plugin.core.accessibility import calibration_factor
+
+    assert calibration_factor([1.0, 3.0], [2.0, 6.0], [1.0, 1.0]) == (2.0, 2, 4.0, 2.0)
+    # only the units with a published value and inhabitants count: here the first
+    assert calibration_factor([1.0, 3.0, 5.0], [2.0, np.nan, 1.0], [1.0, 3.0, 0.0]) == (2.0, 1, 2.0, 1.0)
+    with pytest.raises(ValueError, match="no demand unit has both"):
+        calibration_factor([1.0], [np.nan], [1.0])
+    with pytest.raises(ValueError, match="the index is 0"):
+        calibration_factor([0.0, 0.0], [2.0, 3.0], [1.0, 1.0])
