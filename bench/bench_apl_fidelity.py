@@ -44,6 +44,10 @@ AS_OSM = ("CASE WHEN \"class\" = 'autoroute' THEN 'motorway' WHEN \"class\" = 'n
 TIMES = {
     "route500 legal": dict(ROADS="roads", ROAD_CLASS_FIELD="class", SPEED_PRESET=ROUTE500_LEGAL),
     "route500 OSRM": dict(ROADS="roads", ROAD_CLASS_FIELD="class", SPEED_PRESET=ROUTE500_OSRM),
+    # calibrated on DREES's own APL of the communes (one factor on the consultations per GP; ranks unchanged)
+    "route500 OSRM cal.": dict(ROADS="roads", ROAD_CLASS_FIELD="class", SPEED_PRESET=ROUTE500_OSRM,
+                               CALIBRATION="communes", CALIBRATION_CODE_FIELD="code_insee",
+                               CALIBRATION_INDEX_FIELD="apl_mg_2023"),
     "OSM OSRM, D=sec.": dict(ROADS="secondary", ROAD_CLASS_FIELD="highway", SPEED_PRESET=OSM_OSRM),
     "OSM OSRM, D=tert.": dict(ROADS="tertiary", ROAD_CLASS_FIELD="highway", SPEED_PRESET=OSM_OSRM),
     "maxspeed": dict(ROADS="roads", SPEED_FIELD="maxspeed"),
@@ -131,6 +135,8 @@ def main():
     for times_label, times in TIMES.items():
         for demand_label, population_field in DEMANDS.items():
             parameters = dict(times, ROADS=road_layers[times["ROADS"]])
+            if parameters.get("CALIBRATION") == "communes":
+                parameters["CALIBRATION"] = communes
             apl = run_apl(communes, sites, parameters, population_field)
             ours = np.array([apl[code] for code in codes], dtype=float)
             spearman, pearson, n_ours, n_drees, people_ours, people_drees, jaccard = compare(ours, drees, population)
