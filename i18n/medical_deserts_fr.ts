@@ -2248,6 +2248,22 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Temps de trajet</translation>
     </message>
     <message>
+      <source>west</source>
+      <translation>ouest</translation>
+    </message>
+    <message>
+      <source>east</source>
+      <translation>est</translation>
+    </message>
+    <message>
+      <source>south</source>
+      <translation>sud</translation>
+    </message>
+    <message>
+      <source>north</source>
+      <translation>nord</translation>
+    </message>
+    <message>
       <source>Where a polygon (commune, cell) starts from</source>
       <translation>Point de départ d’un polygone (commune, carreau)</translation>
     </message>
@@ -2258,6 +2274,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>Centroid</source>
       <translation>Centroïde</translation>
+    </message>
+    <message>
+      <source>The {label} layer stops within {km:g} km of the demand units' edge on the {sides} side(s): what lies beyond (a neighbouring département's) is not counted, so {count} demand unit(s) near that edge may get too low an index or too long a time. Add the {label} of a {km:g} km belt around the territory (and, for the APL, its population).</source>
+      <translation>La couche « {label} » s'arrête à moins de {km:g} km du bord des unités de demande (côté {sides}) : ce qui est au-delà (dans un département voisin) n'est pas compté, donc {count} unité(s) de demande près de ce bord peuvent avoir un indice trop bas ou un temps trop long. Ajoutez les entités « {label} » d'une bande de {km:g} km autour du territoire (et, pour l'APL, sa population).</translation>
     </message>
     <message>
       <source>Medical deserts: access to care in France</source>

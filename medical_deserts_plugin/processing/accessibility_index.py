@@ -26,7 +26,7 @@ from .fields import (
 )
 from .layers import is_null, new_feature, read_input
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
-from .places import place_source_parameter, polygon_point_parameter, read_places
+from .places import place_source_parameter, polygon_point_parameter, read_places, warn_if_supply_stops_at_the_edge
 from .qgis_compat import new_field, parameter_as_strings
 from .run_record import record_on_output
 from .styles import LABEL_SCALE, GraduatedStyle, apl_classes, place_label, quantile_classes, style_on_load
@@ -287,6 +287,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                                              .format(name=name))
         population, standardised = self.demand_values(parameters, context, demand, feedback)
         supply_amount = self.supply_values(parameters, context, supply, method)
+        warn_if_supply_stops_at_the_edge(feedback, demand_xy, supply_xy, cutoff, tr("supply"))
         check_cancel(feedback)
         feedback.setProgress(10)
         with core_errors():

@@ -15,7 +15,7 @@ from ..i18n import tr
 from .base import RunnableAlgorithm, check_cancel, core_errors, progress_callback
 from .layers import new_feature
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
-from .places import place_source_parameter, polygon_point_parameter, read_places
+from .places import place_source_parameter, polygon_point_parameter, read_places, warn_if_supply_stops_at_the_edge
 from .qgis_compat import new_field
 from .styles import LABEL_SCALE, GraduatedStyle, place_label, style_on_load
 
@@ -87,6 +87,7 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
             if fields.indexOf(name) >= 0:
                 raise QgsProcessingException(tr("The demand layer already has a field “{name}”: rename it first.")
                                              .format(name=name))
+        warn_if_supply_stops_at_the_edge(feedback, demand_xy, facility_xy, max_time, tr("facilities"))
         check_cancel(feedback)
         feedback.setProgress(10)
         with core_errors():

@@ -2,6 +2,7 @@
 
 from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource
 
+from ..core.borders import short_sides
 from ..i18n import tr
 from .base import section
 from .layers import feature_ids, is_null, located_points, read_input
@@ -41,3 +42,28 @@ def place_names(features):
     if field is None:
         return None
     return ["" if is_null(feature[field]) else str(feature[field]) for feature in features]
+
+
+#: Width of the belt of supply a territory needs beyond its edge: 1 km per minute of the time limit (60 km/h), at
+#: most 30 km (km).
+BELT_KM_PER_MINUTE, BELT_MAX_KM = 1.0, 30.0
+
+
+def side_names():
+    return {"west": tr("west"), "east": tr("east"), "south": tr("south"), "north": tr("north")}
+
+
+def warn_if_supply_stops_at_the_edge(feedback, demand_xy, supply_xy, minutes, label):
+    """A warning when the ``label`` layer (supply, facilities) stops within a belt of the demand units' edge: what
+    lies beyond (the neighbouring départements' GPs) is not counted. The belt is 1 km per minute of ``minutes``
+    (the time limit), at most 30 km."""
+    belt_km = min(minutes * BELT_KM_PER_MINUTE, BELT_MAX_KM)
+    sides, at_edge = short_sides(demand_xy, supply_xy, belt_km * 1000.0)
+    if sides:
+        names = side_names()
+        feedback.pushWarning(tr(
+            "The {label} layer stops within {km:g} km of the demand units' edge on the {sides} side(s): what lies "
+            "beyond (a neighbouring département's) is not counted, so {count} demand unit(s) near that edge may get "
+            "too low an index or too long a time. Add the {label} of a {km:g} km belt around the territory (and, "
+            "for the APL, its population).").format(
+            label=label, km=belt_km, sides=", ".join(names[side] for side in sides), count=int(at_edge.sum())))

@@ -173,3 +173,24 @@ def test_every_speed_preset_has_its_label_in_the_enum_order():
     labels = preset_labels()
     assert len(labels) == len(SPEED_PRESETS)
     assert "legal" in labels[2] and "CLASS_ADM" in labels[2] and "OSRM" in labels[6] and "CLASS_ADM" in labels[6]
+
+
+def test_facilities_that_stop_at_the_territory_edge_are_said(provider):
+    from bad_input import Log
+
+    communes = memory_layer("Point", ["code:string"], [(f"POINT({x} {y})", [str(i)]) for i, (x, y) in enumerate(
+        [(0, 0), (50000, 0), (0, 40000), (50000, 40000), (25000, 20000)])])
+    inside = memory_layer("Point", ["id:string"], [("POINT(25000 20000)", ["gp"])])
+    belt = memory_layer("Point", ["id:string"], [(f"POINT({x} {y})", [f"gp{x}"]) for x, y in
+                                                 [(-40000, -40000), (90000, 80000), (25000, 20000)]])
+    log = Log()
+    processing.run("medicaldeserts:nearestfacility", dict(INPUT=communes, FACILITIES=inside, MAX_TIME=60,
+                                                          COUNT_WITHIN=20, OUTPUT="memory:"), feedback=log)
+    # belt = min(60 min x 1 km/min, 30 km) = 30 km: every side is short; the 4 corners are within 30 km of a side,
+    # the centre (25 km, 20 km) too (20 km from the south and north sides)
+    assert any("facilities layer stops within 30 km of the demand units' edge on the west, east, south, north side(s)"
+               in warning and "5 demand unit(s)" in warning for warning in log.warnings)
+    log = Log()
+    processing.run("medicaldeserts:nearestfacility", dict(INPUT=communes, FACILITIES=belt, MAX_TIME=60,
+                                                          COUNT_WITHIN=20, OUTPUT="memory:"), feedback=log)
+    assert not any("stops within" in warning for warning in log.warnings)
