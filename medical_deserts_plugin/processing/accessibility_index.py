@@ -21,10 +21,10 @@ from .base import (
     RunnableAlgorithm, advanced, applies_when, check_cancel, core_errors, explained, progress_callback, section,
 )
 from .fields import (
-    INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, field_values, fields_by_prefix,
+    INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, fields_by_prefix,
     number_field_parameter, read_numbers,
 )
-from .layers import is_null, new_feature, read_input
+from .layers import feature_ids, is_null, new_feature, read_input
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_source_parameter, polygon_point_parameter, read_places, warn_if_supply_stops_at_the_edge
 from .qgis_compat import new_field, parameter_as_strings
@@ -397,7 +397,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                 "the published table."))
         table = read_input(self, parameters, CALIBRATION, context, crs, tr("published APL"),
                            fields=[code_field, index_field], keep_features=False, feedback=feedback)
-        codes = ["" if value is None else str(value) for value in field_values(table, code_field)]
+        codes = feature_ids(table, code_field)
         check_unique_ids(codes, code_field, tr("published APL"), tr("each commune needs one published APL"))
         published = pd.Series(read_numbers(table, index_field, tr("published APL")), index=codes)
         matched = pd.Series(code_column(demand, demand_field)).map(published).to_numpy(dtype=float)
