@@ -44,7 +44,15 @@ def parse_numbers(values, units=()):
     missing nor readable as a number. ``units``: trailing unit spellings accepted (e.g. ``("km/h",)``).
     See the module docstring for the rules, the ambiguous spellings included.
     """
-    series = pd.Series(list(values), dtype=object)
+    values = values if isinstance(values, np.ndarray) and values.dtype == object else _object_array(values)
+    kind = pd.api.types.infer_dtype(values, skipna=True)  # one C pass: no Python call per value
+    if kind == "string":  # texts and missing values only (a CSV column): each distinct text parsed once
+        codes, distinct = pd.factorize(values)
+        parsed, bad = _parse_texts(pd.Series(distinct, dtype=object), units)
+        return np.append(parsed, np.nan)[codes], np.append(bad, False)[codes]  # code -1 (missing) takes the last
+    if kind in ("floating", "integer", "mixed-integer-float", "empty"):  # numbers and missing values only
+        return pd.Series(values, dtype=object).astype(float).to_numpy(), np.zeros(len(values), dtype=bool)
+    series = pd.Series(values, dtype=object)
     floats = np.full(len(series), np.nan)
     invalid = np.zeros(len(series), dtype=bool)
     if not len(series):
@@ -61,6 +69,14 @@ def parse_numbers(values, units=()):
     return floats, invalid
 
 
+def _object_array(values):
+    """``values`` (any iterable) as a 1-D object array, each value kept as it is."""
+    values = list(values)
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
 def _parse_texts(texts, units):
     """(floats, invalid) of distinct texts; a blank text is missing, not invalid."""
     cleaned = texts.str.strip(_SPACES + "\t")
@@ -69,16 +85,17 @@ def _parse_texts(texts, units):
     cleaned = cleaned.str.replace("\u2212", "-", regex=False)
     result = pd.Series(np.nan, index=texts.index)
     matched = pd.Series(False, index=texts.index)
-    for pattern, thousands, decimal in _SPELLINGS:
-        match = cleaned.str.fullmatch(pattern) & ~matched
+    for pattern, thousands, decimal in _SPELLINGS:  # each spelling tried on the texts no earlier one matched
+        rest = cleaned[~matched]
+        match = rest.str.fullmatch(pattern)
         if not match.any():
             continue
-        spelled = cleaned[match]
+        spelled = rest[match]
         if thousands:
             spelled = spelled.str.replace(thousands, "", regex=True)
         spelled = spelled.str.replace(decimal or ",", ".", regex=False)
-        result[match] = pd.to_numeric(spelled, errors="coerce")
-        matched |= match
+        result[spelled.index] = pd.to_numeric(spelled, errors="coerce")
+        matched[spelled.index] = True
     blank = texts.str.strip(_SPACES + "\t").eq("")
     invalid = ~blank & (~matched | result.isna())
     return result.to_numpy(dtype=float), invalid.to_numpy()

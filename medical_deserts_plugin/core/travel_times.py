@@ -157,17 +157,22 @@ class TravelTimeTable:
         INSEE Metric export, matched by text id to ``known_origins`` and ``known_destinations``.
 
         Returns (table, number of rows left out: unknown id or missing/negative minutes). Several rows for one
-        pair keep the shortest time.
+        pair keep the shortest time. The ids may be pandas Categoricals (see ``position_of``).
         """
         origin = position_of(origin_ids, known_origins)
         destination = position_of(destination_ids, known_destinations)
         minutes = as_minutes(minutes)
         usable = (origin >= 0) & (destination >= 0) & (minutes >= 0)
         n_destinations = max(len(known_destinations), 1)
-        pair = origin[usable] * n_destinations + destination[usable]  # one integer key per pair: a fast grouping
-        best = pd.Series(minutes[usable]).groupby(pair, sort=True).min()
-        table = cls(best.index.to_numpy(np.int64) // n_destinations, best.index.to_numpy(np.int64) % n_destinations,
-                    best.to_numpy(np.float64), (len(known_origins), len(known_destinations)))
+        pair = origin[usable] * n_destinations + destination[usable]  # one integer key per pair
+        minutes = minutes[usable]
+        if len(pair) and not (pair[1:] > pair[:-1]).all():  # else already in pair order, each pair once
+            order = np.argsort(pair, kind="stable")
+            pair, minutes = pair[order], minutes[order]
+            first = np.flatnonzero(np.r_[True, pair[1:] != pair[:-1]])
+            pair, minutes = pair[first], np.minimum.reduceat(minutes, first)  # the shortest time of each pair
+        table = cls(pair // n_destinations, pair % n_destinations, minutes,
+                    (len(known_origins), len(known_destinations)))
         return table, int((~usable).sum())
 
 
@@ -182,8 +187,12 @@ def as_minutes(values):
 
 def position_of(ids, known):
     """Position in ``known`` of each of ``ids`` compared as texts (the first where ``known`` repeats one; -1 where
-    it has none). Each distinct id is looked up once: a table's ids repeat thousands of times."""
-    codes, distinct = pd.factorize(pd.Series(ids, dtype=object), use_na_sentinel=True)
+    it has none). Each distinct id is looked up once: a table's ids repeat thousands of times. ``ids`` may be a
+    pandas Categorical (a bulk-read text column): its codes are used as they are."""
+    if isinstance(ids, pd.Categorical):
+        codes, distinct = ids.codes, ids.categories
+    else:
+        codes, distinct = pd.factorize(pd.Series(ids, dtype=object), use_na_sentinel=True)
     lookup = pd.Series(np.arange(len(known)), index=pd.Index(known, dtype=object).astype(str)).groupby(level=0).first()
     found = pd.Index(distinct, dtype=object).astype(str).map(lookup).to_numpy(dtype=float, na_value=-1)
     return np.r_[found, -1].astype(np.int64)[codes]  # a missing id (code -1) takes the last: -1

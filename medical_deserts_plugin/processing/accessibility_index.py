@@ -256,8 +256,8 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         rows = read_input(self, parameters, TRAVEL_TABLE, context, crs, tr("travel-time table"), fields=fields,
                           keep_features=False, feedback=feedback)
         minutes = read_numbers(rows, fields[2], tr("minutes"), MINUTE_UNITS, negative=True)  # negative: left out, as before
-        full, rejected = TravelTimeTable.from_id_pairs(rows.columns[fields[0]], rows.columns[fields[1]], minutes,
-                                                       *ids)
+        full, rejected = TravelTimeTable.from_id_pairs(*[rows.categories.get(name, rows.columns[name])
+                                                         for name in fields[:2]], minutes, *ids)
         if rejected:
             feedback.pushWarning(tr("{count} row(s) of the travel-time table match no demand or supply identifier, "
                                     "or have no time: left out.").format(count=rejected))

@@ -49,7 +49,12 @@ def read_numbers(data, field, label, units=(), negative=False):
     with the field, the count and the first feature ids named. ``label`` names the value (population, speed...).
     """
     values = field_values(data, field)
-    floats, invalid = parse_numbers(values, units)  # NULL is None already (field_values)
+    texts = data.categories.get(field)
+    if texts is None:
+        floats, invalid = parse_numbers(values, units)  # NULL is None already (field_values)
+    else:  # a text column read in bulk (a CSV's minutes): each distinct text parsed once, NULL (code -1) the last
+        floats, invalid = parse_numbers(texts.categories.to_numpy(dtype=object), units)
+        floats, invalid = np.append(floats, np.nan)[texts.codes], np.append(invalid, False)[texts.codes]
     if invalid.any():
         rows = np.flatnonzero(invalid)[:LISTED]
         raise QgsProcessingException(

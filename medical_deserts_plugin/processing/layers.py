@@ -125,8 +125,10 @@ def check_coordinates(ids, geometries, crs, context, label):
 class LayerData:
     """Features of a source read into the working CRS: shapely geometries, attribute columns, the features."""
 
-    def __init__(self, features, feature_ids, geometries, columns, transformed_from, wkb_type):
+    def __init__(self, features, feature_ids, geometries, columns, transformed_from, wkb_type, categories=None):
         self.features = features
+        #: {field: pandas Categorical} of the text columns read in bulk: the same values, each distinct text once
+        self.categories = categories or {}
         self.feature_ids = feature_ids
         self.wkb_type = wkb_type
         self.geometries = geometries
@@ -156,13 +158,19 @@ def bulk_layer(algorithm, parameters, name, context, crs):
 
 
 def _python_values(column):
-    """A GDAL Arrow column as a list of Python values: texts decoded from UTF-8, None where NULL."""
-    values = np.ma.getdata(column)
-    if values.dtype.kind in "SO":  # each distinct text decoded once: road classes repeat a hundred thousand times
+    """A GDAL Arrow column as an object array of Python values (as ``tolist`` gives them, without a list): texts
+    decoded from UTF-8, None where NULL; and, for a text column, the same as a pandas Categorical (else None)."""
+    values, missing = np.ma.getdata(column), np.ma.getmaskarray(column)
+    if values.dtype.kind in "SO":  # each distinct text decoded once: ids and road classes repeat thousands of times
         codes, distinct = pd.factorize(values)
-        values = np.array([v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in distinct] + [None],
-                          dtype=object)[codes]
-    return np.ma.masked_array(values, np.ma.getmaskarray(column)).tolist()
+        codes[missing] = -1
+        decoded, texts = pd.factorize(np.array(  # two byte strings may decode alike (invalid UTF-8 replaced)
+            [v.decode("utf-8", "replace") if isinstance(v, bytes) else v for v in distinct], dtype=object))
+        codes = np.append(decoded, -1)[codes]  # code -1 (NULL) takes the last
+        return np.append(texts, None)[codes], pd.Categorical.from_codes(codes, texts)
+    values = values.astype(object)  # numpy scalars become Python ones, as tolist makes them
+    values[missing] = None
+    return values, None
 
 
 def _column(batches, name):
@@ -209,12 +217,14 @@ def _read_in_bulk(layer, fields, feedback):
         geometry = _column(batches, geometry_name)
         present = ~np.ma.getmaskarray(geometry)
         wkbs[present] = np.ma.getdata(geometry)[present]
-    columns = {name: ids if name == fid_name else _python_values(_column(batches, name)) for name in fields if name}
+    read = {name: _python_values(_column(batches, name)) for name in fields if name and name != fid_name}
+    columns = {name: ids if name == fid_name else read[name][0] for name in fields if name}
+    categories = {name: texts for name, (_, texts) in read.items() if texts is not None}
     del batches, stream  # Arrow memory goes before its dataset closes
     geometries = shapely.from_wkb(wkbs)
     empty = shapely.is_empty(geometries)
     geometries[empty] = None  # as the feature path reads them
-    return ids, geometries, columns
+    return ids, geometries, columns, categories
 
 
 def geometry_check(parameters, name, context):
@@ -269,9 +279,9 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
     features = []
     if read is None:
         features, ids, wkbs, columns = _read_features(source, crs, context, label, fields, keep_features, feedback)
-        geometries = shapely.from_wkb(wkbs)
+        geometries, categories = shapely.from_wkb(wkbs), {}
     else:
-        ids, geometries, columns = read
+        ids, geometries, columns, categories = read
     if not ids:  # featureCount only here: on a text file it reads the whole file
         raise QgsProcessingException(
             tr("The {label} layer has no features.").format(label=label)
@@ -295,9 +305,10 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
         ids, geometries = [ids[i] for i in keep], geometries[keep]
         features = [features[i] for i in keep] if features else features
         columns = {name: [values[i] for i in keep] for name, values in columns.items()}
+        categories = {name: texts[keep] for name, texts in categories.items()}
     transformed_from = source.sourceCrs().authid() if source.sourceCrs() != crs else None
     return LayerData(
-        features if keep_features else [], ids, geometries, columns, transformed_from, source.wkbType()
+        features if keep_features else [], ids, geometries, columns, transformed_from, source.wkbType(), categories
     )
 
 

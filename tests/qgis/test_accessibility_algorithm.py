@@ -182,3 +182,21 @@ def test_supply_out_of_reach_gives_zero_and_says_so(provider):
     demand = places([(0, 0, "A", 100.0, 0, 0)])
     supply = places([(100000, 0, "far", 0, 1.0, 5000.0)])
     assert apl(provider, demand, supply)["A"] == (0.0, pytest.approx(100.0))
+
+
+def test_csv_table_text_minutes_in_french_and_ids_with_leading_zeros(provider, tmp_path):
+    # GDAL reads every CSV column as text: "12,5" is 12.5 min, "1 234" is 1234 min (beyond the cutoff), a blank
+    # time is missing, "1001" is not the demand unit "01001". Supply 10 reaches 100 inhabitants: ratio 0.1.
+    table = tmp_path / "table.csv"
+    table.write_text('origin_id,destination_id,minutes\n01001,s1,"12,5"\n01002,s1,1 234\n1001,s1,3\n01002,s1,\n',
+                     encoding="utf-8")
+    demand = memory_layer("Point", ["code:string", "pop:double"],
+                          [("POINT(700000 6600000)", ["01001", 100.0]), ("POINT(710000 6600000)", ["01002", 50.0])],
+                          crs="EPSG:2154")
+    supply = memory_layer("Point", ["id:string", "n:double"], [("POINT(700000 6600000)", ["s1", 10.0])],
+                          crs="EPSG:2154")
+    layer = processing.run("medicaldeserts:accessibilityindex", dict(
+        INPUT=demand, POPULATION_FIELD="pop", DEMAND_ID_FIELD="code", SUPPLY=supply, SUPPLY_FIELD="n",
+        SUPPLY_ID_FIELD="id", METHOD=1, CUTOFF=30, SCALE=1, TRAVEL_TABLE=str(table), OUTPUT="memory:"))["OUTPUT"]
+    result = {f["code"]: (f["access_index"], f["nearest_min"]) for f in layer.getFeatures()}
+    assert result == {"01001": (pytest.approx(0.1), 12.5), "01002": (0.0, 1234.0)}

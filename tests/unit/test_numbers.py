@@ -71,3 +71,16 @@ def test_a_column_mixing_spellings_is_read_once_per_distinct_text():
 def test_population_field_by_name(names, expected):
     assert population_field_by_name(names) == expected
 
+
+
+def test_fast_paths_give_the_general_answers():
+    texts = np.array(["600,5", "1 234", None, "", "01001", "12.250", "abc", float("nan")], dtype=object)
+    floats, invalid = parse_numbers(texts)  # all texts (or missing): each distinct text parsed once
+    np.testing.assert_array_equal(invalid, [False, False, False, False, False, False, True, False])
+    np.testing.assert_array_equal(floats[[0, 1, 4, 5]], [600.5, 1234, 1001, 12.25])
+    assert np.isnan(floats[[2, 3, 6, 7]]).all()
+    floats, invalid = parse_numbers(np.array([3, None, 2.5, np.int64(7)], dtype=object))  # all numbers
+    assert not invalid.any() and np.isnan(floats[1]) and floats[[0, 2, 3]].tolist() == [3, 2.5, 7]
+    floats, invalid = parse_numbers(np.array([1, True, "2"], dtype=object))  # mixed: the general path
+    assert invalid.tolist() == [False, True, False] and floats[[0, 2]].tolist() == [1, 2]
+    assert parse_numbers(np.array([None, None], dtype=object))[1].tolist() == [False, False]

@@ -30,3 +30,18 @@ def test_destinations_keeps_and_renumbers_columns():
     kept = table.destinations([2, 0])
     assert kept.shape == (2, 2)
     assert sorted(zip(kept.origin, kept.destination, kept.minutes)) == [(0, 0, 2.0), (0, 1, 1.0), (1, 0, 4.0)]
+
+
+def test_from_id_pairs_from_categoricals_in_any_order():
+    import numpy as np
+    import pandas as pd
+
+    origins = pd.Categorical(["01001", "1001", None, "01001", "01001", "2A004"])  # leading zeros stay text
+    destinations = pd.Categorical(["s2", "s1", "s1", "s1", "s2", "s1"])
+    minutes = np.array([9.5, 1.0, 2.0, 4.25, 8.0, 600.5])
+    table, rejected = TravelTimeTable.from_id_pairs(origins, destinations, minutes, ["2A004", "01001"], ["s1", "s2"])
+    assert list(zip(table.origin, table.destination, table.minutes)) == [(0, 0, 600.5), (1, 0, 4.25), (1, 1, 8.0)]
+    assert rejected == 2  # "1001" is not "01001"; a NULL origin
+    same, _ = TravelTimeTable.from_id_pairs(list(origins.astype(object)), list(destinations.astype(object)),
+                                            minutes, ["2A004", "01001"], ["s1", "s2"])
+    assert (same.origin.tolist(), same.minutes.tolist()) == (table.origin.tolist(), table.minutes.tolist())
