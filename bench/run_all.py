@@ -1,6 +1,6 @@
 """``make bench``: every benchmark in this folder, one after the other, each in its own process.
 
-    python bench/run_all.py [--only network,rpps,catchment,accessibility,location,national,apl_fidelity]
+    python bench/run_all.py [--only network,rpps,catchment,accessibility,location,national,apl_fidelity,departement]
                             [--real-data ../shared/data/real]
 
 Each bench prints its sizes, seconds and the ratio to the reference it names. The real-data folder (the project's
@@ -25,6 +25,7 @@ BENCHES = {
     "location": (True, "bench_location.py", []),
     "national": (False, "bench_national.py", []),
     "apl_fidelity": (False, "bench_apl_fidelity.py", ["--real-data"]),
+    "departement": (False, "bench_departement.py", []),
 }
 
 
