@@ -56,24 +56,25 @@ def instance_dir(workdir, fraction):
     return Path(workdir) / f"france_{fraction:g}"
 
 
-def road_lines(rng, origin, side_m):
-    """(list of (k, 2) vertex arrays, highway class per line, oneway value per line) of a jittered road grid."""
-    n = int(side_m // ROAD_SPACING_M) + 1
-    axis = np.arange(n) * ROAD_SPACING_M
+def road_lines(rng, origin, side_m, spacing_m=ROAD_SPACING_M, shape_vertices=SHAPE_VERTICES):
+    """(list of (k, 2) vertex arrays, highway class per line, oneway value per line) of a jittered road grid:
+    junctions every ``spacing_m`` metres, ``shape_vertices`` between consecutive junctions (the density)."""
+    n = int(side_m // spacing_m) + 1
+    axis = np.arange(n) * spacing_m
     junction = np.stack(np.meshgrid(axis, axis, indexing="ij"), axis=-1) + origin  # [row, column] -> (x, y)
-    junction = junction + rng.uniform(-0.2, 0.2, size=junction.shape) * ROAD_SPACING_M
+    junction = junction + rng.uniform(-0.2, 0.2, size=junction.shape) * spacing_m
     lines, classes, oneway = [], [], []
     for rows_first in (True, False):
         grid = junction if rows_first else junction.transpose(1, 0, 2)  # each grid[i] is one road across
         start, end = grid[:, :-1], grid[:, 1:]  # (n, n - 1, 2) junction to junction
-        along = np.arange(1, SHAPE_VERTICES + 1) / (SHAPE_VERTICES + 1)
-        normal = (end - start)[..., ::-1] * np.array([1.0, -1.0]) / ROAD_SPACING_M
+        along = np.arange(1, shape_vertices + 1) / (shape_vertices + 1)
+        normal = (end - start)[..., ::-1] * np.array([1.0, -1.0]) / spacing_m
         shape = (start[:, :, None] + along[None, None, :, None] * (end - start)[:, :, None]
-                 + rng.normal(0, 0.05 * ROAD_SPACING_M, size=start.shape[:2] + (SHAPE_VERTICES, 1)) * normal[:, :, None])
-        # every road: junction, its shape vertices, next junction, ... (n - 1) * (SHAPE_VERTICES + 1) + 1 vertices
+                 + rng.normal(0, 0.05 * spacing_m, size=start.shape[:2] + (shape_vertices, 1)) * normal[:, :, None])
+        # every road: junction, its shape vertices, next junction, ... (n - 1) * (shape_vertices + 1) + 1 vertices
         road = np.concatenate([np.concatenate([start[:, :, None], shape], axis=2).reshape(n, -1, 2),
                                grid[:, -1:]], axis=1)
-        step = (LINE_JUNCTIONS - 1) * (SHAPE_VERTICES + 1)
+        step = (LINE_JUNCTIONS - 1) * (shape_vertices + 1)
         cuts = np.r_[np.arange(0, road.shape[1] - 1, step), road.shape[1] - 1]
         for i in range(n):
             lines.extend(road[i, begin:end + 1] for begin, end in zip(cuts[:-1], cuts[1:]))
@@ -149,27 +150,38 @@ def write_layer(path, name, geometry_type, geometries, fields):
     dataset = None
 
 
-def write_instance(folder, fraction, seed=18):
-    """Write (or reuse) the instance of ``fraction`` of France in ``folder``: dict of sizes and paths."""
+def write_instance(folder, fraction, seed=18, communes=None, gp_sites_count=None, facilities=0,
+                   spacing_m=ROAD_SPACING_M, shape_vertices=SHAPE_VERTICES):
+    """Write (or reuse) the instance of ``fraction`` of France in ``folder``: dict of sizes and paths.
+
+    By default France's counts times ``fraction`` at ROUTE 500-like density; ``communes`` and ``gp_sites_count``
+    set other counts, ``spacing_m`` (metres between junctions) and ``shape_vertices`` (vertices between two
+    junctions) another road density, ``facilities`` adds that many FINESS-like points (``finess``, text)."""
     import shapely
     from osgeo import ogr
 
     folder = Path(folder)
     meta_path = folder / "instance.json"
+    options = dict(communes=communes, gp_sites_count=gp_sites_count, facilities=facilities, spacing_m=spacing_m,
+                   shape_vertices=shape_vertices, seed=seed)
     if meta_path.exists():
         meta = json.loads(meta_path.read_text())
-        if meta.get("version") == GENERATOR_VERSION and meta.get("fraction") == fraction:
+        if meta.get("version") == GENERATOR_VERSION and meta.get("fraction") == fraction and \
+                meta.get("options") == options:
             return meta
     folder.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     rng = np.random.default_rng(seed)
     side_m = np.sqrt(FRANCE_KM2 * fraction) * 1000.0
     origin = np.array(CENTRE_XY) - side_m / 2
-    lines, classes, oneway = road_lines(rng, origin, side_m)
-    polygons, codes, population, ages = commune_grid(rng, origin, side_m, FRANCE_COMMUNES * fraction)
-    sites, commune_of_site = gp_sites(rng, polygons, population, max(1, int(round(FRANCE_GP_SITES * fraction))))
+    lines, classes, oneway = road_lines(rng, origin, side_m, spacing_m, shape_vertices)
+    polygons, codes, population, ages = commune_grid(
+        rng, origin, side_m, FRANCE_COMMUNES * fraction if communes is None else communes)
+    sites, commune_of_site = gp_sites(rng, polygons, population, max(1, int(round(
+        FRANCE_GP_SITES * fraction if gp_sites_count is None else gp_sites_count))))
     n_gp = rng.choice([1, 2, 3, 4, 5, 6], size=len(sites), p=[0.45, 0.25, 0.13, 0.08, 0.05, 0.04])
-    paths = {name: folder / f"{name}.gpkg" for name in ("communes", "roads", "gp_sites")}
+    names = ("communes", "roads", "gp_sites") + (("facilities",) if facilities else ())
+    paths = {name: folder / f"{name}.gpkg" for name in names}
     for path in paths.values():
         path.unlink(missing_ok=True)
     vertices = np.concatenate(lines)
@@ -182,7 +194,11 @@ def write_instance(folder, fraction, seed=18):
     write_layer(paths["gp_sites"], "gp_sites", ogr.wkbPoint, sites, {
         "site_id": (ogr.OFTString, np.char.add("gp", np.arange(len(sites)).astype(str))),
         "n_gp": (ogr.OFTInteger, n_gp), "code_insee": (ogr.OFTString, codes[commune_of_site])})
-    meta = dict(version=GENERATOR_VERSION, fraction=fraction, side_km=side_m / 1000,
+    if facilities:
+        points, _ = gp_sites(rng, polygons, population, facilities)
+        write_layer(paths["facilities"], "facilities", ogr.wkbPoint, points, {
+            "finess": (ogr.OFTString, np.char.add("23000", np.char.zfill(np.arange(len(points)).astype(str), 4)))})
+    meta = dict(version=GENERATOR_VERSION, fraction=fraction, options=options, side_km=side_m / 1000,
                 road_lines=len(lines), road_nodes=int(len(np.unique(vertices, axis=0))),
                 communes=len(polygons), gp_sites=len(sites), gps=int(n_gp.sum()),
                 population=int(population.sum()), seconds=round(time.perf_counter() - start, 1),

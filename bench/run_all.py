@@ -1,6 +1,7 @@
 """``make bench``: every benchmark in this folder, one after the other, each in its own process.
 
-    python bench/run_all.py [--only network,rpps,catchment,accessibility,location,national,apl_fidelity,table]
+    python bench/run_all.py [--only network,rpps,catchment,accessibility,location,national,apl_fidelity,table,
+                             departement]
                             [--real-data ../shared/data/real]
 
 Each bench prints its sizes, seconds and the ratio to the reference it names. The real-data folder (the project's
@@ -26,6 +27,7 @@ BENCHES = {
     "national": (False, "bench_national.py", []),
     "apl_fidelity": (False, "bench_apl_fidelity.py", ["--real-data"]),
     "table": (False, "bench_table.py", []),  # runs its PySAL part in the bench venv itself
+    "departement": (False, "bench_departement.py", []),
 }
 
 

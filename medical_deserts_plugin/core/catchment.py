@@ -74,7 +74,7 @@ from .network import _report, place_on_network, snap_points
 MODES = ("overlap", "dissolve", "split")
 DIRECTIONS = ("outbound", "inbound")
 SHAPES = ("buffer", "concave")
-WORKERS = os.cpu_count() or 1  # threads drawing the polygons of the overlap mode
+WORKERS = os.cpu_count() or 1  # threads drawing the polygons and their overlays
 _NO_TIME_LEFT = 1e-9
 _GRID_M = 1e-3  # metres: precision grid of the overlays retried after a GEOS robustness failure  # minutes: a node reached with less than this left gets no round end (rounding noise)
 
@@ -438,10 +438,36 @@ def _union_by_group(geometries, group, groups):
     order = np.argsort(group, kind="stable")
     geometries, group = geometries[order], group[order]
     bounds = np.searchsorted(group, groups, side="left"), np.searchsorted(group, groups, side="right")
-    for k, (begin, end) in enumerate(zip(*bounds)):
-        if end > begin:
-            out[k] = _polygonal(_union_all(geometries[begin:end]))
+    filled = [(k, begin, end) for k, (begin, end) in enumerate(zip(*bounds)) if end > begin]
+    unions = _in_threads(lambda item: _polygonal(_union_all(geometries[item[1]:item[2]])), filled)
+    for (k, _, _), union in zip(filled, unions):
+        out[k] = union
     return out
+
+
+def _buffer(geometries, width, **options):
+    """``shapely.buffer`` of an array of geometries, in one chunk per thread."""
+    chunks = np.array_split(np.asarray(geometries, dtype=object), max(1, min(WORKERS, len(geometries) // 64)))
+    return np.concatenate(_in_threads(lambda chunk: shapely.buffer(chunk, width, **options), chunks))
+
+
+_worker = threading.local()  # ``busy`` in a thread of _in_threads: work nested in it runs in that thread
+
+
+def _in_threads(function, items):
+    """``[function(item) for item in items]``, the items shared out among :data:`WORKERS` threads (GEOS releases
+    the GIL); in order. Each item is computed alone, exactly as in one thread. Inside a worker, nested calls run
+    in that worker."""
+    items = list(items)
+    if WORKERS <= 1 or len(items) <= 1 or getattr(_worker, "busy", False):
+        return [function(item) for item in items]
+
+    def run(item):
+        _worker.busy = True
+        return function(item)
+
+    with ThreadPoolExecutor(max_workers=min(WORKERS, len(items))) as pool:
+        return list(pool.map(run, items))
 
 
 def _union_all(geometries):
@@ -457,7 +483,12 @@ def _overlay(operation, a, b):
     robustness failure (a "non-noded intersection" on nearly collinear edges), again on valid inputs snapped to a
     grid of :data:`_GRID_M` metres."""
     try:
-        return operation(a, b)
+        if np.ndim(a) == 0 and np.ndim(b) == 0:
+            return operation(a, b)
+        a, b = np.broadcast_arrays(np.asarray(a, dtype=object), np.asarray(b, dtype=object))
+        out = np.empty(a.shape, dtype=object)  # element by element in threads: the same as on the whole arrays
+        out.ravel()[:] = _in_threads(lambda pair: operation(*pair), zip(a.ravel(), b.ravel()))
+        return out
     except shapely.errors.GEOSException:
         return operation(_valid_polygons(a), _valid_polygons(b), grid_size=_GRID_M)
 
@@ -520,9 +551,9 @@ class _Builder:
             anchors = np.unique(np.stack([end_group[live], ends[live]], 1), axis=0).reshape(-1, 2)
             points = shapely.points(np.vstack([pl.node_xy[anchors[:, 1]], facility_points]))
             geometries = np.concatenate([
-                shapely.buffer(runs, width, quad_segs=quad, cap_style="flat"),
-                shapely.buffer(partial, width, quad_segs=quad, cap_style="flat"),
-                shapely.buffer(points, width, quad_segs=quad),
+                _buffer(runs, width, quad_segs=quad, cap_style="flat"),
+                _buffer(partial, width, quad_segs=quad, cap_style="flat"),
+                _buffer(points, width, quad_segs=quad),
             ])
             group = np.concatenate([run_group, pieces.part_group, anchors[:, 0], facility_group]).astype(np.int64)
             return _union_by_group(geometries, group, groups), lines, line_group
@@ -784,7 +815,7 @@ def catchment_areas(network, facilities_xy, bands_minutes, *, mode="overlap", ri
             _report(progress, 0.3 + 0.4 * (k + 1) / n_bands)
         if shape == "concave":
             group_shapes = _nested(group_shapes)
-        dissolved = np.array([_polygonal(_union_all(group_shapes[:, k])) for k in range(n_bands)],
+        dissolved = np.array(_in_threads(lambda k: _polygonal(_union_all(group_shapes[:, k])), range(n_bands)),
                              dtype=object)
         if mode == "dissolve":
             shapes[0] = dissolved

@@ -287,3 +287,27 @@ def test_overlay_retries_on_a_grid_after_a_geos_robustness_failure():
     result = catchment._overlay(flaky_union, mixed, shapely.box(1, 0, 2, 1))
     assert calls == [{}, {"grid_size": catchment._GRID_M}]
     assert result.area == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize("mode", ["overlap", "dissolve", "split"])
+def test_threads_give_the_same_polygons_as_one_thread(mode, monkeypatch):
+    """The overlays and unions shared out among threads give, vertex for vertex, the polygons of one thread."""
+    from bench.bench_national import road_lines
+    from medical_deserts_plugin.core import catchment
+
+    rng = np.random.default_rng(18)
+    lines, classes, _ = road_lines(rng, np.zeros(2), 6000.0, spacing_m=600.0, shape_vertices=3)
+    speed = np.where(classes == "primary", 80.0, 40.0)
+    coords, part = shapely.get_coordinates(shapely.linestrings(np.concatenate(lines), indices=np.repeat(
+        np.arange(len(lines)), [len(line) for line in lines])), return_index=True)
+    net = build_network(coords, part, speed)
+    facilities = rng.uniform(500, 5500, size=(5, 2))
+    population = rng.uniform(0, 6000, size=(300, 2))
+    kwargs = dict(mode=mode, rings=True, buffer_m=150, population=population)
+    monkeypatch.setattr(catchment, "WORKERS", 1)
+    alone = catchment_areas(net, facilities, [2, 4, 6], **kwargs)
+    monkeypatch.setattr(catchment, "WORKERS", 2)
+    shared = catchment_areas(net, facilities, [2, 4, 6], **kwargs)
+    assert len(alone) == len(shared) and (shapely.area(alone.geometry.to_numpy()) > 0).sum() >= 3
+    assert (shapely.to_wkb(alone.geometry.to_numpy()) == shapely.to_wkb(shared.geometry.to_numpy())).all()
+    assert alone.drop(columns="geometry").equals(shared.drop(columns="geometry"))
