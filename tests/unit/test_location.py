@@ -458,6 +458,8 @@ def test_apl_lift_needs_two_sites_together_and_predefined():
     assert sorted(greedy.sites) == [0, 1] and greedy.objective == 1000
     res = apl_lift(index, gain, pop, 1, 1.0, predefined=[0], mip_rel_gap=0)
     assert list(res.sites) == [1] and res.objective == 1000
+    res = apl_lift(index, gain, pop, 1, 1.0, mip_rel_gap=0)  # one site alone lifts nobody: unit 0 is left out
+    assert res.objective == 0 and res.optimal
     res = apl_lift(index, gain, pop, 1, [1.0, 1.0, 2.5], mip_rel_gap=0)  # per-candidate supply
     assert list(res.sites) == [2] and res.objective == 100
     with pytest.raises(ValueError, match="cannot open 4 new sites"):
