@@ -65,6 +65,11 @@ def method_labels():
     ]
 
 
+def profession_names():
+    """Short names of the DREES professions, in the order of :data:`PROFESSION_IDS`."""
+    return [tr("General practitioners"), tr("Nurses"), tr("Physiotherapists"), tr("Midwives"), tr("Dentists")]
+
+
 def profession_labels():
     """The PROFESSION choices, in the order of :data:`PROFESSION_IDS`."""
     return [
