@@ -536,6 +536,46 @@
       <translation>Décroissance gaussienne (dans la limite)</translation>
     </message>
     <message>
+      <source>General practitioners</source>
+      <translation>Médecins généralistes</translation>
+    </message>
+    <message>
+      <source>Nurses</source>
+      <translation>Infirmiers</translation>
+    </message>
+    <message>
+      <source>Physiotherapists</source>
+      <translation>Masseurs-kinésithérapeutes</translation>
+    </message>
+    <message>
+      <source>Midwives</source>
+      <translation>Sages-femmes</translation>
+    </message>
+    <message>
+      <source>Dentists</source>
+      <translation>Chirurgiens-dentistes</translation>
+    </message>
+    <message>
+      <source>General practitioners (consultations per standardised inhabitant)</source>
+      <translation>Médecins généralistes (consultations par habitant standardisé)</translation>
+    </message>
+    <message>
+      <source>Nurses (FTE per 100,000 standardised inhabitants)</source>
+      <translation>Infirmiers (ETP pour 100 000 habitants standardisés)</translation>
+    </message>
+    <message>
+      <source>Physiotherapists (FTE per 100,000 standardised inhabitants)</source>
+      <translation>Masseurs-kinésithérapeutes (ETP pour 100 000 habitants standardisés)</translation>
+    </message>
+    <message>
+      <source>Midwives (FTE per 100,000 women; demand: the female population)</source>
+      <translation>Sages-femmes (ETP pour 100 000 femmes ; demande : la population féminine)</translation>
+    </message>
+    <message>
+      <source>Dentists (FTE per 100,000 standardised inhabitants)</source>
+      <translation>Chirurgiens-dentistes (ETP pour 100 000 habitants standardisés)</translation>
+    </message>
+    <message>
       <source>Accessibility index (APL, 2SFCA, E2SFCA…)</source>
       <translation>Indice d’accessibilité (APL, 2SFCA, E2SFCA…)</translation>
     </message>
@@ -548,6 +588,8 @@
 
 DREES APL: supply = each GP's yearly consultations and visits (under 250 → 0, up to 3,600 → 3,600, over 6,000 → 6,000, unknown → 5,400) times the number of GPs; weights 1 under 10 min, 2/3 up to 15, 1/3 up to 20, 0 beyond; demand standardised by the 19 age groups with the DREES weights; a commune to its own GPs at 0 min when commune code fields are given. Output in consultations per year per standardised inhabitant; under 2.5 is a priority zone.
 
+Other DREES professions (nurses, physiotherapists, midwives, dentists): the supply is the count or FTE field (e.g. fte of “Import RPPS”), the same time bands, each inhabitant weighs 1 (DREES publishes no age weights for them; for midwives give the female population), the index in FTE per 100,000 standardised inhabitants.
+
 Other methods: supply = the count or FTE field (1 per feature without it); the index is supply per “scale” inhabitants (10,000 by default). Coverage is time ≤ cutoff, as PySAL access.
 
 Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or an INSEE Metric export) matched by the id fields, so the network is built once and reused.
@@ -556,6 +598,8 @@ Output fields: access_index, pop_std (standardised inhabitants), nearest_min (mi
       <translation>Accessibilité spatiale de chaque unité de demande (commune, carreau) à l’offre (médecins généralistes, cabinets), par la famille des aires flottantes à deux étapes : chaque point d’offre rapporte son offre à la demande qui l’atteint, puis chaque unité additionne les rapports qu’elle atteint, les deux étapes avec les mêmes poids de temps (Luo et Qi).
 
 APL de la DREES : offre = consultations et visites annuelles de chaque médecin (moins de 250 → 0, jusqu’à 3 600 → 3 600, plus de 6 000 → 6 000, inconnue → 5 400) multipliées par le nombre de médecins ; poids 1 sous 10 min, 2/3 jusqu’à 15, 1/3 jusqu’à 20, 0 au-delà ; demande standardisée par les 19 tranches d’âge avec les poids de la DREES ; une commune à ses propres médecins à 0 min quand les champs de code commune sont donnés. Résultat en consultations par an et par habitant standardisé ; sous 2,5, c’est une zone prioritaire.
+
+Autres professions de la DREES (infirmiers, masseurs-kinésithérapeutes, sages-femmes, chirurgiens-dentistes) : l’offre est le champ d’effectif ou d’ETP (par exemple fte d’« Importer les praticiens du RPPS »), les mêmes tranches de temps, chaque habitant compte pour 1 (la DREES ne publie pas de poids par âge pour elles ; pour les sages-femmes, donnez la population féminine), l’indice en ETP pour 100 000 habitants standardisés.
 
 Autres méthodes : offre = le champ d’effectif ou d’ETP (1 par entité sans lui) ; l’indice est l’offre pour « échelle » habitants (10 000 par défaut). Couverture : temps ≤ limite, comme PySAL access.
 
@@ -664,6 +708,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Donnez les 19 champs de tranches d'âge ou leur préfixe commun, pas les deux.</translation>
     </message>
     <message>
+      <source>The midwives' APL counts women: give the female population field (or the women's 19 age groups); the plain population would be taken otherwise.</source>
+      <translation>L’APL aux sages-femmes compte les femmes : donnez le champ de la population féminine (ou les 19 tranches d’âge des femmes) ; sinon la population totale serait prise.</translation>
+    </message>
+    <message>
       <source>Population: the sum of the 19 age groups.</source>
       <translation>Population : la somme des 19 tranches d’âge.</translation>
     </message>
@@ -674,6 +722,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>No age groups: every inhabitant weighs 1 (standardised population = population).</source>
       <translation>Pas de tranches d’âge : chaque habitant pèse 1 (population standardisée = population).</translation>
+    </message>
+    <message>
+      <source>DREES publishes no age weights for this profession: every inhabitant of the age groups weighs 1.</source>
+      <translation>La DREES ne publie pas de poids par âge pour cette profession : chaque habitant des tranches d’âge compte pour 1.</translation>
     </message>
     <message>
       <source>activity</source>
@@ -716,8 +768,12 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Offre (médecins généralistes, cabinets…)</translation>
     </message>
     <message>
-      <source>Consultations per year per GP field (APL only; empty = 5,400)</source>
-      <translation>Champ des consultations par an et par généraliste (APL seulement ; vide = 5 400)</translation>
+      <source>Consultations per year per GP field (APL of GPs only; empty = 5,400)</source>
+      <translation>Champ des consultations par an et par médecin (APL des médecins généralistes seulement ; vide = 5 400)</translation>
+    </message>
+    <message>
+      <source>The DREES preset: its time bands, demand, supply rule and unit. Midwives need the female population (or the women's 19 age groups); the consultations field applies to GPs only.</source>
+      <translation>Le préréglage de la DREES : ses tranches de temps, sa demande, sa règle d’offre et son unité. Les sages-femmes demandent la population féminine (ou les 19 tranches d’âge des femmes) ; le champ des consultations ne vaut que pour les médecins généralistes.</translation>
     </message>
     <message>
       <source>Cutoff (minutes; 2SFCA, gravity, Gaussian)</source>
@@ -768,6 +824,10 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Les tranches de temps s’écrivent « 10:1, 20:0.68, 30:0.22 » (minutes:poids) ; « {item} » ne convient pas.</translation>
     </message>
     <message>
+      <source>Profession (DREES APL)</source>
+      <translation>Profession (APL de la DREES)</translation>
+    </message>
+    <message>
       <source>Gaussian σ (minutes; Gaussian)</source>
       <translation>σ gaussien (minutes ; gaussienne)</translation>
     </message>
@@ -804,8 +864,12 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>L’indice est donné pour un nombre d’habitants (échelle) qui doit être supérieur à 0 ; reçu {scale:g}.</translation>
     </message>
     <message>
-      <source>{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5 consultations per year.</source>
-      <translation>{people:,.0f} habitants ({share:.1%}) vivent là où l’APL est inférieure à 2,5 consultations par an.</translation>
+      <source>FTE per 100,000 standardised inhabitants</source>
+      <translation>ETP pour 100 000 habitants standardisés</translation>
+    </message>
+    <message>
+      <source>{people:,.0f} inhabitants ({share:.1%}) live where the APL is under {threshold:g} consultations per year.</source>
+      <translation>{people:,.0f} habitants ({share:.1%}) vivent là où l’APL est inférieure à {threshold:g} consultations par an.</translation>
     </message>
     <message>
       <source>{count} supply point(s) reach no demand unit within the time limit: their supply counts for nobody.</source>
@@ -1758,14 +1822,14 @@ Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu 
     <message>
       <source>Reads the RPPS open extraction (PS_LibreAcces_Personne_activite, the zip as downloaded or the .txt) and places each practitioner's site at a point on the surface of its commune.
 
-Filters: profession codes (10 = médecin), savoir-faire codes (SM53, SM54, SM26 = general practice; empty keeps every speciality), modes of practice (L libéral, S salarié, B bénévole; empty = all) and départements. Newer extractions keep the savoir-faire in a separate PS_LibreAcces_SavoirFaire file: give it, or leave it in the same zip or folder.
+Filters: a DREES profession (GPs, nurses, physiotherapists, midwives, dentists: its RPPS codes), or profession codes (10 = médecin), savoir-faire codes (SM53, SM54, SM26 = general practice; empty keeps every speciality), modes of practice (L libéral, S salarié, B bénévole; empty = all) and départements. Newer extractions keep the savoir-faire in a separate PS_LibreAcces_SavoirFaire file: give it, or leave it in the same zip or folder.
 
 A practitioner with several sites is split across them (weight = 1 / number of sites), so that each counts once in total. Paris, Lyon and Marseille arrondissements are counted in the city.
 
 Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), and every commune of the layer with n_gp (practitioners with a site there) and fte (sum of their weights), 0 where there is none. Rows without a commune code, or whose commune is not in the layer, are counted and listed in the log.</source>
       <translation>Lit l’extraction ouverte du RPPS (PS_LibreAcces_Personne_activite, le zip tel que téléchargé ou le .txt) et place le site de chaque praticien en un point à l’intérieur de sa commune.
 
-Filtres : codes profession (10 = médecin), codes savoir-faire (SM53, SM54, SM26 = médecine générale ; vide = toutes les spécialités), modes d’exercice (L libéral, S salarié, B bénévole ; vide = tous) et départements. Les extractions récentes mettent le savoir-faire dans un fichier PS_LibreAcces_SavoirFaire séparé : indiquez-le, ou laissez-le dans le même zip ou dossier.
+Filtres : une profession de la DREES (médecins généralistes, infirmiers, masseurs-kinésithérapeutes, sages-femmes, chirurgiens-dentistes : ses codes RPPS), ou des codes profession (10 = médecin), codes savoir-faire (SM53, SM54, SM26 = médecine générale ; vide = toutes les spécialités), modes d’exercice (L libéral, S salarié, B bénévole ; vide = tous) et départements. Les extractions récentes mettent le savoir-faire dans un fichier PS_LibreAcces_SavoirFaire séparé : indiquez-le, ou laissez-le dans le même zip ou dossier.
 
 Un praticien exerçant sur plusieurs sites est réparti entre eux (poids = 1 / nombre de sites), de sorte qu’il compte une fois au total. Les arrondissements de Paris, Lyon et Marseille sont comptés dans la ville.
 
@@ -1832,6 +1896,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>Fichier savoir-faire séparé (PS_LibreAcces_SavoirFaire)</translation>
     </message>
     <message>
+      <source>DREES profession (sets the profession and savoir-faire codes below)</source>
+      <translation>Profession de la DREES (fixe les codes de profession et de savoir-faire ci-dessous)</translation>
+    </message>
+    <message>
       <source>Profession codes (10 = médecin; empty = all)</source>
       <translation>Codes profession (10 = médecin ; vide = tous)</translation>
     </message>
@@ -1876,6 +1944,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>{placed} lignes praticien-site placées dans {communes} commune(s) : {n_gp} praticiens, {fte:.1f} équivalents temps plein.</translation>
     </message>
     <message>
+      <source>{name}: profession code {code}, savoir-faire {codes}.</source>
+      <translation>{name} : code de profession {code}, savoir-faire {codes}.</translation>
+    </message>
+    <message>
       <source>{source}: {lines} lines read ({encoding}); {rows} practitioner-site rows kept for {practitioners} practitioners ({fte:.1f} full-time equivalents).</source>
       <translation>{source} : {lines} lignes lues ({encoding}) ; {rows} lignes praticien-site retenues pour {practitioners} praticiens ({fte:.1f} équivalents temps plein).</translation>
     </message>
@@ -1904,6 +1976,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>Impossible d’écrire dans la sortie {name} : {error}</translation>
     </message>
     <message>
+      <source>all</source>
+      <translation>tous</translation>
+    </message>
+    <message>
       <source>{count} malformed line(s) of the RPPS file skipped (wrong number of fields).</source>
       <translation>{count} ligne(s) mal formée(s) du fichier RPPS ignorée(s) (nombre de champs incorrect).</translation>
     </message>
@@ -1926,6 +2002,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
     <message>
       <source>No commune of the layer is in the département(s) {departements} (codes in “{field}”).</source>
       <translation>Aucune commune de la couche n’est dans le(s) département(s) {departements} (codes dans « {field} »).</translation>
+    </message>
+    <message>
+      <source>None: the codes below</source>
+      <translation>Aucune : les codes ci-dessous</translation>
     </message>
     <message>
       <source>The working CRS is not valid: choose a projected CRS such as EPSG:2154.</source>
@@ -2784,6 +2864,10 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Classes</translation>
     </message>
     <message>
+      <source>GPs: 2.5 and 4 consultations (the zoning's ZIP and vigilance). No official zoning sets an APL threshold for the other professions: give yours below.</source>
+      <translation>Médecins généralistes : 2,5 et 4 consultations (ZIP et vigilance du zonage). Aucun zonage officiel ne fixe de seuil d’APL pour les autres professions : donnez les vôtres ci-dessous.</translation>
+    </message>
+    <message>
       <source>Underserved under (index)</source>
       <translation>Sous-dotée en dessous de (indice)</translation>
     </message>
@@ -2852,6 +2936,10 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Une unité pose problème quand</translation>
     </message>
     <message>
+      <source>Profession of the APL (its official thresholds)</source>
+      <translation>Profession de l’APL (ses seuils officiels)</translation>
+    </message>
+    <message>
       <source>Neighbours</source>
       <translation>Voisinage</translation>
     </message>
@@ -2908,6 +2996,10 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Un seul critère fourni : la règle utilisée est « {rule} ».</translation>
     </message>
     <message>
+      <source>No official zoning sets an APL threshold for {name} (the ARS rank the territories by their APL): give the underserved and vigilance thresholds, in FTE per 100,000 inhabitants.</source>
+      <translation>Aucun zonage officiel ne fixe de seuil d’APL pour les {name} (les ARS classent les territoires par leur APL) : donnez les seuils de sous-dotation et de vigilance, en ETP pour 100 000 habitants.</translation>
+    </message>
+    <message>
       <source>{count} zone(s) under the smallest population left out.</source>
       <translation>{count} zone(s) sous la population minimale écartée(s).</translation>
     </message>
@@ -2926,6 +3018,50 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
+    </message>
+    <message>
+      <source>Spatial accessibility of every demand unit (commune, grid cell) to supply (GPs, practices), by the two-step floating catchment family: each supply point's ratio of supply to the demand that reaches it, then each unit sums the ratios it reaches, both steps with the same time weights (Luo &amp; Qi).
+
+DREES APL: supply = each GP's yearly consultations and visits (under 250 → 0, up to 3,600 → 3,600, over 6,000 → 6,000, unknown → 5,400) times the number of GPs; weights 1 under 10 min, 2/3 up to 15, 1/3 up to 20, 0 beyond; demand standardised by the 19 age groups with the DREES weights; a commune to its own GPs at 0 min when commune code fields are given. Output in consultations per year per standardised inhabitant; under 2.5 is a priority zone.
+
+Other methods: supply = the count or FTE field (1 per feature without it); the index is supply per “scale” inhabitants (10,000 by default). Coverage is time ≤ cutoff, as PySAL access.
+
+Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or an INSEE Metric export) matched by the id fields, so the network is built once and reused.
+
+Output fields: access_index, pop_std (standardised inhabitants), nearest_min (minutes to the nearest supply). The log gives the mean weighted by standardised population and the population under 2.5.</source>
+      <translation>Accessibilité spatiale de chaque unité de demande (commune, carreau) à l’offre (médecins généralistes, cabinets), par la famille des aires flottantes à deux étapes : chaque point d’offre rapporte son offre à la demande qui l’atteint, puis chaque unité additionne les rapports qu’elle atteint, les deux étapes avec les mêmes poids de temps (Luo et Qi).
+
+APL de la DREES : offre = consultations et visites annuelles de chaque médecin (moins de 250 → 0, jusqu’à 3 600 → 3 600, plus de 6 000 → 6 000, inconnue → 5 400) multipliées par le nombre de médecins ; poids 1 sous 10 min, 2/3 jusqu’à 15, 1/3 jusqu’à 20, 0 au-delà ; demande standardisée par les 19 tranches d’âge avec les poids de la DREES ; une commune à ses propres médecins à 0 min quand les champs de code commune sont donnés. Résultat en consultations par an et par habitant standardisé ; sous 2,5, c’est une zone prioritaire.
+
+Autres méthodes : offre = le champ d’effectif ou d’ETP (1 par entité sans lui) ; l’indice est l’offre pour « échelle » habitants (10 000 par défaut). Couverture : temps ≤ limite, comme PySAL access.
+
+Les temps viennent du réseau routier, ou d’une table de temps de trajet (sortie de « Matrice des temps de trajet » ou export INSEE Metric) appariée par les champs identifiants : le réseau est construit une fois et réutilisé.
+
+Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min (minutes jusqu’à l’offre la plus proche). Le journal donne la moyenne pondérée par la population standardisée et la population sous 2,5.</translation>
+    </message>
+    <message>
+      <source>Consultations per year per GP field (APL only; empty = 5,400)</source>
+      <translation>Champ des consultations par an et par généraliste (APL seulement ; vide = 5 400)</translation>
+    </message>
+    <message>
+      <source>{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5 consultations per year.</source>
+      <translation>{people:,.0f} habitants ({share:.1%}) vivent là où l’APL est inférieure à 2,5 consultations par an.</translation>
+    </message>
+    <message>
+      <source>Reads the RPPS open extraction (PS_LibreAcces_Personne_activite, the zip as downloaded or the .txt) and places each practitioner's site at a point on the surface of its commune.
+
+Filters: profession codes (10 = médecin), savoir-faire codes (SM53, SM54, SM26 = general practice; empty keeps every speciality), modes of practice (L libéral, S salarié, B bénévole; empty = all) and départements. Newer extractions keep the savoir-faire in a separate PS_LibreAcces_SavoirFaire file: give it, or leave it in the same zip or folder.
+
+A practitioner with several sites is split across them (weight = 1 / number of sites), so that each counts once in total. Paris, Lyon and Marseille arrondissements are counted in the city.
+
+Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), and every commune of the layer with n_gp (practitioners with a site there) and fte (sum of their weights), 0 where there is none. Rows without a commune code, or whose commune is not in the layer, are counted and listed in the log.</source>
+      <translation>Lit l’extraction ouverte du RPPS (PS_LibreAcces_Personne_activite, le zip tel que téléchargé ou le .txt) et place le site de chaque praticien en un point à l’intérieur de sa commune.
+
+Filtres : codes profession (10 = médecin), codes savoir-faire (SM53, SM54, SM26 = médecine générale ; vide = toutes les spécialités), modes d’exercice (L libéral, S salarié, B bénévole ; vide = tous) et départements. Les extractions récentes mettent le savoir-faire dans un fichier PS_LibreAcces_SavoirFaire séparé : indiquez-le, ou laissez-le dans le même zip ou dossier.
+
+Un praticien exerçant sur plusieurs sites est réparti entre eux (poids = 1 / nombre de sites), de sorte qu’il compte une fois au total. Les arrondissements de Paris, Lyon et Marseille sont comptés dans la ville.
+
+Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), et chaque commune de la couche avec n_gp (praticiens y ayant un site) et fte (somme de leurs poids), 0 s’il n’y en a aucun. Les lignes sans code commune, ou dont la commune n’est pas dans la couche, sont comptées et listées dans le journal.</translation>
     </message>
   </context>
 </TS>

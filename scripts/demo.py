@@ -52,6 +52,7 @@ def demo_runs(sample, out):
          dict(network, INPUT=sample["communes"], POPULATION_FIELD="population", AGE_FIELDS=";".join(AGE_FIELDS),
               DEMAND_CODE_FIELD="code_insee", SUPPLY=sample["gp_sites"], SUPPLY_FIELD="n_gp",
               SUPPLY_CODE_FIELD="code_insee", METHOD=0, OUTPUT=out / "apl_communes.gpkg")),
+        *profession_runs(sample, out, network),
         ("Underserved communes (APL under 2.5 or more than 20 min from a GP), their zones and Gi* cold spots",
          "medicaldeserts:underservedzones",
          dict(INPUT=out / "apl_communes.gpkg", INDEX_FIELD="access_index", TIME_FIELD="nearest_min",
@@ -86,6 +87,29 @@ def demo_runs(sample, out):
                   "zones:underserved_zones": out / "chaine_zones_sous_dotees.gpkg",
                   "report:report": out / "rapport_territorial_chaine.pdf"})),
     ]
+
+
+#: The other DREES professions: (id, PROFESSION_PRESET of importrpps, PROFESSION of accessibilityindex, demand field)
+PROFESSION_RUNS = (("nurses", 2, 1, "population"), ("physiotherapists", 3, 2, "population"),
+                   ("midwives", 4, 3, "femmes"), ("dentists", 5, 4, "population"))
+
+
+def profession_runs(sample, out, network):
+    """The RPPS lines of each other DREES profession, then its APL (FTE per 100,000; midwives: per 100,000 women)."""
+    runs = []
+    for key, preset, profession, demand in PROFESSION_RUNS:
+        runs += [
+            (f"RPPS {key} of the sample (the DREES profession's codes), one FTE per practitioner",
+             "medicaldeserts:importrpps",
+             dict(INPUT=sample["rpps"], PROFESSION_PRESET=preset, COMMUNES=sample["communes"],
+                  OUTPUT=out / f"rpps_{key}.gpkg", OUTPUT_COMMUNES=out / f"rpps_{key}_communes.gpkg")),
+            (f"DREES APL to {key} of every commune (FTE per 100,000 inhabitants, 10/15/20-min decay)",
+             "medicaldeserts:accessibilityindex",
+             dict(network, INPUT=sample["communes"], POPULATION_FIELD=demand, DEMAND_CODE_FIELD="code_insee",
+                  SUPPLY=out / f"rpps_{key}.gpkg", SUPPLY_FIELD="weight", SUPPLY_CODE_FIELD="code_commune",
+                  METHOD=0, PROFESSION=profession, OUTPUT=out / f"apl_{key}.gpkg")),
+        ]
+    return runs
 
 
 def is_output(name):

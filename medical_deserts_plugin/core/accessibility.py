@@ -104,14 +104,15 @@ APL_BOUNDS = (10.0, 15.0, 20.0)
 APL_BAND_WEIGHTS = (1.0, 2.0 / 3.0, 1.0 / 3.0, 0.0)
 
 
-def apl_weights(minutes):
+def apl_weights(minutes, bounds=APL_BOUNDS, band_weights=APL_BAND_WEIGHTS):
     """DREES APL decay on commune-to-commune road time (minutes).
 
     DREES: "moins de 10 minutes" 1, "entre 10 et 15" 2/3, "entre 15 et 20" 1/3, "plus de 20" 0. Boundaries taken
     here: t < 10 -> 1; 10 <= t < 15 -> 2/3; 15 <= t < 20 -> 1/3; t >= 20 -> 0. Same commune (0 min) -> 1.
+    Other ``bounds`` (minutes, increasing) and ``band_weights`` (one more) follow the same rule (t < bound).
     """
     minutes = _minutes(minutes)
-    return np.asarray(APL_BAND_WEIGHTS)[np.searchsorted(APL_BOUNDS, minutes, side="right")]
+    return np.asarray(band_weights)[np.searchsorted(bounds, minutes, side="right")]
 
 
 DECAYS = {
@@ -337,8 +338,9 @@ def standardised_population(age_counts, population=None, weights="2023"):
     return standardised, missing
 
 
-def apl(table, standardised_pop, supply, supply_mask=None):
-    """DREES APL: FCA with the APL decay; output in consultations per year per standardised inhabitant.
+def apl(table, standardised_pop, supply, supply_mask=None, weights=apl_weights):
+    """DREES APL: FCA with the APL decay (``weights``, a function of minutes: another profession's bands); output
+    in supply per standardised inhabitant (GPs: consultations per year).
 
     table: communes (demand) x GPs or GP communes (supply), road minutes, a commune to itself at 0 min.
     standardised_pop: standardised inhabitants per commune. supply: consultations/year per supply point, already
@@ -350,7 +352,7 @@ def apl(table, standardised_pop, supply, supply_mask=None):
         if supply_mask.shape != supply.shape:
             raise ValueError(f"supply_mask has shape {supply_mask.shape}, expected {supply.shape}")
         supply = np.where(supply_mask, supply, 0.0)
-    return two_step_fca(table, standardised_pop, supply, apl_weights)
+    return two_step_fca(table, standardised_pop, supply, weights)
 
 
 # --------------------------------------------------------------------------------------------------------------

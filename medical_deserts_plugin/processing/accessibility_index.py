@@ -14,7 +14,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core import accessibility
+from ..core import accessibility, professions
 from ..core.travel_times import TravelTimeTable, same_code_pairs
 from ..i18n import tr
 from .base import (
@@ -36,6 +36,7 @@ POPULATION_FIELD, AGE_FIELDS, AGE_FIELD_PREFIX, AGE_WEIGHTS = (
     "POPULATION_FIELD", "AGE_FIELDS", "AGE_FIELD_PREFIX", "AGE_WEIGHTS")
 SUPPLY, SUPPLY_ID_FIELD, SUPPLY_CODE_FIELD = "SUPPLY", "SUPPLY_ID_FIELD", "SUPPLY_CODE_FIELD"
 SUPPLY_FIELD, ACTIVITY_FIELD = "SUPPLY_FIELD", "ACTIVITY_FIELD"
+PROFESSION = "PROFESSION"
 METHOD, CUTOFF, BANDS, BETA, SIGMA, SCALE = "METHOD", "CUTOFF", "BANDS", "BETA", "SIGMA", "SCALE"
 TRAVEL_TABLE, TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD = (
     "TRAVEL_TABLE", "TABLE_ORIGIN_FIELD", "TABLE_DESTINATION_FIELD", "TABLE_MINUTES_FIELD")
@@ -47,6 +48,8 @@ APL, TWO_STEP, ENHANCED, THREE_STEP, GRAVITY, GAUSSIAN = range(6)
 #: names of the methods in the record of a run (the output's metadata)
 METHOD_NAMES = ("apl", "2sfca", "e2sfca", "3sfca", "gravity", "gaussian")
 AGE_WEIGHT_YEARS = ["2023", "2022"]
+#: ids of the DREES professions, in the order of the PROFESSION choices (core.professions.PROFESSIONS)
+PROFESSION_IDS = tuple(professions.PROFESSIONS)
 NEAREST_SEARCH_MINUTES = 120.0
 OUTPUT_FIELDS = ("access_index", "pop_std", "nearest_min")
 
@@ -59,6 +62,22 @@ def method_labels():
         tr("3SFCA (E2SFCA bands, demand shared among competing supply)"),
         tr("Gravity (power decay of time, within the cutoff)"),
         tr("Gaussian decay (within the cutoff)"),
+    ]
+
+
+def profession_names():
+    """Short names of the DREES professions, in the order of :data:`PROFESSION_IDS`."""
+    return [tr("General practitioners"), tr("Nurses"), tr("Physiotherapists"), tr("Midwives"), tr("Dentists")]
+
+
+def profession_labels():
+    """The PROFESSION choices, in the order of :data:`PROFESSION_IDS`."""
+    return [
+        tr("General practitioners (consultations per standardised inhabitant)"),
+        tr("Nurses (FTE per 100,000 standardised inhabitants)"),
+        tr("Physiotherapists (FTE per 100,000 standardised inhabitants)"),
+        tr("Midwives (FTE per 100,000 women; demand: the female population)"),
+        tr("Dentists (FTE per 100,000 standardised inhabitants)"),
     ]
 
 
@@ -104,6 +123,10 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             "1/3 up to 20, 0 beyond; demand standardised by the 19 age groups with the DREES weights; a commune "
             "to its own GPs at 0 min when commune code fields are given. Output in consultations per year per "
             "standardised inhabitant; under 2.5 is a priority zone.\n\n"
+            "Other DREES professions (nurses, physiotherapists, midwives, dentists): the supply is the count or FTE "
+            "field (e.g. fte of “Import RPPS”), the same time bands, each inhabitant weighs 1 (DREES publishes no "
+            "age weights for them; for midwives give the female population), the index in FTE per 100,000 "
+            "standardised inhabitants.\n\n"
             "Other methods: supply = the count or FTE field (1 per feature without it); the index is supply per "
             "“scale” inhabitants (10,000 by default). Coverage is time ≤ cutoff, as PySAL access.\n\n"
             "Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or an "
@@ -136,13 +159,17 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         self.addParameter(number_field_parameter(
             SUPPLY_FIELD, tr("Supply count or FTE field (default: 1 per feature)"), SUPPLY))
         self.addParameter(applies_when(number_field_parameter(
-            ACTIVITY_FIELD, tr("Consultations per year per GP field (APL only; empty = 5,400)"), SUPPLY),
+            ACTIVITY_FIELD, tr("Consultations per year per GP field (APL of GPs only; empty = 5,400)"), SUPPLY),
             METHOD, [APL]))
         self.addParameter(QgsProcessingParameterField(
             SUPPLY_CODE_FIELD, tr("Supply commune code field (same commune = 0 min)"), parentLayerParameterName=SUPPLY,
             optional=True))
         self.addParameter(section(tr("Method"), QgsProcessingParameterEnum(
             METHOD, tr("Method"), options=method_labels(), defaultValue=APL)))
+        self.addParameter(applies_when(explained(QgsProcessingParameterEnum(
+            PROFESSION, tr("Profession (DREES APL)"), options=profession_labels(), defaultValue=0), tr(
+            "The DREES preset: its time bands, demand, supply rule and unit. Midwives need the female population "
+            "(or the women's 19 age groups); the consultations field applies to GPs only.")), METHOD, [APL]))
         self.addParameter(applies_when(QgsProcessingParameterNumber(
             CUTOFF, tr("Cutoff (minutes; 2SFCA, gravity, Gaussian)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=30.0), METHOD, [TWO_STEP, GRAVITY, GAUSSIAN]))
@@ -193,8 +220,8 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
 
     # -- reading ---------------------------------------------------------------------------------------------
 
-    def demand_values(self, parameters, context, demand, feedback):
-        """(plain population, standardised population) per demand unit, inhabitants."""
+    def demand_values(self, parameters, context, demand, feedback, preset):
+        """(plain population, standardised population) per demand unit, inhabitants (women for midwives)."""
         population_field = self.parameterAsString(parameters, POPULATION_FIELD, context)
         age_fields = parameter_as_strings(self, parameters, AGE_FIELDS, context)
         prefix = self.parameterAsString(parameters, AGE_FIELD_PREFIX, context).strip()
@@ -203,6 +230,10 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         if prefix:
             age_fields = fields_by_prefix(demand.features[0].fields().names(), prefix, 19, tr("demand units"))
             feedback.pushInfo(tr("Age groups: the fields {names}.").format(names=", ".join(age_fields)))
+        if preset is not None and preset.demand == professions.WOMEN and not (age_fields or population_field):
+            raise QgsProcessingException(tr(
+                "The midwives' APL counts women: give the female population field (or the women's 19 age "
+                "groups); the plain population would be taken otherwise."))
         if age_fields and len(age_fields) != 19:
             raise QgsProcessingException(tr("Give the 19 age-group fields (<5, 5–9, … 85–89, 90+), not {count}.")
                                          .format(count=len(age_fields)))
@@ -221,20 +252,25 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             feedback.pushInfo(tr("No age groups: every inhabitant weighs 1 (standardised population = population)."))
             return population, population
         year = AGE_WEIGHT_YEARS[self.parameterAsEnum(parameters, AGE_WEIGHTS, context)]
-        standardised, _ = accessibility.standardised_population(np.nan_to_num(ages), weights=year)
+        standardised, weighted = professions.standardised_demand(preset or professions.profession("gp"), ages,
+                                                                 population, year)
+        if not weighted:
+            feedback.pushInfo(tr("DREES publishes no age weights for this profession: every inhabitant of the age "
+                                 "groups weighs 1."))
         return population, standardised
 
-    def supply_values(self, parameters, context, supply, method):
-        """Supply per feature: APL consultations per year, else the count/FTE field (1 without it)."""
+    def supply_values(self, parameters, context, supply, preset):
+        """Supply per feature: the APL preset's (GPs: consultations per year), else the count/FTE field (1 without
+        it)."""
         count_field = self.parameterAsString(parameters, SUPPLY_FIELD, context)
         count = np.nan_to_num(read_numbers(supply, count_field, tr("supply"))) \
             if count_field else np.ones(len(supply))
-        if method != APL:
+        if preset is None:
             return count
         activity_field = self.parameterAsString(parameters, ACTIVITY_FIELD, context)
-        activity = read_numbers(supply, activity_field, tr("activity")) if activity_field \
-            else np.full(len(supply), np.nan)
-        return count * accessibility.apl_supply(activity)
+        activity = read_numbers(supply, activity_field, tr("activity")) if activity_field else None
+        with core_errors():
+            return professions.supply_amount(preset, count, activity)
 
     def travel_table(self, parameters, context, feedback, crs, demand_xy, supply_xy, ids, cutoff):
         """(table demand x supply within ``cutoff`` minutes, nearest minutes per demand unit)."""
@@ -272,8 +308,9 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
         method = self.parameterAsEnum(parameters, METHOD, context)
-        cutoff, decay = self.decay(parameters, context, method)
-        scale = 1.0 if method == APL else self.parameterAsDouble(parameters, SCALE, context)
+        preset = self.preset(parameters, context, method)
+        cutoff, decay = self.decay(parameters, context, method, preset)
+        scale = preset.scale if method == APL else self.parameterAsDouble(parameters, SCALE, context)
         if not scale > 0:
             raise QgsProcessingException(tr("The index is given per a number of inhabitants (scale) that must be "
                                             "more than 0; got {scale:g}.").format(scale=scale))
@@ -285,8 +322,8 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             if demand.features[0].fields().indexOf(name) >= 0:
                 raise QgsProcessingException(tr("The demand layer already has a field “{name}”: rename it first.")
                                              .format(name=name))
-        population, standardised = self.demand_values(parameters, context, demand, feedback)
-        supply_amount = self.supply_values(parameters, context, supply, method)
+        population, standardised = self.demand_values(parameters, context, demand, feedback, preset)
+        supply_amount = self.supply_values(parameters, context, supply, preset)
         warn_if_supply_stops_at_the_edge(feedback, demand_xy, supply_xy, cutoff, tr("supply"))
         check_cancel(feedback)
         feedback.setProgress(10)
@@ -300,11 +337,10 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                 table = table.with_zero_pairs(*same)
                 nearest[same[0]] = 0.0
             check_cancel(feedback)
-            result = self.index(method, table, standardised, supply_amount, decay)
-        index = result.index * scale
+            index, result = self.index(method, table, standardised, supply_amount, decay, preset, scale)
         factor = self.calibrate(parameters, context, feedback, crs, method, demand, index, standardised)
         index = index * factor
-        self.summarise(feedback, method, index, population, standardised, result)
+        self.summarise(feedback, preset, index, population, standardised, result)
 
         fields = demand.features[0].fields()
         for name in OUTPUT_FIELDS:
@@ -317,8 +353,11 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                 None if np.isnan(nearest[row]) else float(nearest[row])]))
             output[-1].setGeometry(feature.geometry())
         sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
-        classes = apl_classes() if method == APL else quantile_classes(
-            index, unit=tr("per {scale:g} inhabitants").format(scale=scale))
+        if preset is not None and preset.underserved is not None:
+            classes = apl_classes()
+        else:
+            classes = quantile_classes(index, unit=tr("FTE per 100,000 standardised inhabitants") if preset else
+                                       tr("per {scale:g} inhabitants").format(scale=scale))
         style_on_load(context, output_id, GraduatedStyle(
             "access_index", classes, null_label=tr("No index (no inhabitants)"),
             label=place_label(fields.names(), self.parameterAsString(parameters, DEMAND_ID_FIELD, context)),
@@ -333,8 +372,9 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         """The parameters of this run as the record of the output keeps them (minutes, weights, field names)."""
         value = lambda name: self.parameterAsDouble(parameters, name, context)  # noqa: E731
         field = lambda name: self.parameterAsString(parameters, name, context) or None  # noqa: E731
+        preset = self.preset(parameters, context, method)
         if method == APL:
-            bands = list(zip(accessibility.APL_BOUNDS, accessibility.APL_BAND_WEIGHTS))
+            bands = list(zip(preset.bounds, preset.band_weights))
         elif method in (ENHANCED, THREE_STEP):
             bands = parse_bands(self.parameterAsString(parameters, BANDS, context))
         else:
@@ -342,23 +382,30 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         ages = parameter_as_strings(self, parameters, AGE_FIELDS, context)
         return {
             "algorithm": self.name(), "method": METHOD_NAMES[method],
+            "profession": preset.id if preset else None,
             "bands": None if bands is None else ",".join(f"{bound:g}:{weight:.4g}" for bound, weight in bands),
             "cutoff_min": f"{value(CUTOFF):g}" if bands is None else None,
             "beta": f"{value(BETA):g}" if method == GRAVITY else None,
             "sigma_min": f"{value(SIGMA):g}" if method == GAUSSIAN else None,
             "scale": None if method == APL else f"{value(SCALE):g}",
             "supply_field": field(SUPPLY_FIELD) or "",
-            "activity_field": (field(ACTIVITY_FIELD) or "") if method == APL else None,
+            "activity_field": (field(ACTIVITY_FIELD) or "") if preset and preset.id == "gp" else None,
             "age_weights": AGE_WEIGHT_YEARS[self.parameterAsEnum(parameters, AGE_WEIGHTS, context)] if ages else "",
             "same_commune": "yes" if field(DEMAND_CODE_FIELD) and field(SUPPLY_CODE_FIELD) else "no",
             "times": "table" if self.parameterAsSource(parameters, TRAVEL_TABLE, context) is not None else "network",
         }
 
-    def decay(self, parameters, context, method):
-        """(search cutoff in minutes, weights function of minutes) for ``method``."""
+    def preset(self, parameters, context, method):
+        """The DREES profession preset of an APL run (core.professions), None for the other methods."""
+        if method != APL:
+            return None
+        return professions.PROFESSIONS[PROFESSION_IDS[self.parameterAsEnum(parameters, PROFESSION, context)]]
+
+    def decay(self, parameters, context, method, preset):
+        """(search cutoff in minutes, weights function of minutes) for ``method`` (the APL: ``preset``'s bands)."""
         cutoff = self.parameterAsDouble(parameters, CUTOFF, context)
         if method == APL:
-            return accessibility.APL_BOUNDS[-1], accessibility.apl_weights
+            return preset.cutoff, preset.weights
         if method in (ENHANCED, THREE_STEP):
             bands = parse_bands(self.parameterAsString(parameters, BANDS, context))
             return bands[-1][0], lambda minutes: accessibility.step_weights(minutes, bands)
@@ -375,12 +422,15 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         return cutoff, lambda minutes: accessibility.binary_weights(minutes, cutoff)
 
     @staticmethod
-    def index(method, table, standardised, supply_amount, decay):
+    def index(method, table, standardised, supply_amount, decay, preset, scale):
+        """(index per ``scale`` inhabitants, the FCA result); the APL in its ``preset``'s unit."""
         if method == APL:
-            return accessibility.apl(table, standardised, supply_amount)
+            return professions.apl_index(table, standardised, supply_amount, preset)
         if method == THREE_STEP:
-            return accessibility.three_step_fca(table, standardised, supply_amount, decay)
-        return accessibility.two_step_fca(table, standardised, supply_amount, decay)
+            result = accessibility.three_step_fca(table, standardised, supply_amount, decay)
+        else:
+            result = accessibility.two_step_fca(table, standardised, supply_amount, decay)
+        return result.index * scale, result
 
     def calibrate(self, parameters, context, feedback, crs, method, demand, index, standardised):
         """The factor of the consultations per GP that brings the mean APL to the published table's (1 without
@@ -410,16 +460,17 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         return factor
 
     @staticmethod
-    def summarise(feedback, method, index, population, standardised, result):
+    def summarise(feedback, preset, index, population, standardised, result):
         mean = accessibility.population_weighted_mean(index, standardised)
         feedback.pushInfo(tr("Mean index weighted by standardised population: {mean:.3f} ({units} units, "
                              "{inhabitants:,.0f} inhabitants).").format(
             mean=mean, units=len(index), inhabitants=float(population.sum())))
-        if method == APL:
-            below = accessibility.population_below(index, population, 2.5)
-            feedback.pushInfo(tr("{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5 "
+        if preset is not None and preset.underserved is not None:
+            below = accessibility.population_below(index, population, preset.underserved)
+            feedback.pushInfo(tr("{people:,.0f} inhabitants ({share:.1%}) live where the APL is under {threshold:g} "
                                  "consultations per year.").format(
-                people=below, share=below / population.sum() if population.sum() else 0.0))
+                people=below, share=below / population.sum() if population.sum() else 0.0,
+                threshold=preset.underserved))
         unreached = int(np.count_nonzero(result.supply_unreached))
         if unreached:
             feedback.pushWarning(tr("{count} supply point(s) reach no demand unit within the time limit: their "

@@ -22,6 +22,7 @@ from qgis.core import (
     QgsPointXY,
     QgsProcessing,
     QgsProcessingException,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -31,11 +32,13 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..core.professions import PROFESSIONS
 from ..core.sources.common import clean_codes, departement_of_commune, parse_departements
 from ..core.sources.rpps import GP_SAVOIR_FAIRE, MEDECIN, gp_counts_by_commune, read_rpps
 from ..gui.catalogue import safe_name
 from ..gui.download import DownloadCancelled, DownloadError, download_file, format_bytes
 from ..i18n import tr
+from .accessibility_index import PROFESSION_IDS, profession_names
 from .base import AlgorithmCancelled, RunnableAlgorithm, check_cancel
 from .layers import is_null, read_input
 from .network_parameters import working_crs, working_crs_parameter
@@ -44,6 +47,7 @@ from .styles import LABEL_SCALE, GraduatedStyle, SymbolStyle, place_label, style
 
 INPUT, SAVOIR_FAIRE = "INPUT", "SAVOIR_FAIRE"
 DEPARTEMENTS, PROFESSION, SPECIALTIES, MODES = "DEPARTEMENTS", "PROFESSION", "SPECIALTIES", "MODES"
+PROFESSION_PRESET = "PROFESSION_PRESET"
 COMMUNES, COMMUNE_CODE_FIELD = "COMMUNES", "COMMUNE_CODE_FIELD"
 OUTPUT, OUTPUT_COMMUNES = "OUTPUT", "OUTPUT_COMMUNES"
 
@@ -341,7 +345,8 @@ class ImportRppsAlgorithm(ImportAlgorithm):
         return tr(
             "Reads the RPPS open extraction (PS_LibreAcces_Personne_activite, the zip as downloaded or the .txt) "
             "and places each practitioner's site at a point on the surface of its commune.\n\n"
-            "Filters: profession codes (10 = médecin), savoir-faire codes (SM53, SM54, SM26 = general practice; "
+            "Filters: a DREES profession (GPs, nurses, physiotherapists, midwives, dentists: its RPPS codes), or "
+            "profession codes (10 = médecin), savoir-faire codes (SM53, SM54, SM26 = general practice; "
             "empty keeps every speciality), modes of practice (L libéral, S salarié, B bénévole; empty = all) and "
             "départements. Newer extractions keep the savoir-faire in a separate PS_LibreAcces_SavoirFaire file: "
             "give it, or leave it in the same zip or folder.\n\n"
@@ -359,6 +364,9 @@ class ImportRppsAlgorithm(ImportAlgorithm):
         self.addParameter(file_parameter(SAVOIR_FAIRE, tr("Separate savoir-faire file (PS_LibreAcces_SavoirFaire)"),
                                          tr("RPPS extraction (*.txt *.zip *.csv);;All files (*.*)"), optional=True))
         add_departements_parameter(self)
+        self.addParameter(QgsProcessingParameterEnum(
+            PROFESSION_PRESET, tr("DREES profession (sets the profession and savoir-faire codes below)"),
+            options=[tr("None: the codes below")] + profession_names(), defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
             PROFESSION, tr("Profession codes (10 = médecin; empty = all)"), defaultValue=MEDECIN, optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -384,8 +392,7 @@ class ImportRppsAlgorithm(ImportAlgorithm):
         feedback.setProgress(5)
         with reader_errors(tr("RPPS")):
             frame, report = read_rpps(
-                path, departements=departements, professions=code_list(self, parameters, PROFESSION, context),
-                savoir_faire=code_list(self, parameters, SPECIALTIES, context),
+                path, departements=departements, **self.profession_filter(parameters, context, feedback),
                 modes=code_list(self, parameters, MODES, context), savoir_faire_path=savoir_faire_path or None,
                 progress=reading_progress(feedback, 5, 70))
         self.report_reading(feedback, report)
@@ -444,6 +451,19 @@ class ImportRppsAlgorithm(ImportAlgorithm):
                                                            label_scale=LABEL_SCALE))
         feedback.setProgress(100)
         return {OUTPUT: output_id, OUTPUT_COMMUNES: communes_id}
+
+    def profession_filter(self, parameters, context, feedback):
+        """``professions`` and ``savoir_faire`` codes of read_rpps: the DREES profession's when one is chosen
+        (core.professions), else the codes typed."""
+        choice = self.parameterAsEnum(parameters, PROFESSION_PRESET, context)
+        if not choice:
+            return dict(professions=code_list(self, parameters, PROFESSION, context),
+                        savoir_faire=code_list(self, parameters, SPECIALTIES, context))
+        preset = PROFESSIONS[PROFESSION_IDS[choice - 1]]
+        feedback.pushInfo(tr("{name}: profession code {code}, savoir-faire {codes}.").format(
+            name=profession_names()[choice - 1], code=preset.rpps_profession,
+            codes=",".join(preset.rpps_savoir_faire) if preset.rpps_savoir_faire else tr("all")))
+        return dict(professions=preset.rpps_profession, savoir_faire=preset.rpps_savoir_faire)
 
     @staticmethod
     def report_reading(feedback, report):

@@ -19,7 +19,9 @@ from qgis.core import (
 )
 
 from ..core import zones
+from ..core.professions import PROFESSIONS
 from ..i18n import tr, user_language
+from .accessibility_index import PROFESSION_IDS, profession_names
 from .base import RunnableAlgorithm, advanced, check_cancel, core_errors, explained, section
 from .fields import (
     INHABITANT_UNITS, MINUTE_UNITS, choose_population_field, field_values, number_field_parameter, population_help,
@@ -33,6 +35,9 @@ from .styles import LABEL_SCALE, CategorisedStyle, place_label, style_on_load
 INPUT, INDEX_FIELD, TIME_FIELD = "INPUT", "INDEX_FIELD", "TIME_FIELD"
 POPULATION_FIELD, STD_POPULATION_FIELD = "POPULATION_FIELD", "STD_POPULATION_FIELD"
 RULE, UNDERSERVED, VIGILANCE, ISOLATED = "RULE", "UNDERSERVED", "VIGILANCE", "ISOLATED"
+PROFESSION = "PROFESSION"
+#: defaults of the thresholds: the GPs' zoning (APL under 2.5: ZIP; 2.5-4: vigilance)
+GP_UNDERSERVED, GP_VIGILANCE = PROFESSIONS["gp"].underserved, PROFESSIONS["gp"].vigilance
 CONTIGUITY, TOLERANCE, MERGE_CLASSES, MIN_POPULATION = "CONTIGUITY", "TOLERANCE", "MERGE_CLASSES", "MIN_POPULATION"
 ZRR_FIELD, ZRR_VALUES, QPV = "ZRR_FIELD", "ZRR_VALUES", "QPV"
 HOTSPOTS, DISTANCE_BAND, FDR, ALPHA, LANGUAGE = "HOTSPOTS", "DISTANCE_BAND", "FDR", "ALPHA", "LANGUAGE"
@@ -96,10 +101,16 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             STD_POPULATION_FIELD, tr("Standardised population field (e.g. pop_std; weights the mean index)"), INPUT))
         self.addParameter(section(tr("Classes"), QgsProcessingParameterEnum(
             RULE, tr("A unit is a problem when"), options=rule_labels(), defaultValue=2)))
+        self.addParameter(explained(QgsProcessingParameterEnum(
+            PROFESSION, tr("Profession of the APL (its official thresholds)"), options=profession_names(),
+            defaultValue=0), tr("GPs: 2.5 and 4 consultations (the zoning's ZIP and vigilance). No official zoning "
+                                "sets an APL threshold for the other professions: give yours below.")))
         self.addParameter(QgsProcessingParameterNumber(
-            UNDERSERVED, tr("Underserved under (index)"), QgsProcessingParameterNumber.Type.Double, defaultValue=2.5))
+            UNDERSERVED, tr("Underserved under (index)"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=GP_UNDERSERVED))
         self.addParameter(QgsProcessingParameterNumber(
-            VIGILANCE, tr("Vigilance up to (index)"), QgsProcessingParameterNumber.Type.Double, defaultValue=4.0))
+            VIGILANCE, tr("Vigilance up to (index)"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=GP_VIGILANCE))
         self.addParameter(QgsProcessingParameterNumber(
             ISOLATED, tr("Isolated beyond (minutes to the nearest GP)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=30.0, minValue=0.0))
@@ -148,7 +159,7 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
             for name in (INDEX_FIELD, TIME_FIELD, POPULATION_FIELD, STD_POPULATION_FIELD, ZRR_FIELD))
         if not index_field and not time_field:
             raise QgsProcessingException(tr("Give an accessibility index field, a time field, or both."))
-        underserved, vigilance = (self.parameterAsDouble(parameters, name, context) for name in (UNDERSERVED, VIGILANCE))
+        underserved, vigilance = self.thresholds(parameters, context, index_field)
         if not underserved <= vigilance:
             raise QgsProcessingException(tr("The vigilance threshold ({vigilance:g}) must be at least the underserved "
                                             "threshold ({underserved:g}).").format(vigilance=vigilance,
@@ -202,6 +213,21 @@ class UnderservedZonesAlgorithm(RunnableAlgorithm):
                 if index is not None and self.parameterAsBoolean(parameters, HOTSPOTS, context) else None
         self.summarise(feedback, classes, found, population, language)
         return self.write(parameters, context, crs, units, classes, found, hot, language)
+
+    def thresholds(self, parameters, context, index_field):
+        """(underserved, vigilance) thresholds of the index: those given, the profession's official ones when the
+        GPs' defaults are left (core.professions); refused for a profession no zoning gives one."""
+        values = tuple(self.parameterAsDouble(parameters, name, context) for name in (UNDERSERVED, VIGILANCE))
+        choice = self.parameterAsEnum(parameters, PROFESSION, context)
+        preset = PROFESSIONS[PROFESSION_IDS[choice]]
+        if not index_field or values != (GP_UNDERSERVED, GP_VIGILANCE):
+            return values
+        if preset.underserved is None:
+            raise QgsProcessingException(tr(
+                "No official zoning sets an APL threshold for {name} (the ARS rank the territories by their APL): "
+                "give the underserved and vigilance thresholds, in FTE per 100,000 inhabitants.").format(
+                name=profession_names()[choice].lower()))
+        return preset.underserved, preset.vigilance
 
     def zrr_flags(self, parameters, context, units, field):
         if not field:

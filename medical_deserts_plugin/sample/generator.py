@@ -54,6 +54,10 @@ _TOWN_AGE_SHARES = np.array([5.2, 5.6, 5.9, 6.3, 6.4, 5.8, 5.8, 5.9, 5.9, 6.3, 6
 _VILLAGE_AGE_SHARES = np.array([3.6, 4.2, 4.8, 4.5, 3.0, 3.3, 4.1, 4.6, 5.0, 6.0, 6.7, 7.5, 8.3, 8.7, 8.4, 5.8, 4.8,
                                 3.4, 1.8])
 
+# Share of women in each age group (fictional, close to a French rural profile): the midwives' demand.
+_FEMALE_SHARES = np.array([0.49, 0.49, 0.49, 0.48, 0.48, 0.49, 0.50, 0.50, 0.50, 0.50, 0.51, 0.51, 0.52, 0.52,
+                           0.53, 0.55, 0.58, 0.64, 0.74])
+
 _ROAD_RANK_NAMES = np.array(["unclassified", "tertiary", "secondary", "primary", "trunk"], dtype=object)
 
 
@@ -61,7 +65,8 @@ _ROAD_RANK_NAMES = np.array(["unclassified", "tertiary", "secondary", "primary",
 class SampleDepartement:
     """The generated département, in memory. Geometry columns hold shapely 2 geometries in EPSG:2154 (metres).
 
-    * ``communes``: one row per commune: ``code_insee``, ``nom``, ``population``, the 19 ``AGE_FIELDS``, ``role``
+    * ``communes``: one row per commune: ``code_insee``, ``nom``, ``population``, the 19 ``AGE_FIELDS``, ``femmes``
+      (women, the midwives' demand), ``role``
       (0 village, 1 bourg, 2 sous-préfecture, 3 préfecture), ``code_postal``, ``centre_x``/``centre_y`` (chef-lieu,
       metres), ``geometry`` (Polygon, or MultiPolygon where the clip split a cell);
     * ``roads``: ``highway``, ``oneway`` (None = tag absent), ``maxspeed`` (km/h, <NA> for most), ``ref``, ``name``,
@@ -122,7 +127,9 @@ def generate_departement(seed=42, n_communes=300):
     communes["geometry"] = cells
 
     roads = _road_network(rng, centres, role, names, outline, spacing)
-    health = _health_supply(rng, communes, roads)
+    communes.insert(communes.columns.get_loc("role"), "femmes",
+                    np.round(ages @ _FEMALE_SHARES).astype(np.int64))
+    health = _health_supply(rng, communes, roads, np.random.default_rng([seed, 19]))
     anct = _anct_zoning(rng, communes, towns, spacing)
     population_table = pd.DataFrame({"CODGEO": codes, "LIBGEO": names})
     for field in AGE_FIELDS:
@@ -708,7 +715,8 @@ _STREET_LABELS = np.array(["DE LA MAIRIE", "DE L EGLISE", "DES ECOLES", "DU CHAT
                            "DES TILLEULS", "PRINCIPALE", "DU MOULIN", "DU COMMERCE", "DES JARDINS", "DU PONT"],
                           dtype=object)
 
-_PROFESSION_LABELS = {"10": "Médecin", "21": "Pharmacien", "40": "Chirurgien-Dentiste", "60": "Infirmier"}
+_PROFESSION_LABELS = {"10": "Médecin", "21": "Pharmacien", "40": "Chirurgien-Dentiste", "50": "Sage-Femme",
+                      "60": "Infirmier", "70": "Masseur-Kinésithérapeute"}
 _SAVOIR_FAIRE_LABELS = {
     "SM54": "Médecine Générale", "SM53": "Spécialiste en Médecine Générale", "SM42": "Psychiatrie",
     "SM04": "Cardiologie et Maladies vasculaires", "SM40": "Pédiatrie", "SM59": "Médecine d'urgence",
@@ -717,7 +725,8 @@ _SAVOIR_FAIRE_LABELS = {
 _MODE_LABELS = {"L": "Libéral, indépendant, artisan, commerçant", "S": "Salarié", "B": "Bénévole"}
 _SECTOR_LABELS = {"SA07": "Cabinet individuel", "SA08": "Cabinet de groupe", "SA05": "Centre de santé",
                   "SA01": "Etablissement public de santé"}
-_AUTHORITY = {"10": "CNOM/CNOM/CNOM", "21": "CNOP/CNOP/CNOP", "40": "CNOCD/CNOCD/CNOCD", "60": "CNOI/CNOI/CNOI"}
+_AUTHORITY = {"10": "CNOM/CNOM/CNOM", "21": "CNOP/CNOP/CNOP", "40": "CNOCD/CNOCD/CNOCD", "50": "CNOSF/CNOSF/CNOSF",
+              "60": "CNOI/CNOI/CNOI", "70": "CNOMK/CNOMK/CNOMK"}
 
 #: FINESS category codes used here and their labels (``categagretab`` filled only where known: 355 -> 1102).
 FINESS_CATEGORIES = {
@@ -798,8 +807,9 @@ def _split_practice(rng, gp_count, role, sous_prefecture_rank):
     return sites
 
 
-def _health_supply(rng, communes, roads):
-    """GPs (and others) as RPPS lines, their activity, FINESS facilities and GP practice sites."""
+def _health_supply(rng, communes, roads, more_rng):
+    """GPs (and others) as RPPS lines, their activity, FINESS facilities and GP practice sites. ``more_rng`` draws
+    the midwives and physiotherapists, so that adding them left every other line as it was."""
     n = len(communes)
     role = communes["role"].to_numpy()
     population = communes["population"].to_numpy()
@@ -959,8 +969,11 @@ def _health_supply(rng, communes, roads):
     })
 
     others = _other_professions(rng, communes, facility, pharmacy_commune, first_person=n_gp + 12)
-    lines = pd.concat([practice, hospital, specialists, unknown_place, others["lines"]], ignore_index=True)
     people = pd.concat([people, others["people"]], ignore_index=True)
+    more = _midwives_and_physiotherapists(more_rng, communes, first_person=len(people), taken=people["id"])
+    lines = pd.concat([practice, hospital, specialists, unknown_place, others["lines"], more["lines"]],
+                      ignore_index=True)
+    people = pd.concat([people, more["people"]], ignore_index=True)
     rpps = _rpps_frame(lines, people, communes, upper_names)
 
     # Activity of the GPs (not the hospital ones): a few with none, some under 250, some above 6,000.
@@ -1056,6 +1069,31 @@ def _other_professions(rng, communes, facility, pharmacy_commune, first_person):
     lines["rs"] = np.where(lines["rs"] == "", "CABINET", lines["rs"])
     people = _people(rng, len(lines))
     lines.insert(0, "person", np.arange(first_person, first_person + len(lines)))
+    return {"lines": lines, "people": people}
+
+
+def _midwives_and_physiotherapists(rng, communes, first_person, taken):
+    """Liberal midwives (50; one per 4,000 inhabitants of bourgs and towns) and physiotherapists (70; one per
+    1,100, and a few villages), for the DREES professions' presets; their RPPS ids avoid ``taken``."""
+    role = communes["role"].to_numpy()
+    population = communes["population"].to_numpy()
+    midwives = np.where(role >= BOURG, np.round(population / 4000.0), 0).astype(np.int64)
+    physios = np.where(role >= BOURG, np.round(population / 1100.0), rng.random(len(role)) < 0.04).astype(np.int64)
+    commune = np.r_[np.repeat(np.arange(len(role)), midwives), np.repeat(np.arange(len(role)), physios)]
+    count = commune.size
+    street_type = _STREET_TYPES[rng.integers(0, len(_STREET_TYPES), count)]
+    lines = pd.DataFrame({
+        "person": np.arange(first_person, first_person + count),
+        "profession": np.r_[np.full(midwives.sum(), "50"), np.full(physios.sum(), "70")], "sf": "", "mode": "L",
+        "sector": np.where(rng.random(count) < 0.5, "SA07", "SA08"), "commune": commune, "finess": "",
+        "finess_ej": "", "structure": [f"R{DEPARTEMENT_CODE}7{k:011d}" for k in range(count)], "rs": "CABINET",
+        "numvoie": rng.integers(1, 46, count).astype(str), "typvoie": street_type[:, 0],
+        "libtypvoie": street_type[:, 1], "voie": _STREET_LABELS[rng.integers(0, _STREET_LABELS.size, count)],
+        "section": "",
+    })
+    people = _people(rng, count)
+    while people["id"].isin(taken).any() or people["id"].duplicated().any():
+        people = _people(rng, count)
     return {"lines": lines, "people": people}
 
 

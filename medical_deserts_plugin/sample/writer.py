@@ -6,7 +6,8 @@ GeoPackage timestamp is pinned through GDAL's ``OGR_CURRENT_DATE``).
 
 ``communes.gpkg``, layer ``communes`` (MultiPolygon, as ADMIN EXPRESS)
     ``code_insee`` String(5), ``nom`` String(80), ``population`` Integer (inhabitants), then the 19 age groups
-    ``pop_00_04`` ... ``pop_85_89``, ``pop_90_plus`` Integer, summing to ``population``.
+    ``pop_00_04`` ... ``pop_85_89``, ``pop_90_plus`` Integer, summing to ``population``; ``femmes`` Integer (women,
+    the midwives' demand).
 ``roads.gpkg``, layer ``roads`` (LineString, OSM-like)
     ``highway`` String (motorway, motorway_link, trunk, primary, secondary, tertiary, unclassified, residential),
     ``oneway`` String ("yes", "no", "-1", NULL = tag absent), ``maxspeed`` Integer (km/h, NULL for most lines),
@@ -74,7 +75,7 @@ def write_sample(outdir, seed=42, n_communes=300, departement=None):
     paths = {key: os.path.join(outdir, name) for key, name in FILE_NAMES.items()}
 
     commune_fields = [("code_insee", "String", 5), ("nom", "String", 80), ("population", "Integer", 0)]
-    commune_fields += [(field, "Integer", 0) for field in AGE_FIELDS]
+    commune_fields += [(field, "Integer", 0) for field in AGE_FIELDS] + [("femmes", "Integer", 0)]
     write_geopackage(paths["communes"], "communes", "MultiPolygon", commune_fields, dep.communes)
     write_geopackage(paths["roads"], "roads", "LineString",
                      [("highway", "String", 20), ("oneway", "String", 3), ("maxspeed", "Integer", 0),

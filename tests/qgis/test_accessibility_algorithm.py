@@ -200,3 +200,40 @@ def test_csv_table_text_minutes_in_french_and_ids_with_leading_zeros(provider, t
         SUPPLY_ID_FIELD="id", METHOD=1, CUTOFF=30, SCALE=1, TRAVEL_TABLE=str(table), OUTPUT="memory:"))["OUTPUT"]
     result = {f["code"]: (f["access_index"], f["nearest_min"]) for f in layer.getFeatures()}
     assert result == {"01001": (pytest.approx(0.1), 12.5), "01002": (0.0, 1234.0)}
+
+
+def test_nurses_preset_by_hand(provider):
+    # PROFESSION=1 (nurses): the GPs' bands, 1 FTE = 1 (no caps), index per 100,000 inhabitants. Straight lines at
+    # 60 km/h: 1 km = 1 min. Commune A (1,000 inh.) holds 3 FTE, B (500 inh.) 12 km away holds 1 FTE, C (300 inh.)
+    # is 18 km from B and 30 km from A.
+    # D_A = 1000 + 2/3 x 500 = 4000/3 (C at 30 min: 0); D_B = 2/3 x 1000 + 500 + 1/3 x 300 = 3800/3
+    # R_A = 3 / (4000/3) = 9/4000, R_B = 1 / (3800/3) = 3/3800
+    # A = R_A + 2/3 R_B = 225.0 + 52.6316 = 277.6316; B = 2/3 R_A + R_B = 150 + 78.9474 = 228.9474;
+    # C = 1/3 R_B = 26.3158 FTE per 100,000
+    demand = places([(0, 0, "A", 1000.0, 0, 0), (12000, 0, "B", 500.0, 0, 0), (30000, 0, "C", 300.0, 0, 0)])
+    supply = places([(0, 0, "A", 0, 3.0, None), (12000, 0, "B", 0, 1.0, None)])
+    log = Log()
+    parameters = dict(INPUT=demand, POPULATION_FIELD="pop", SUPPLY=supply, SUPPLY_FIELD="n", METHOD=0,
+                      PROFESSION=1, STRAIGHT_SPEED=60, DETOUR_FACTOR=1.0, OUTPUT="memory:")
+    layer = processing.run("medicaldeserts:accessibilityindex", parameters, feedback=log)["OUTPUT"]
+    got = {f["code"]: f["access_index"] for f in layer.getFeatures()}
+    r_a, r_b = 9 / 4000, 3 / 3800
+    assert got["A"] == pytest.approx(1e5 * (r_a + 2 / 3 * r_b), rel=1e-12) == pytest.approx(277.6316, abs=1e-4)
+    assert got["B"] == pytest.approx(1e5 * (2 / 3 * r_a + r_b), rel=1e-12) == pytest.approx(228.9474, abs=1e-4)
+    assert got["C"] == pytest.approx(1e5 * r_b / 3, rel=1e-12)
+    assert not any("under 2.5" in line for line in log.info)
+
+
+@pytest.mark.parametrize("overrides, message", [
+    (dict(PROFESSION=1, ACTIVITY_FIELD="acts"), "applies to the GPs' APL only, not to nurses"),
+    (dict(PROFESSION=3, POPULATION_FIELD=None), "midwives' APL counts women"),
+])
+def test_bad_profession_and_field_combination(provider, tmp_path, overrides, message):
+    layer = places([(0, 0, "A", 100.0, 1.0, 4000.0), (5000, 0, "B", 50.0, 1.0, 4000.0)])
+    output = str(tmp_path / "apl.gpkg")
+    parameters = dict(INPUT=layer, POPULATION_FIELD="pop", SUPPLY=layer, SUPPLY_FIELD="n", METHOD=0, OUTPUT=output)
+    parameters.update(overrides)
+    parameters = {key: value for key, value in parameters.items() if value is not None}
+    before = [f.attributes() for f in layer.getFeatures()]
+    run_refused("medicaldeserts:accessibilityindex", parameters, message)
+    assert [f.attributes() for f in layer.getFeatures()] == before

@@ -467,3 +467,16 @@ def test_population_bad_input(alg, sample, no_file, tmp_path):
     expect_refusal(alg, "importpopulation", no_file, "no commune code column", **{**good, "INPUT": str(bad)})
     expect_refusal(alg, "importpopulation", no_file, "no field “nope”", **{**good, "COMMUNE_CODE_FIELD": "nope"})
     expect_refusal(alg, "importpopulation", no_file, "not valid", **{**good, "DEPARTEMENTS": "23;;x"})
+
+
+@pytest.mark.parametrize("choice, code", [(2, "60"), (3, "70"), (4, "50"), (5, "40")])
+def test_rpps_profession_preset(alg, sample, choice, code):
+    """A DREES profession sets the RPPS codes: every line of that profession (no savoir-faire filter), each
+    practitioner once in total."""
+    raw = pd.read_csv(sample["rpps"], sep="|", dtype=str, keep_default_na=False, encoding="utf-8").iloc[:, :-1]
+    expected = raw[raw["Code profession"] == code]
+    result = run(alg, "importrpps", INPUT=sample["rpps"], COMMUNES=sample["communes"], PROFESSION_PRESET=choice)
+    assert {p for (p,) in values(result["OUTPUT"], "profession")} == {code}
+    assert result["OUTPUT"].featureCount() == len(expected) > 0
+    fte = sum(f for (f,) in values(result["OUTPUT_COMMUNES"], "fte"))
+    assert fte == pytest.approx(expected["Identification nationale PP"].nunique())

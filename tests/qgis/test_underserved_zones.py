@@ -102,6 +102,7 @@ def test_chained_after_accessibility_through_qgis_process(qgis_process_config, s
     (dict(INDEX_FIELD=None), "index field, a time field"),
     (dict(INDEX_FIELD="code"), "not numbers|numeric|Numeric|field"),
     (dict(POPULATION_FIELD="nope"), "nope|field"),
+    (dict(PROFESSION=1), "No official zoning sets an APL threshold for nurses"),
 ])
 def test_bad_input(provider, no_file, overrides, message):
     outputs = [no_file.replace(".gpkg", f"_{name}.gpkg") for name in ("units", "zones", "summary")]
@@ -121,3 +122,14 @@ def test_invalid_polygon_is_repaired_and_reported(provider):
         INPUT=bow_tie, INDEX_FIELD="apl", POPULATION_FIELD="pop", OUTPUT="memory:", OUTPUT_ZONES="memory:",
         OUTPUT_SUMMARY="memory:"))
     assert result["OUTPUT"].featureCount() == 2
+
+
+def test_profession_thresholds(provider):
+    # GPs (default): under 2.5 underserved (c0 1.5, c1 2.0, c3 2.0, c5 2.2, c6 1.0), 2.5-4 vigilance (c7 3.0).
+    units, _, _ = run(provider)
+    assert {code for code, (cls, _, _) in units.items() if cls == 2} == {"c0", "c1", "c3", "c5", "c6"}
+    assert units["c7"][0] == 1
+    # Nurses with their own thresholds (the grid's values read as FTE per 100,000): under 2.1, vigilance to 5.
+    units, _, _ = run(provider, PROFESSION=1, UNDERSERVED=2.1, VIGILANCE=5.0)
+    assert {code for code, (cls, _, _) in units.items() if cls == 2} == {"c0", "c1", "c3", "c6"}
+    assert {code for code, (cls, _, _) in units.items() if cls == 1} == {"c5", "c7"}

@@ -160,7 +160,7 @@ def test_rpps_file_layout(dep, files):
     rpps = read_rpps(files["rpps"])
     assert list(rpps.columns) == list(RPPS_ACTIVITY_HEADER)
     assert len(rpps) == len(dep.rpps)
-    assert set(rpps["Code profession"]) == {"10", "21", "40", "60"}
+    assert set(rpps["Code profession"]) == {"10", "21", "40", "50", "60", "70"}
     assert (rpps["Code commune (coord. structure)"] == "").sum() == 1
     gp = rpps[(rpps["Code profession"] == "10") & rpps["Code savoir-faire"].isin(GP_SPECIALTIES)]
     assert set(gp["Code savoir-faire"]) == GP_SPECIALTIES and (gp["Code type savoir-faire"] == "S").all()
