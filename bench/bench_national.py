@@ -1,7 +1,7 @@
 """National scale (issue 18): whole ``qgis_process`` runs on synthetic instances of 1/8, 1/4, 1/2 and all of France.
 
     python bench/bench_national.py [--fractions 0.125,0.25,0.5,1] [--skip-qgis-process] [--workdir DIR]
-                                   [--timeout 600]
+                                   [--timeout 600] [--grid-cells 2500000]
 
 Instances (GeoPackages in EPSG:2154, written once into ``--workdir`` and reused by later runs), for a fraction f of
 metropolitan France (543,940 km², a square of f x that area around the centre of Lambert-93):
@@ -21,6 +21,9 @@ confined to the sub-network within reach against the whole-graph search (``LOCAL
 issue 18), with a check that both give the same table; the same for nearestfacility's count within 30 min (as the
 engine chooses, confining forced, whole graph); and the per-source time against a bare scipy Dijkstra on each
 source's own reached sub-graph (goal: within 2x).
+Last, on the largest instance, a 200 m population grid (``--grid-cells``, 2.5 M for France, scaled by the fraction:
+points at the centres of distinct lattice cells with ``ind`` inhabitants): ``nearestfacility`` from every cell as one
+qgis_process run (goal for France: under 5 min and 8 GB).
 """
 
 import argparse
@@ -48,6 +51,8 @@ AGE_SHARES = np.array([5.2, 5.8, 6.1, 6.0, 5.6, 5.7, 6.0, 6.3, 6.4, 6.5, 6.8, 6.
 GENERATOR_VERSION = 1
 CUTOFF_APL, CUTOFF_COUNT = 20.0, 30.0
 GOAL_SECONDS, GOAL_GB = 180.0, 4.0
+GRID_M, GRID_CELLS = 200.0, 2_500_000  # the national 200 m population grid (Filosofi: ~2.3 M inhabited cells)
+GRID_GOAL_SECONDS, GRID_GOAL_GB = 300.0, 8.0
 
 
 # -- the synthetic instance --------------------------------------------------------------------------------------
@@ -207,6 +212,30 @@ def write_instance(folder, fraction, seed=18, communes=None, gp_sites_count=None
     return meta
 
 
+def write_grid(folder, meta, cells=GRID_CELLS, seed=18):
+    """Write (or reuse) ``grid.gpkg`` in ``folder``: ``cells`` distinct cells of a 200 m lattice over the instance's
+    square, as points at their centres with ``ind`` (inhabitants, lognormal, mean ~26), like INSEE's Filosofi grid
+    of inhabited cells; returns its path."""
+    import shapely
+    from osgeo import ogr
+
+    path = Path(folder) / "grid.gpkg"
+    stamp = Path(folder) / "grid.json"
+    if path.exists() and stamp.exists() and json.loads(stamp.read_text()) == {"cells": cells, "seed": seed}:
+        return path
+    rng = np.random.default_rng(seed)
+    side = int(meta["side_km"] * 1000 // GRID_M)
+    cell = rng.choice(side * side, size=min(cells, side * side), replace=False)
+    origin = np.array(CENTRE_XY) - meta["side_km"] * 500.0
+    xy = origin + (np.column_stack([cell % side, cell // side]) + 0.5) * GRID_M
+    inhabitants = np.maximum(1, np.round(rng.lognormal(2.6, 1.0, len(cell)))).astype(np.int64)
+    path.unlink(missing_ok=True)
+    write_layer(path, "grid", ogr.wkbPoint, shapely.points(xy), {
+        "idcar": (ogr.OFTString, np.char.add("c", cell.astype(str))), "ind": (ogr.OFTInteger, inhabitants)})
+    stamp.write_text(json.dumps({"cells": cells, "seed": seed}))
+    return path
+
+
 def read_instance(meta):
     """(road network as the plugin builds it, commune points on surface, GP site points) of an instance."""
     import shapely
@@ -268,6 +297,34 @@ def algorithm_runs(meta, out_dir):
             SUPPLY=paths["gp_sites"], SUPPLY_FIELD="n_gp", SUPPLY_CODE_FIELD="code_insee", METHOD=0,
             OUTPUT=str(out_dir / "apl.gpkg"))),
     }
+
+
+def bench_grid(meta, workdir, timeout_s, cells):
+    """``nearestfacility`` from every cell of a 200 m grid of ``cells`` points to the GP sites, as one whole
+    qgis_process run, with the goal (France: under 5 min and 8 GB)."""
+    from scripts.plugin_tool import install
+    from scripts.qgis_runner import QGIS_PROCESS, qgis_process_env
+
+    folder = instance_dir(workdir, meta["fraction"])
+    seconds, grid = timed(lambda: write_grid(folder, meta, cells))
+    print(f"\n== 200 m grid, {fraction_label(meta['fraction'])}: {cells:,} cells ({grid}, ready in {seconds:.1f} s)",
+          flush=True)
+    output = folder / "out" / "grid_nearest.gpkg"
+    output.parent.mkdir(exist_ok=True)
+    output.unlink(missing_ok=True)
+    paths = meta["paths"]
+    parameters = dict(ROADS=paths["roads"], ROAD_CLASS_FIELD="highway", SPEED_PRESET=0, DIRECTION_FIELD="oneway",
+                      INPUT=str(grid), FACILITIES=paths["gp_sites"], FACILITY_ID_FIELD="site_id", MAX_TIME=120,
+                      OUTPUT=str(output))
+    with tempfile.TemporaryDirectory(prefix="national-grid-") as config:
+        install(Path(config) / "profiles" / "default")
+        command = [QGIS_PROCESS, "--json", "run", "medicaldeserts:nearestfacility", "--"] + [
+            f"{key}={value}" for key, value in parameters.items()]
+        seconds, gigabytes, error = timed_process(command, qgis_process_env(config), timeout_s)
+    verdict = "PASS" if not error and seconds < GRID_GOAL_SECONDS and gigabytes < GRID_GOAL_GB else "FAIL"
+    print(f"  nearestfacility, {cells:,} cells -> {meta['gp_sites']:,} GP sites on {meta['road_nodes']:,} road nodes: "
+          f"{seconds:.1f} s, {gigabytes:.2f} GB (goal for France: < {GRID_GOAL_SECONDS:.0f} s, < {GRID_GOAL_GB:.0f} GB)"
+          f"   {verdict}" + (f"   [{error.splitlines()[0]}]" if error else ""), flush=True)
 
 
 def bench_qgis_process(instances, workdir, timeout_s):
@@ -424,6 +481,9 @@ def main():
     parser.add_argument("--skip-qgis-process", action="store_true")
     parser.add_argument("--workdir", default="/tmp/medical-deserts-national")
     parser.add_argument("--timeout", type=float, default=600.0, help="seconds per qgis_process run")
+    parser.add_argument("--grid-cells", type=int, default=GRID_CELLS,
+                        help="cells of the 200 m grid run on the largest instance (0: no grid run); scaled by its "
+                             "fraction of France")
     args = parser.parse_args()
     fractions = sorted(float(value) for value in args.fractions.split(","))
 
@@ -442,6 +502,9 @@ def main():
     for meta in instances:
         if meta["fraction"] in (0.125, 0.25):
             bench_engine(meta)
+    if args.grid_cells and not args.skip_qgis_process:
+        largest = instances[-1]
+        bench_grid(largest, args.workdir, args.timeout, int(args.grid_cells * largest["fraction"]))
 
 
 if __name__ == "__main__":
