@@ -12,8 +12,11 @@ from .import_rpps import (
     Communes,
     ImportAlgorithm,
     add_communes_parameters,
+    add_belt_parameter,
     add_departements_parameter,
     add_working_crs_parameter,
+    belt_aliases,
+    belt_metres,
     commune_features,
     departements_filter,
     file_parameter,
@@ -61,7 +64,9 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
             "Commune codes are matched as 5-character text (a code that lost its leading zero is padded); Paris, "
             "Lyon and Marseille arrondissements are summed into the city. With départements given, only the "
             "communes of those départements are kept. Communes without a population row are listed in the log "
-            "and get empty values. Fields of the communes layer with the same names are replaced."
+            "and get empty values. With a border belt of N km, the communes of other départements within N km of "
+            "theirs are kept too, flagged in_belt (true for them). Fields of the communes layer with the same names "
+            "are replaced."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
@@ -69,6 +74,7 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
                                          tr("Population table (*.csv *.txt *.zip);;All files (*.*)")))
         add_communes_parameters(self, tr("Communes (polygons)"))
         add_departements_parameter(self)
+        add_belt_parameter(self)
         add_working_crs_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT, tr("Population per commune"), QgsProcessing.SourceType.TypeVectorPolygon))
@@ -76,12 +82,14 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
         departements = departements_filter(self, parameters, context)
+        belt_m = belt_metres(self, parameters, context, departements, feedback)
         path = input_file(self, parameters, INPUT, context, tr("population"), feedback)
-        communes = Communes(self, parameters, context, feedback, crs, departements)
+        communes = Communes(self, parameters, context, feedback, crs, departements, belt_m)
         check_cancel(feedback)
         feedback.setProgress(10)
         with reader_errors(tr("population")):
-            frame, report = read_population(path, departements=departements)
+            frame, report = read_population(path, departements=communes.departements or None)
+        frame = frame[~frame["code_commune"].isin(communes.left_out)]
         feedback.pushInfo(tr("{source}: {layout}, {communes} communes, {population:,.0f} inhabitants.").format(
             source=report.source, layout=report.layout, communes=report.rows_kept, population=report.population))
         if report.codes_padded:
@@ -133,7 +141,7 @@ class ImportPopulationAlgorithm(ImportAlgorithm):
         write_features(sink, polygons, feedback, 80, 100, tr("population per commune"))
         style_on_load(context, output_id, GraduatedStyle(
             "population", population_classes(), null_label=tr("No population row"),
-            label=place_label(fields.names()), label_scale=LABEL_SCALE))
+            label=place_label(fields.names()), label_scale=LABEL_SCALE, aliases=belt_aliases()))
         feedback.setProgress(100)
         return {OUTPUT: output_id}
 

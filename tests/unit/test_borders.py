@@ -35,8 +35,8 @@ def squares(lefts, side=4_000.0):
 
 
 # Three départements of 4 km squares on one row: "23" from 0 to 12 km, "87" west of it (its squares' east edges at
-# 0, 4 and 9 km from 23's west edge), "19" east of it (west edges at 0, 5 and 8 km from 23's east edge).
-ROW = squares([0, 4_000, 8_000, -4_000, -8_000, -13_000, 12_000, 17_000, 20_000])
+# 0, 4 and 9 km from 23's west edge), "19" east of it (west edges at 0, 5 and 9 km from 23's east edge).
+ROW = squares([0, 4_000, 8_000, -4_000, -8_000, -13_000, 12_000, 17_000, 21_000])
 ROW_DEPARTEMENTS = ["23"] * 3 + ["87"] * 3 + ["19"] * 3
 
 
