@@ -132,3 +132,22 @@ def test_a_belt_without_departements_keeps_every_commune_and_says_so(provider, c
         INPUT=files["population"], COMMUNES=communes, BELT_KM=5, OUTPUT="memory:"), feedback=log)["OUTPUT"]
     assert output.featureCount() == len(COMMUNES) and set(flags(output, "code_insee").values()) == {False}
     assert any("needs the départements it surrounds" in warning for warning in log.warnings)
+
+
+def test_importpopulation_reads_drees_standardised_population_with_the_belt(provider, communes, tmp_path):
+    """The DREES APL file's CSV layout: pop_std_2023 (standardised inhabitants) and population (total) per
+    commune, for 23 and its 5 km belt; the APL then shares the supply by the standardised population."""
+    path = tmp_path / "apl_mg_2023.csv"
+    rows = "".join(f"{code},Commune,1.0,1.0,{1000 + 100 * n},{900 + 100 * n},2023\n"
+                   for n, (code, _) in enumerate(COMMUNES))
+    path.write_text("code_insee,commune,apl_mg,apl_mg_moins65,pop_standardisee_2021,pop_totale_2021,millesime\n"
+                    + rows, encoding="utf-8")
+    log = Log()
+    output = processing.run("medicaldeserts:importpopulation", dict(
+        INPUT=str(path), COMMUNES=communes, DEPARTEMENTS="23", BELT_KM=5, OUTPUT="memory:"), feedback=log)["OUTPUT"]
+    got = {f["code_insee"]: (f["pop_std_2023"], f["population"], f["in_belt"]) for f in output.getFeatures()}
+    assert got == {"23001": (1000, 900, False), "23002": (1100, 1000, False), "23003": (1200, 1100, False),
+                   "87001": (1300, 1200, True), "87002": (1400, 1300, True), "19001": (1600, 1500, True),
+                   "19002": (1700, 1600, True)}
+    assert "pop_std_2022" not in output.fields().names() and not log.warnings
+    assert any("the DREES APL file" in line and "written to pop_std_2023" in line for line in log.info)
