@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr">
+<TS version="2.1" language="fr_FR">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -30,6 +30,14 @@
     <message>
       <source>Départements</source>
       <translation>Départements</translation>
+    </message>
+    <message>
+      <source>Also keep the communes of neighbouring départements within this distance of the départements above (flagged in_belt), so that the APL of border communes counts the GPs across the border. The commune layer must hold them. 0: the départements alone.</source>
+      <translation>Garder aussi les communes des départements voisins à moins de cette distance des départements ci-dessus (signalées par in_belt), pour que l’APL des communes frontalières compte les médecins de l’autre côté de la limite. La couche des communes doit les contenir. 0 : les départements seuls.</translation>
+    </message>
+    <message>
+      <source>Border belt (km)</source>
+      <translation>Bande limitrophe (km)</translation>
     </message>
     <message>
       <source>Profession</source>
@@ -210,6 +218,10 @@
     <message>
       <source>Downloading {title}…</source>
       <translation>Téléchargement : {title}…</translation>
+    </message>
+    <message>
+      <source> + {km:g} km</source>
+      <translation> + {km:g} km</translation>
     </message>
     <message>
       <source>No data file found in {path}.</source>
@@ -1720,12 +1732,16 @@ Les coordonnées de chaque ligne sont dans le système que le fichier indique po
 
 Adds the 19 age groups, population, and pop_std_2023: the population standardised by the DREES 2023 age weights (consumption of care of each age group / national mean), the demand of the APL. Without age groups every inhabitant weighs 1, and the log says so.
 
-Commune codes are matched as 5-character text (a code that lost its leading zero is padded); Paris, Lyon and Marseille arrondissements are summed into the city. With départements given, only the communes of those départements are kept. Communes without a population row are listed in the log and get empty values. Fields of the communes layer with the same names are replaced.</source>
+The DREES APL file (the national spreadsheet, its newest “APL &lt;year&gt;” sheet, or a CSV with its columns) gives DREES's own standardised population instead: pop_std_&lt;year of the APL&gt; (e.g. pop_std_2023, in standardised inhabitants) and population (its total population); the age groups are then empty.
+
+Commune codes are matched as 5-character text (a code that lost its leading zero is padded); Paris, Lyon and Marseille arrondissements are summed into the city. With départements given, only the communes of those départements are kept. Communes without a population row are listed in the log and get empty values. With a border belt of N km, the communes of other départements within N km of theirs are kept too, flagged in_belt (true for them). Fields of the communes layer with the same names are replaced.</source>
       <translation>Joint la population INSEE par commune aux polygones des communes : population par tranche d’âge de 5 ans (pop_00_04 … pop_85_89, pop_90_plus : « population par sexe et âge quinquennal » de l’INSEE, âges détaillés, ou tableau des 19 tranches) ou populations légales (totaux seuls).
 
 Ajoute les 19 tranches d’âge, population, et pop_std_2023 : la population standardisée par les poids par âge DREES 2023 (consommation de soins de chaque tranche / moyenne nationale), la demande de l’APL. Sans tranches d’âge, chaque habitant pèse 1, et le journal le signale.
 
-Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu son zéro initial est complété) ; les arrondissements de Paris, Lyon et Marseille sont sommés dans la ville. Avec des départements indiqués, seules les communes de ces départements sont gardées. Les communes sans ligne de population sont listées dans le journal et reçoivent des valeurs vides. Les champs de la couche des communes portant les mêmes noms sont remplacés.</translation>
+Le fichier APL de la DREES (le tableur national, sa feuille « APL &lt;année&gt; » la plus récente, ou un CSV de mêmes colonnes) donne à la place la population standardisée de la DREES : pop_std_&lt;année de l’APL&gt; (par ex. pop_std_2023, en habitants standardisés) et population (sa population totale) ; les tranches d’âge sont alors vides.
+
+Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu son zéro initial est complété) ; les arrondissements de Paris, Lyon et Marseille sont sommés dans la ville. Avec des départements indiqués, seules les communes de ces départements sont gardées. Les communes sans ligne de population sont listées dans le journal et reçoivent des valeurs vides. Avec une bande limitrophe de N km, les communes d’autres départements à moins de N km des leurs sont gardées aussi, signalées par in_belt (vrai pour elles). Les champs de la couche des communes portant les mêmes noms sont remplacés.</translation>
     </message>
     <message>
       <source>&lt; 200 inhabitants</source>
@@ -1752,32 +1768,44 @@ Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu 
       <translation>Communes (polygones)</translation>
     </message>
     <message>
+      <source>DREES 2023 age weights</source>
+      <translation>poids par âge DREES 2023</translation>
+    </message>
+    <message>
       <source>population per commune</source>
       <translation>population par commune</translation>
     </message>
     <message>
-      <source>INSEE population file (by age group, or populations légales)</source>
-      <translation>Fichier de population INSEE (par tranche d’âge, ou populations légales)</translation>
+      <source>INSEE population file (by age group, or populations légales), or the DREES APL file</source>
+      <translation>Fichier de population INSEE (par tranche d’âge, ou populations légales), ou le fichier APL de la DREES</translation>
     </message>
     <message>
-      <source>Population table (*.csv *.txt *.zip);;All files (*.*)</source>
-      <translation>Table de population (*.csv *.txt *.zip);;Tous les fichiers (*.*)</translation>
+      <source>Population table (*.csv *.txt *.zip *.xlsx);;All files (*.*)</source>
+      <translation>Table de population (*.csv *.txt *.zip *.xlsx);;Tous les fichiers (*.*)</translation>
     </message>
     <message>
       <source>Population per commune</source>
       <translation>Population par commune</translation>
     </message>
     <message>
-      <source>{source}: {layout}, {communes} communes, {population:,.0f} inhabitants.</source>
-      <translation>{source} : {layout}, {communes} communes, {population:,.0f} habitants.</translation>
-    </message>
-    <message>
-      <source>{count} commune(s) joined: {population:,.0f} inhabitants, {standardised:,.0f} standardised inhabitants (DREES 2023 age weights).</source>
-      <translation>{count} commune(s) jointe(s) : {population:,.0f} habitants, {standardised:,.0f} habitants standardisés (poids par âge DREES 2023).</translation>
+      <source>{count} commune(s) joined: {population:,.0f} inhabitants, {standardised:,.0f} standardised inhabitants ({weights}).</source>
+      <translation>{count} commune(s) jointe(s) : {population:,.0f} habitants, {standardised:,.0f} habitants standardisés ({weights}).</translation>
     </message>
     <message>
       <source>No population row</source>
       <translation>Pas de ligne de population</translation>
+    </message>
+    <message>
+      <source>{source}: {layout}, {communes} communes, {population:,.0f} inhabitants.</source>
+      <translation>{source} : {layout}, {communes} communes, {population:,.0f} habitants.</translation>
+    </message>
+    <message>
+      <source>{source}: the DREES APL file ({sheet}), {communes} communes, {population:,.0f} inhabitants, {standardised:,.0f} standardised inhabitants (APL {year}, census {census}): written to {field}.</source>
+      <translation>{source} : le fichier APL de la DREES ({sheet}), {communes} communes, {population:,.0f} habitants, {standardised:,.0f} habitants standardisés (APL {year}, recensement {census}) : écrits dans {field}.</translation>
+    </message>
+    <message>
+      <source>DREES APL {year}</source>
+      <translation>APL DREES {year}</translation>
     </message>
     <message>
       <source>{count} arrondissement row(s) summed into Paris, Lyon and Marseille.</source>
@@ -1804,12 +1832,28 @@ Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu 
       <translation>Le fichier de population n’a pas de tranches d’âge : chaque habitant pèse 1 dans {field}.</translation>
     </message>
     <message>
+      <source>table</source>
+      <translation>table</translation>
+    </message>
+    <message>
       <source>{count} commune(s) have incomplete age groups: each of their inhabitants weighs 1 in {field}.</source>
       <translation>{count} commune(s) ont des tranches d’âge incomplètes : chacun de leurs habitants pèse 1 dans {field}.</translation>
     </message>
     <message>
       <source>Data import</source>
       <translation>Import de données</translation>
+    </message>
+    <message>
+      <source>Border belt: communes of other départements within (km; 0 = the départements alone)</source>
+      <translation>Bande limitrophe : communes d’autres départements à moins de (km ; 0 = les départements seuls)</translation>
+    </message>
+    <message>
+      <source>So that one run covers a département with its neighbours: the communes of other départements of the communes layer within this distance of the listed départements' communes are kept too, flagged in_belt. Needs the départements.</source>
+      <translation>Pour qu’un seul calcul couvre un département et ses voisins : les communes d’autres départements de la couche des communes à moins de cette distance des communes des départements indiqués sont gardées aussi, signalées par in_belt. Demande les départements.</translation>
+    </message>
+    <message>
+      <source>In the border belt</source>
+      <translation>Dans la bande limitrophe</translation>
     </message>
     <message>
       <source>Import RPPS practitioners (Annuaire santé)</source>
@@ -1826,14 +1870,18 @@ Filters: a DREES profession (GPs, nurses, physiotherapists, midwives, dentists: 
 
 A practitioner with several sites is split across them (weight = 1 / number of sites), so that each counts once in total. Paris, Lyon and Marseille arrondissements are counted in the city.
 
-Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), and every commune of the layer with n_gp (practitioners with a site there) and fte (sum of their weights), 0 where there is none. Rows without a commune code, or whose commune is not in the layer, are counted and listed in the log.</source>
+Border belt: with départements and a belt of N km, the practitioners of the communes of other départements within N km of theirs are kept too (the communes layer must hold them), so that the APL of the border communes counts the GPs across the border.
+
+Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight, in_belt), and every commune of the layer (of the départements and their belt, when départements are given) with n_gp (practitioners with a site there), fte (sum of their weights), 0 where there is none, and in_belt (kept only because it lies in the belt). Rows without a commune code, or whose commune is not in the layer, are counted and listed in the log.</source>
       <translation>Lit l’extraction ouverte du RPPS (PS_LibreAcces_Personne_activite, le zip tel que téléchargé ou le .txt) et place le site de chaque praticien en un point à l’intérieur de sa commune.
 
 Filtres : une profession de la DREES (médecins généralistes, infirmiers, masseurs-kinésithérapeutes, sages-femmes, chirurgiens-dentistes : ses codes RPPS), ou des codes profession (10 = médecin), codes savoir-faire (SM53, SM54, SM26 = médecine générale ; vide = toutes les spécialités), modes d’exercice (L libéral, S salarié, B bénévole ; vide = tous) et départements. Les extractions récentes mettent le savoir-faire dans un fichier PS_LibreAcces_SavoirFaire séparé : indiquez-le, ou laissez-le dans le même zip ou dossier.
 
 Un praticien exerçant sur plusieurs sites est réparti entre eux (poids = 1 / nombre de sites), de sorte qu’il compte une fois au total. Les arrondissements de Paris, Lyon et Marseille sont comptés dans la ville.
 
-Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), et chaque commune de la couche avec n_gp (praticiens y ayant un site) et fte (somme de leurs poids), 0 s’il n’y en a aucun. Les lignes sans code commune, ou dont la commune n’est pas dans la couche, sont comptées et listées dans le journal.</translation>
+Bande limitrophe : avec des départements et une bande de N km, les praticiens des communes d’autres départements à moins de N km des leurs sont gardés aussi (la couche des communes doit les contenir), pour que l’APL des communes frontalières compte les médecins de l’autre côté de la limite.
+
+Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight, in_belt), et chaque commune de la couche (des départements et de leur bande, quand des départements sont indiqués) avec n_gp (praticiens y ayant un site), fte (somme de leurs poids), 0 s’il n’y en a aucun, et in_belt (gardée seulement parce qu’elle est dans la bande). Les lignes sans code commune, ou dont la commune n’est pas dans la couche, sont comptées et listées dans le journal.</translation>
     </message>
     <message>
       <source>No practitioner</source>
@@ -1924,6 +1972,14 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>Aucun praticien ne correspond aux filtres.</translation>
     </message>
     <message>
+      <source>The border belt must be 0 km or more; got {km:g} km.</source>
+      <translation>La bande limitrophe doit être de 0 km ou plus ; reçu {km:g} km.</translation>
+    </message>
+    <message>
+      <source>A border belt of {km:g} km needs the départements it surrounds: without them every commune is kept.</source>
+      <translation>Une bande limitrophe de {km:g} km demande les départements qu’elle entoure : sans eux, toutes les communes sont gardées.</translation>
+    </message>
+    <message>
       <source>The {label} file “{path}” does not exist.</source>
       <translation>Le fichier {label} « {path} » n’existe pas.</translation>
     </message>
@@ -1964,6 +2020,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>Le fichier {label} n’a pas pu être lu : {error}</translation>
     </message>
     <message>
+      <source>Border belt of {km:g} km: {count} commune(s) of {departements} kept besides those of {listed} (field in_belt).</source>
+      <translation>Bande limitrophe de {km:g} km : {count} commune(s) de {departements} gardée(s) en plus de celles de {listed} (champ in_belt).</translation>
+    </message>
+    <message>
       <source>{count} commune(s) of the layer have no code in “{field}”: nothing can be joined to them.</source>
       <translation>{count} commune(s) de la couche n’ont pas de code dans « {field} » : rien ne peut leur être joint.</translation>
     </message>
@@ -1974,6 +2034,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
     <message>
       <source>Could not write to the output {name}: {error}</source>
       <translation>Impossible d’écrire dans la sortie {name} : {error}</translation>
+    </message>
+    <message>
+      <source>{count} practitioner-site row(s) of the belt's départements lie beyond the belt: left out.</source>
+      <translation>{count} ligne(s) praticien-site des départements de la bande sont au-delà de la bande : écartées.</translation>
     </message>
     <message>
       <source>all</source>
@@ -2002,6 +2066,10 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
     <message>
       <source>No commune of the layer is in the département(s) {departements} (codes in “{field}”).</source>
       <translation>Aucune commune de la couche n’est dans le(s) département(s) {departements} (codes dans « {field} »).</translation>
+    </message>
+    <message>
+      <source>Border belt of {km:g} km: no commune of another département of the layer lies within it.</source>
+      <translation>Bande limitrophe de {km:g} km : aucune commune d’un autre département de la couche n’y est.</translation>
     </message>
     <message>
       <source>None: the codes below</source>
@@ -3018,50 +3086,6 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
-    </message>
-    <message>
-      <source>Spatial accessibility of every demand unit (commune, grid cell) to supply (GPs, practices), by the two-step floating catchment family: each supply point's ratio of supply to the demand that reaches it, then each unit sums the ratios it reaches, both steps with the same time weights (Luo &amp; Qi).
-
-DREES APL: supply = each GP's yearly consultations and visits (under 250 → 0, up to 3,600 → 3,600, over 6,000 → 6,000, unknown → 5,400) times the number of GPs; weights 1 under 10 min, 2/3 up to 15, 1/3 up to 20, 0 beyond; demand standardised by the 19 age groups with the DREES weights; a commune to its own GPs at 0 min when commune code fields are given. Output in consultations per year per standardised inhabitant; under 2.5 is a priority zone.
-
-Other methods: supply = the count or FTE field (1 per feature without it); the index is supply per “scale” inhabitants (10,000 by default). Coverage is time ≤ cutoff, as PySAL access.
-
-Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or an INSEE Metric export) matched by the id fields, so the network is built once and reused.
-
-Output fields: access_index, pop_std (standardised inhabitants), nearest_min (minutes to the nearest supply). The log gives the mean weighted by standardised population and the population under 2.5.</source>
-      <translation>Accessibilité spatiale de chaque unité de demande (commune, carreau) à l’offre (médecins généralistes, cabinets), par la famille des aires flottantes à deux étapes : chaque point d’offre rapporte son offre à la demande qui l’atteint, puis chaque unité additionne les rapports qu’elle atteint, les deux étapes avec les mêmes poids de temps (Luo et Qi).
-
-APL de la DREES : offre = consultations et visites annuelles de chaque médecin (moins de 250 → 0, jusqu’à 3 600 → 3 600, plus de 6 000 → 6 000, inconnue → 5 400) multipliées par le nombre de médecins ; poids 1 sous 10 min, 2/3 jusqu’à 15, 1/3 jusqu’à 20, 0 au-delà ; demande standardisée par les 19 tranches d’âge avec les poids de la DREES ; une commune à ses propres médecins à 0 min quand les champs de code commune sont donnés. Résultat en consultations par an et par habitant standardisé ; sous 2,5, c’est une zone prioritaire.
-
-Autres méthodes : offre = le champ d’effectif ou d’ETP (1 par entité sans lui) ; l’indice est l’offre pour « échelle » habitants (10 000 par défaut). Couverture : temps ≤ limite, comme PySAL access.
-
-Les temps viennent du réseau routier, ou d’une table de temps de trajet (sortie de « Matrice des temps de trajet » ou export INSEE Metric) appariée par les champs identifiants : le réseau est construit une fois et réutilisé.
-
-Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min (minutes jusqu’à l’offre la plus proche). Le journal donne la moyenne pondérée par la population standardisée et la population sous 2,5.</translation>
-    </message>
-    <message>
-      <source>Consultations per year per GP field (APL only; empty = 5,400)</source>
-      <translation>Champ des consultations par an et par généraliste (APL seulement ; vide = 5 400)</translation>
-    </message>
-    <message>
-      <source>{people:,.0f} inhabitants ({share:.1%}) live where the APL is under 2.5 consultations per year.</source>
-      <translation>{people:,.0f} habitants ({share:.1%}) vivent là où l’APL est inférieure à 2,5 consultations par an.</translation>
-    </message>
-    <message>
-      <source>Reads the RPPS open extraction (PS_LibreAcces_Personne_activite, the zip as downloaded or the .txt) and places each practitioner's site at a point on the surface of its commune.
-
-Filters: profession codes (10 = médecin), savoir-faire codes (SM53, SM54, SM26 = general practice; empty keeps every speciality), modes of practice (L libéral, S salarié, B bénévole; empty = all) and départements. Newer extractions keep the savoir-faire in a separate PS_LibreAcces_SavoirFaire file: give it, or leave it in the same zip or folder.
-
-A practitioner with several sites is split across them (weight = 1 / number of sites), so that each counts once in total. Paris, Lyon and Marseille arrondissements are counted in the city.
-
-Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), and every commune of the layer with n_gp (practitioners with a site there) and fte (sum of their weights), 0 where there is none. Rows without a commune code, or whose commune is not in the layer, are counted and listed in the log.</source>
-      <translation>Lit l’extraction ouverte du RPPS (PS_LibreAcces_Personne_activite, le zip tel que téléchargé ou le .txt) et place le site de chaque praticien en un point à l’intérieur de sa commune.
-
-Filtres : codes profession (10 = médecin), codes savoir-faire (SM53, SM54, SM26 = médecine générale ; vide = toutes les spécialités), modes d’exercice (L libéral, S salarié, B bénévole ; vide = tous) et départements. Les extractions récentes mettent le savoir-faire dans un fichier PS_LibreAcces_SavoirFaire séparé : indiquez-le, ou laissez-le dans le même zip ou dossier.
-
-Un praticien exerçant sur plusieurs sites est réparti entre eux (poids = 1 / nombre de sites), de sorte qu’il compte une fois au total. Les arrondissements de Paris, Lyon et Marseille sont comptés dans la ville.
-
-Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_exercice, code_commune, secteur, finess_site, weight), et chaque commune de la couche avec n_gp (praticiens y ayant un site) et fte (somme de leurs poids), 0 s’il n’y en a aucun. Les lignes sans code commune, ou dont la commune n’est pas dans la couche, sont comptées et listées dans le journal.</translation>
     </message>
   </context>
 </TS>

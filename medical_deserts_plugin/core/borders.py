@@ -1,8 +1,10 @@
 """Where a supply layer stops short of the demand it serves: the sides of the demand's extent beyond which the
 supply layer does not reach a belt of the given width (its GPs there, or the neighbouring département's, are
-missing, and the communes near that side get too low an APL or too long a time)."""
+missing, and the communes near that side get too low an APL or too long a time); and the border belt of a
+territory of départements: the neighbouring units within a distance of it."""
 
 import numpy as np
+import shapely
 
 SIDES = ("west", "east", "south", "north")
 
@@ -25,3 +27,25 @@ def short_sides(demand_xy, supply_xy, belt_m):
     for side in sides:
         at_edge |= near[side]
     return sides, at_edge
+
+
+def border_belt(geometries, departements, listed, belt_m):
+    """Which units a territory of départements with a border belt keeps: ``(kept, in_belt)``, two bool arrays.
+
+    ``geometries``: shapely geometries of the units in a metric CRS (None or empty: never in the belt);
+    ``departements``: each unit's département code; ``listed``: the départements asked for; ``belt_m``: the belt's
+    width in metres (0: the listed départements alone). Kept: the units of the listed départements, plus the units of
+    any other département within ``belt_m`` of one of the listed ones' units (those are ``in_belt``)."""
+    geometries = np.asarray(geometries, dtype=object)
+    belt_m = float(belt_m)
+    if not belt_m >= 0:
+        raise ValueError(f"the border belt must be 0 km or more, not {belt_m / 1000:g} km")
+    listed_units = np.isin(np.asarray(departements, dtype=object), list(listed))
+    present = ~(shapely.is_missing(geometries) | shapely.is_empty(geometries))
+    in_belt = np.zeros(len(geometries), dtype=bool)
+    inside, others = np.flatnonzero(listed_units & present), np.flatnonzero(~listed_units & present)
+    if belt_m > 0 and len(inside) and len(others):
+        tree = shapely.STRtree(geometries[inside])
+        near, _ = tree.query(geometries[others], predicate="dwithin", distance=belt_m)
+        in_belt[others[near]] = True
+    return listed_units | in_belt, in_belt

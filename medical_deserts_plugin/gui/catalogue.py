@@ -14,7 +14,7 @@ from urllib.parse import quote, unquote, urlparse
 CATALOGUE_PATH = Path(__file__).resolve().parent / "catalogue.json"
 DATAGOUV_API = "https://www.data.gouv.fr/api/1/datasets/{dataset}/"
 READERS = ("vector", "table", "algorithm")
-FILTERS = ("departements", "profession", "specialties", "modes", "communes")
+FILTERS = ("departements", "belt", "profession", "specialties", "modes", "communes")
 #: File formats the download check knows (``auto``: decided from the file name once resolved).
 FORMATS = ("auto", "text", "csv", "txt", "zip", "geojson", "json", "gpkg", "xlsx", "xls", "shp")
 #: Resource types of a data.gouv.fr dataset that are never data files.

@@ -35,6 +35,7 @@ from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDockWidget,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -90,6 +91,7 @@ class Filters:
     modes: object = None  # ["L", "S"]; None / [] as above
     communes: object = None  # QgsVectorLayer
     commune_code_field: str = ""
+    belt_km: float = 0.0  # border belt around the départements, km (0: the départements alone)
 
 
 def parse_departements(text):
@@ -200,14 +202,16 @@ class DatasetLoader:
     def output_path(self, entry, filters, suffix="", extension="gpkg"):
         folder = os.path.join(self._root(), "layers")
         os.makedirs(folder, exist_ok=True)
-        parts = [entry["id"], "-".join(filters.departements) or "france", suffix,
+        parts = [entry["id"], "-".join(filters.departements) or "france",
+                 f"belt{filters.belt_km:g}km" if filters.belt_km else "", suffix,
                  datetime.now().strftime("%Y%m%d-%H%M%S-%f")]
         return os.path.join(folder, safe_name("_".join(p for p in parts if p)) + "." + extension)
 
     def layer_name(self, entry, filters, detail=""):
         name = localized(entry["title"], self.language)
         if filters.departements:
-            name += f" ({', '.join(filters.departements)})"
+            belt = tr(" + {km:g} km").format(km=filters.belt_km) if filters.belt_km else ""
+            name += f" ({', '.join(filters.departements)}{belt})"
         return f"{name} — {detail}" if detail else name
 
     def group(self):
@@ -315,6 +319,7 @@ class DatasetLoader:
         wanted = {
             "INPUT": path,
             "DEPARTEMENTS": ", ".join(filters.departements),
+            "BELT_KM": filters.belt_km or None,
             "PROFESSION": filters.profession,
             "SPECIALTIES": filters.specialties,
             "MODES": filters.modes,
@@ -526,6 +531,16 @@ class DataDock(QDockWidget):
         self.departements = QLineEdit()
         self.departements.setPlaceholderText(tr("e.g. 23, 87 (empty: all France)"))
         form.addRow(tr("Départements"), self.departements)
+        self.belt = QDoubleSpinBox()
+        self.belt.setRange(0.0, 200.0)
+        self.belt.setDecimals(1)
+        self.belt.setSingleStep(5.0)
+        self.belt.setSuffix(" km")
+        self.belt.setToolTip(tr("Also keep the communes of neighbouring départements within this distance of the "
+                                "départements above (flagged in_belt), so that the APL of border communes counts "
+                                "the GPs across the border. The commune layer must hold them. 0: the départements "
+                                "alone."))
+        form.addRow(tr("Border belt (km)"), self.belt)
         rpps = self.catalogue.get("rpps_filters", {})
         self.profession = QComboBox()
         self.profession.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -571,7 +586,7 @@ class DataDock(QDockWidget):
         self.code_field.setToolTip(tr("Field of the commune layer holding the INSEE commune code."))
         self.communes.layerChanged.connect(self.communes_changed)
         form.addRow(tr("Code field"), self.code_field)
-        self.filter_rows = {"departements": [self.departements], "profession": [self.profession],
+        self.filter_rows = {"departements": [self.departements], "belt": [self.belt], "profession": [self.profession],
                             "specialties": [self.specialties], "modes": self.modes,
                             "communes": [self.communes, self.code_field]}
         layout.addWidget(filters)
@@ -734,6 +749,7 @@ class DataDock(QDockWidget):
             modes=(modes if len(modes) < len(self.modes) else []) if "modes" in active else None,
             communes=self.communes.currentLayer(),
             commune_code_field=self.code_field.currentField(),
+            belt_km=self.belt.value() if "belt" in active else 0.0,
         )
 
     # -------------------------------------------------------------------------------------------- actions

@@ -27,11 +27,13 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsProcessingUtils,
     QgsWkbTypes,
 )
 
+from ..core.borders import border_belt
 from ..core.professions import PROFESSIONS
 from ..core.sources.common import clean_codes, departement_of_commune, parse_departements
 from ..core.sources.rpps import GP_SAVOIR_FAIRE, MEDECIN, gp_counts_by_commune, read_rpps
@@ -48,13 +50,16 @@ from .styles import LABEL_SCALE, GraduatedStyle, SymbolStyle, place_label, style
 INPUT, SAVOIR_FAIRE = "INPUT", "SAVOIR_FAIRE"
 DEPARTEMENTS, PROFESSION, SPECIALTIES, MODES = "DEPARTEMENTS", "PROFESSION", "SPECIALTIES", "MODES"
 PROFESSION_PRESET = "PROFESSION_PRESET"
+BELT_KM = "BELT_KM"
 COMMUNES, COMMUNE_CODE_FIELD = "COMMUNES", "COMMUNE_CODE_FIELD"
 OUTPUT, OUTPUT_COMMUNES = "OUTPUT", "OUTPUT_COMMUNES"
 
 #: Attributes of the practitioner-site points, in this order.
 POINT_FIELDS = (("rpps", "string"), ("profession", "string"), ("savoir_faire", "string"),
                 ("mode_exercice", "string"), ("code_commune", "string"), ("secteur", "string"),
-                ("finess_site", "string"), ("weight", "double"))
+                ("finess_site", "string"), ("weight", "double"), ("in_belt", "bool"))
+#: the field that flags the units kept only because they lie in the border belt
+IN_BELT = "in_belt"
 LISTED_IDS = 50
 BATCH = 1000
 
@@ -102,6 +107,33 @@ def file_parameter(name, description, file_filter, optional=False):
 def add_departements_parameter(algorithm):
     algorithm.addParameter(QgsProcessingParameterString(
         DEPARTEMENTS, tr("Départements to keep (e.g. 23,53; empty = all)"), defaultValue="", optional=True))
+
+
+def add_belt_parameter(algorithm):
+    parameter = QgsProcessingParameterNumber(
+        BELT_KM, tr("Border belt: communes of other départements within (km; 0 = the départements alone)"),
+        QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, optional=True)
+    parameter.setHelp(tr("So that one run covers a département with its neighbours: the communes of other "
+                         "départements of the communes layer within this distance of the listed départements' "
+                         "communes are kept too, flagged in_belt. Needs the départements."))
+    algorithm.addParameter(parameter)
+
+
+def belt_metres(algorithm, parameters, context, departements, feedback):
+    """The border belt's width in metres (0 without départements, said in the log); a negative width is refused."""
+    km = algorithm.parameterAsDouble(parameters, BELT_KM, context) if parameters.get(BELT_KM) is not None else 0.0
+    if not km >= 0:
+        raise QgsProcessingException(tr("The border belt must be 0 km or more; got {km:g} km.").format(km=km))
+    if km and not departements:
+        feedback.pushWarning(tr("A border belt of {km:g} km needs the départements it surrounds: without them every "
+                                "commune is kept.").format(km=km))
+        return 0.0
+    return km * 1000.0
+
+
+def belt_aliases():
+    """The alias of the ``in_belt`` field, for the outputs' styles."""
+    return {IN_BELT: tr("In the border belt")}
 
 
 def add_working_crs_parameter(algorithm):
@@ -211,9 +243,12 @@ def commune_code_texts(values):
 
 
 class Communes:
-    """The communes layer in the working CRS: features, text codes, and the feature that stands for each code."""
+    """The communes layer in the working CRS: features, text codes, and the feature that stands for each code.
 
-    def __init__(self, algorithm, parameters, context, feedback, crs, departements=None):
+    With ``departements``, only their communes are kept, and with ``belt_m`` (metres) those of other départements
+    within that distance of them too (``in_belt``); ``belt_m`` None: the algorithm has no belt (no in_belt field)."""
+
+    def __init__(self, algorithm, parameters, context, feedback, crs, departements=None, belt_m=None):
         field = algorithm.parameterAsString(parameters, COMMUNE_CODE_FIELD, context)
         if not field:
             raise QgsProcessingException(tr("Choose the commune code field of the communes layer."))
@@ -223,10 +258,11 @@ class Communes:
             feedback.pushInfo(tr("The {label} layer is reprojected from {source} to {target}.").format(
                 label=tr("communes"), source=data.transformed_from, target=crs.authid()))
         codes = commune_code_texts(data.columns[field])
-        keep = np.ones(len(codes), dtype=bool)
+        keep, in_belt = np.ones(len(codes), dtype=bool), np.zeros(len(codes), dtype=bool)
+        of_commune = departement_of_commune(codes).to_numpy()
         if departements:
-            keep = departement_of_commune(codes).isin(departements).to_numpy()
-            if not keep.any():
+            keep, in_belt = border_belt(data.geometries, of_commune, departements, belt_m or 0.0)
+            if not (keep & ~in_belt).any():
                 raise QgsProcessingException(tr(
                     "No commune of the layer is in the département(s) {departements} (codes in “{field}”).").format(
                     departements=", ".join(departements), field=field))
@@ -236,6 +272,20 @@ class Communes:
         self.codes = codes[self.rows]
         self.features = [data.features[row] for row in self.rows]
         self.geometries = data.geometries[self.rows]
+        self.belt_m = belt_m
+        self.in_belt = in_belt[self.rows]
+        #: codes of the layer's communes left out (other départements, beyond the belt)
+        self.left_out = np.setdiff1d(codes[~keep], self.codes)
+        #: the départements of the kept communes: those asked for, then those of the belt
+        self.departements = list(departements or []) + sorted(set(of_commune[in_belt]) - set(departements or []))
+        if in_belt.any():
+            feedback.pushInfo(tr("Border belt of {km:g} km: {count} commune(s) of {departements} kept besides those "
+                                 "of {listed} (field in_belt).").format(
+                km=belt_m / 1000.0, count=int(in_belt.sum()), departements=", ".join(self.departements[len(
+                    departements):]), listed=", ".join(departements)))
+        elif belt_m:
+            feedback.pushInfo(tr("Border belt of {km:g} km: no commune of another département of the layer lies "
+                                 "within it.").format(km=belt_m / 1000.0))
         self.wkb_type = data.wkb_type
         self.fields = data.features[0].fields()
         blank = int((self.codes == "").sum())
@@ -279,7 +329,7 @@ class Communes:
         """Fields of the output: the layer's fields (those named like an ``added`` one are replaced), then ``added``
         (``[(name, kind)]``, kinds of :func:`.qgis_compat.new_field`). Returns ``(fields, indices of the layer's
         attributes kept)``."""
-        names = {name for name, _ in added}
+        names = {name for name, _ in added} | ({IN_BELT} if self.belt_m is not None else set())
         fields, kept = QgsFields(), []
         for index, field in enumerate(self.fields):
             if field.name() not in names:
@@ -287,10 +337,13 @@ class Communes:
                 kept.append(index)
         for name, kind in added:
             fields.append(new_field(name, kind))
+        if self.belt_m is not None:
+            fields.append(new_field(IN_BELT, "bool"))
         return fields, kept
 
     def replaced_fields(self, added):
-        return [field.name() for field in self.fields if field.name() in {name for name, _ in added}]
+        names = {name for name, _ in added} | ({IN_BELT} if self.belt_m is not None else set())
+        return [field.name() for field in self.fields if field.name() in names]
 
 
 def python_values(column):
@@ -317,12 +370,14 @@ def point_feature(fields, attributes, x, y):
 
 
 def commune_features(communes, fields, kept, values):
-    """Output commune features: kept attributes of each commune, then its ``values`` (one list per commune)."""
+    """Output commune features: kept attributes of each commune, then its ``values`` (one list per commune), then
+    whether it is in the border belt (when the algorithm has one)."""
+    belt = [[bool(flag)] for flag in communes.in_belt] if communes.belt_m is not None else [[]] * len(communes)
     features = []
-    for feature, extra in zip(communes.features, values):
+    for feature, extra, flag in zip(communes.features, values, belt):
         attributes = feature.attributes()
         output = QgsFeature(fields)
-        output.setAttributes([attributes[i] for i in kept] + extra)
+        output.setAttributes([attributes[i] for i in kept] + extra + flag)
         output.setGeometry(feature.geometry())
         features.append(output)
     return features
@@ -352,10 +407,15 @@ class ImportRppsAlgorithm(ImportAlgorithm):
             "give it, or leave it in the same zip or folder.\n\n"
             "A practitioner with several sites is split across them (weight = 1 / number of sites), so that each "
             "counts once in total. Paris, Lyon and Marseille arrondissements are counted in the city.\n\n"
+            "Border belt: with départements and a belt of N km, the practitioners of the communes of other "
+            "départements within N km of theirs are kept too (the communes layer must hold them), so that the APL "
+            "of the border communes counts the GPs across the border.\n\n"
             "Outputs: one point per practitioner and site (rpps, profession, savoir_faire, mode_exercice, "
-            "code_commune, secteur, finess_site, weight), and every commune of the layer with n_gp (practitioners "
-            "with a site there) and fte (sum of their weights), 0 where there is none. Rows without a commune "
-            "code, or whose commune is not in the layer, are counted and listed in the log."
+            "code_commune, secteur, finess_site, weight, in_belt), and every commune of the layer (of the "
+            "départements and their belt, when départements are given) with n_gp (practitioners with a site there), "
+            "fte (sum of their weights), 0 where there is none, and in_belt (kept only because it lies in the "
+            "belt). Rows without a commune code, or whose commune is not in the layer, are counted and listed in "
+            "the log."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
@@ -367,6 +427,7 @@ class ImportRppsAlgorithm(ImportAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             PROFESSION_PRESET, tr("DREES profession (sets the profession and savoir-faire codes below)"),
             options=[tr("None: the codes below")] + profession_names(), defaultValue=0))
+        add_belt_parameter(self)
         self.addParameter(QgsProcessingParameterString(
             PROFESSION, tr("Profession codes (10 = médecin; empty = all)"), defaultValue=MEDECIN, optional=True))
         self.addParameter(QgsProcessingParameterString(
@@ -385,17 +446,24 @@ class ImportRppsAlgorithm(ImportAlgorithm):
     def run_algorithm(self, parameters, context, feedback):
         crs = working_crs(self, parameters, context)
         departements = departements_filter(self, parameters, context)
+        belt_m = belt_metres(self, parameters, context, departements, feedback)
         path = input_file(self, parameters, INPUT, context, tr("RPPS"), feedback)
         savoir_faire_path = input_file(self, parameters, SAVOIR_FAIRE, context, tr("savoir-faire"), feedback)
-        communes = Communes(self, parameters, context, feedback, crs)
+        communes = Communes(self, parameters, context, feedback, crs, departements, belt_m)
         check_cancel(feedback)
         feedback.setProgress(5)
         with reader_errors(tr("RPPS")):
             frame, report = read_rpps(
-                path, departements=departements, **self.profession_filter(parameters, context, feedback),
+                path, departements=communes.departements or None,
+                **self.profession_filter(parameters, context, feedback),
                 modes=code_list(self, parameters, MODES, context), savoir_faire_path=savoir_faire_path or None,
                 progress=reading_progress(feedback, 5, 70))
         self.report_reading(feedback, report)
+        beyond = frame["code_commune"].isin(communes.left_out).to_numpy()
+        if beyond.any():
+            feedback.pushInfo(tr("{count} practitioner-site row(s) of the belt's départements lie beyond the belt: "
+                                 "left out.").format(count=int(beyond.sum())))
+            frame = frame[~beyond]
         check_cancel(feedback)
 
         row = frame["code_commune"].map(communes.row_of_code)
@@ -421,6 +489,7 @@ class ImportRppsAlgorithm(ImportAlgorithm):
         point_fields = QgsFields()
         for name, kind in POINT_FIELDS:
             point_fields.append(new_field(name, kind))
+        placed = placed.assign(**{IN_BELT: communes.in_belt[row[has_point]]})
         columns = [python_values(placed[name]) for name, _ in POINT_FIELDS]
         placed_xy = xy[row[has_point]]
         points = []
@@ -445,10 +514,10 @@ class ImportRppsAlgorithm(ImportAlgorithm):
                                                          communes.wkb_type, crs)
         write_features(sink, points, feedback, 85, 92, tr("practitioner sites"))
         write_features(commune_sink, polygons, feedback, 92, 100, tr("practitioners per commune"))
-        style_on_load(context, output_id, SymbolStyle("#2171b5", size=1.8))
+        style_on_load(context, output_id, SymbolStyle("#2171b5", size=1.8, aliases=belt_aliases()))
         style_on_load(context, communes_id, GraduatedStyle("n_gp", practitioner_classes(),
                                                            label=place_label(commune_fields.names()),
-                                                           label_scale=LABEL_SCALE))
+                                                           label_scale=LABEL_SCALE, aliases=belt_aliases()))
         feedback.setProgress(100)
         return {OUTPUT: output_id, OUTPUT_COMMUNES: communes_id}
 

@@ -31,6 +31,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QDockWidget
 
+from conftest import memory_layer
+from test_border_belt import square as belt_square
 from medical_deserts_plugin.gui import dock as dock_module
 from medical_deserts_plugin.gui.catalogue import dataset_by_id, load_catalogue
 from medical_deserts_plugin.gui.dock import (
@@ -529,3 +531,25 @@ def test_format_descriptions_are_translated(dock, tmp_path, monkeypatch):
             "GeoJSON, GeoPackage ou Shapefile (zip)"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_the_border_belt_goes_to_the_imports_that_take_it(dock, provider, tmp_path):
+    """The belt spin box is on for RPPS and population (off elsewhere, and then 0); the population of 23 with a belt
+    of 5 km keeps the 87 commune whose edge is 4 km away, flagged in_belt, and leaves the one 9 km away."""
+    dock.select_dataset("finess")
+    dock.belt.setValue(5)
+    assert not dock.belt.isEnabled() and dock.filters().belt_km == 0.0
+    dock.select_dataset("population")
+    assert dock.belt.isEnabled() and dock.belt.toolTip()
+    communes = memory_layer("Polygon", ["code_insee:string"], [
+        (belt_square(west), [code]) for code, west in (("23001", 0), ("87002", -8), ("87003", -13))], crs="EPSG:2154")
+    QgsProject.instance().addMapLayer(communes)
+    dock.communes.setLayer(communes)
+    dock.departements.setText("23")
+    filters = dock.filters()
+    assert filters.belt_km == 5.0 and filters.departements == ["23"]
+    path = tmp_path / "population.csv"
+    path.write_text("CODGEO;P_POP\n23001;100\n87002;200\n87003;300\n", encoding="utf-8")
+    layer = dock.load_local_file("population", str(path), filters)[0]
+    assert {f["code_insee"]: f["in_belt"] for f in layer.getFeatures()} == {"23001": False, "87002": True}
+    assert "(23 + 5 km)" in layer.name()

@@ -138,7 +138,8 @@ def test_rpps_on_the_sample(rpps_sample, raw_gps, sample):
     assert any("no commune code" in w and no_commune[0] in w for w in log.warnings)
     assert points.crs().authid() == communes.crs().authid() == "EPSG:2154"
     assert [f.name() for f in points.fields()] == ["rpps", "profession", "savoir_faire", "mode_exercice",
-                                                    "code_commune", "secteur", "finess_site", "weight"]
+                                                    "code_commune", "secteur", "finess_site", "weight", "in_belt"]
+    assert {flag for (flag,) in values(points, "in_belt")} == {False}
     polygons = {f["code_insee"]: f.geometry() for f in load(sample["communes"]).getFeatures()}
     for feature in points.getFeatures():
         assert isinstance(feature["code_commune"], str) and len(feature["code_commune"]) == 5
@@ -154,10 +155,12 @@ def test_rpps_filters(alg, sample, raw_gps):
     assert liberal["OUTPUT"].featureCount() == len(expected)
     same = run(alg, "importrpps", INPUT=sample["rpps"], COMMUNES=sample["communes"], DEPARTEMENTS="00")
     assert same["OUTPUT"].featureCount() == len(raw_gps) - 1
+    with pytest.raises(QgsProcessingException, match="No commune of the layer is in the département"):
+        run(alg, "importrpps", INPUT=sample["rpps"], COMMUNES=sample["communes"], DEPARTEMENTS="23, 53")
     log = Log()
-    other = run(alg, "importrpps", log, INPUT=sample["rpps"], COMMUNES=sample["communes"], DEPARTEMENTS="23, 53")
-    assert other["OUTPUT"].featureCount() == 0
-    assert {n for (n,) in values(other["OUTPUT_COMMUNES"], "n_gp")} == {0}
+    nobody = run(alg, "importrpps", log, INPUT=sample["rpps"], COMMUNES=sample["communes"], PROFESSION="99")
+    assert nobody["OUTPUT"].featureCount() == 0
+    assert {n for (n,) in values(nobody["OUTPUT_COMMUNES"], "n_gp")} == {0}
     assert any("No practitioner" in w for w in log.warnings)
     everyone = run(alg, "importrpps", INPUT=sample["rpps"], COMMUNES=sample["communes"], SPECIALTIES="",
                    PROFESSION="")
@@ -405,7 +408,7 @@ def test_finess_bad_input(alg, sample, no_file, tmp_path):
 def test_population_on_the_sample(alg, sample):
     output = run(alg, "importpopulation", INPUT=sample["population"], COMMUNES=sample["communes"])["OUTPUT"]
     names = output.fields().names()
-    assert names[-21:] == AGE_GROUPS + ["population", "pop_std_2023"]
+    assert names[-22:] == AGE_GROUPS + ["population", "pop_std_2023", "in_belt"]
     assert names.count("population") == 1  # the layer's own population field is replaced
     rows = values(output, "code_insee", *AGE_GROUPS, "population", "pop_std_2023")
     assert len(rows) == 300

@@ -1,8 +1,11 @@
-"""Supply that stops at the demand's edge: the sides short of a belt, and the demand units near them."""
+"""Supply that stops at the demand's edge: the sides short of a belt, and the demand units near them; the border
+belt of a territory of départements (units of the neighbours within a distance)."""
 
 import numpy as np
+import pytest
+import shapely
 
-from medical_deserts_plugin.core.borders import short_sides
+from medical_deserts_plugin.core.borders import border_belt, short_sides
 
 
 def test_supply_of_the_territory_alone_is_short_on_every_side():
@@ -24,3 +27,47 @@ def test_no_supply_or_no_demand_is_not_a_border_problem():
     assert short_sides([], [(0, 0)], 1000)[0] == []
     sides, at_edge = short_sides([(0, 0)], np.empty((0, 2)), 1000)
     assert sides == [] and at_edge.tolist() == [False]
+
+
+def squares(lefts, side=4_000.0):
+    """Square communes of ``side`` metres on one row, their west edges at ``lefts`` (metres)."""
+    return np.array([shapely.box(left, 0.0, left + side, side) for left in lefts], dtype=object)
+
+
+# Three départements of 4 km squares on one row: "23" from 0 to 12 km, "87" west of it (its squares' east edges at
+# 0, 4 and 9 km from 23's west edge), "19" east of it (west edges at 0, 5 and 9 km from 23's east edge).
+ROW = squares([0, 4_000, 8_000, -4_000, -8_000, -13_000, 12_000, 17_000, 21_000])
+ROW_DEPARTEMENTS = ["23"] * 3 + ["87"] * 3 + ["19"] * 3
+
+
+def test_a_belt_keeps_the_neighbours_units_within_its_width():
+    kept, in_belt = border_belt(ROW, ROW_DEPARTEMENTS, ["23"], 5_000)
+    assert kept.tolist() == [True, True, True, True, True, False, True, True, False]
+    assert in_belt.tolist() == [False, False, False, True, True, False, True, True, False]  # 5 km away: kept
+
+
+def test_no_belt_keeps_the_listed_departements_alone():
+    kept, in_belt = border_belt(ROW, ROW_DEPARTEMENTS, ["23"], 0)
+    assert kept.tolist() == [True] * 3 + [False] * 6 and not in_belt.any()
+    kept, in_belt = border_belt(ROW, ROW_DEPARTEMENTS, ["23", "19"], 0)
+    assert kept.tolist() == [True] * 3 + [False] * 3 + [True] * 3 and not in_belt.any()
+
+
+def test_a_belt_around_two_departements_measures_from_both():
+    kept, in_belt = border_belt(ROW, ROW_DEPARTEMENTS, ["87", "19"], 4_000)
+    # 23's squares are within 4 km of 87 (first, touching; second, 4 km) or of 19 (third, touching)
+    assert in_belt.tolist() == [True] * 3 + [False] * 6 and kept.all()
+
+
+def test_units_without_geometry_are_kept_by_their_departement_only():
+    row = ROW.copy()
+    row[0], row[3] = None, shapely.Polygon()
+    kept, in_belt = border_belt(row, ROW_DEPARTEMENTS, ["23"], 5_000)
+    # 23 now starts at 4 km: 87's second square (east edge at -4 km) is 8 km away
+    assert kept.tolist() == [True, True, True, False, False, False, True, True, False]
+    assert in_belt.tolist() == [False, False, False, False, False, False, True, True, False]
+
+
+def test_a_negative_belt_is_refused():
+    with pytest.raises(ValueError, match="0 km or more, not -2 km"):
+        border_belt(ROW, ROW_DEPARTEMENTS, ["23"], -2_000)
