@@ -2168,20 +2168,24 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Limite de recherche (minutes)</translation>
     </message>
     <message>
-      <source>Count facilities within (minutes)</source>
-      <translation>Compter les établissements à moins de (minutes)</translation>
+      <source>Count facilities within (minutes; 0: no count)</source>
+      <translation>Compter les établissements à moins de (minutes ; 0 : pas de compte)</translation>
     </message>
     <message>
       <source>The search limit must be more than 0 minutes.</source>
       <translation>La limite de recherche doit dépasser 0 minute.</translation>
     </message>
     <message>
-      <source>The counting time must be more than 0 minutes.</source>
-      <translation>Le temps de comptage doit dépasser 0 minute.</translation>
+      <source>The counting time must be 0 minutes (no count) or more.</source>
+      <translation>Le temps de comptage doit être de 0 minute (pas de compte) ou plus.</translation>
     </message>
     <message>
-      <source>{reached} of {total} demand units reach a facility; median {median:.1f} min, worst {worst:.1f} min; {none} have none within {within:g} min.</source>
-      <translation>{reached} unités de demande sur {total} atteignent un établissement ; médiane {median:.1f} min, pire {worst:.1f} min ; {none} n’en ont aucun à moins de {within:g} min.</translation>
+      <source>{reached} of {total} demand units reach a facility; median {median:.1f} min, worst {worst:.1f} min.</source>
+      <translation>{reached} des {total} unités de demande atteignent un établissement ; médiane {median:.1f} min, pire {worst:.1f} min.</translation>
+    </message>
+    <message>
+      <source>{none} have no facility within {within:g} min.</source>
+      <translation>{none} n’ont aucun établissement à moins de {within:g} min.</translation>
     </message>
     <message>
       <source>No facility within {minutes:g} min</source>

@@ -63,7 +63,7 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             MAX_TIME, tr("Search limit (minutes)"), QgsProcessingParameterNumber.Type.Double, defaultValue=120.0))
         self.addParameter(QgsProcessingParameterNumber(
-            COUNT_WITHIN, tr("Count facilities within (minutes)"), QgsProcessingParameterNumber.Type.Double,
+            COUNT_WITHIN, tr("Count facilities within (minutes; 0: no count)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=30.0))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
@@ -76,14 +76,16 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
         count_within = self.parameterAsDouble(parameters, COUNT_WITHIN, context)
         if not max_time > 0:
             raise QgsProcessingException(tr("The search limit must be more than 0 minutes."))
-        if not count_within > 0:
-            raise QgsProcessingException(tr("The counting time must be more than 0 minutes."))
+        if not count_within >= 0:
+            raise QgsProcessingException(tr("The counting time must be 0 minutes (no count) or more."))
         demand, demand_xy, _ = read_places(self, parameters, context, feedback, crs, INPUT, None, tr("demand units"))
         facilities, facility_xy, facility_ids = read_places(
             self, parameters, context, feedback, crs, FACILITIES, FACILITY_ID_FIELD, tr("facilities"))
-        count_name = count_field_name(count_within)
+        count_name = count_field_name(count_within) if count_within else None  # 0: no count (a 200 m grid)
         fields = demand.features[0].fields()
         for name in ("nearest_min", "nearest_id", count_name, "access_m"):
+            if name is None:
+                continue
             if fields.indexOf(name) >= 0:
                 raise QgsProcessingException(tr("The demand layer already has a field “{name}”: rename it first.")
                                              .format(name=name))
@@ -96,25 +98,26 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
             feedback.setProgress(25)
             minutes, nearest = engine.nearest(demand_xy, facility_xy, max_time, progress_callback(feedback, 25, 55))
             counts = engine.table(demand_xy, facility_xy, count_within,
-                                  progress=progress_callback(feedback, 55, 90)).count_within(count_within)
+                                  progress=progress_callback(feedback, 55, 90)).count_within(count_within) \
+                if count_name else None
         report_snapping(engine, feedback, [(tr("demand units"), len(demand_xy)), (tr("facilities"), len(facility_xy))])
         access_m = engine.last_snap.distance_m[:len(demand_xy)] if engine.last_snap is not None else None
         self.summarise(feedback, minutes, count_within, counts)
 
         fields.append(new_field("nearest_min", "double"))
         fields.append(new_field("nearest_id", "string"))
-        fields.append(new_field(count_name, "int"))
+        if count_name:
+            fields.append(new_field(count_name, "int"))
         fields.append(new_field("access_m", "double"))
         sink, output_id = self.parameterAsSink(parameters, OUTPUT, context, fields, demand.wkb_type, crs)
         output = []
         for row, feature in enumerate(demand.features):
             reached = not np.isnan(minutes[row])
-            output.append(new_feature(fields, feature.attributes() + [
-                float(minutes[row]) if reached else None,
-                facility_ids[nearest[row]] if reached else None,
-                int(counts[row]),
-                float(access_m[row]) if access_m is not None and np.isfinite(access_m[row]) else None,
-            ]))
+            added = [float(minutes[row]) if reached else None, facility_ids[nearest[row]] if reached else None]
+            if count_name:
+                added.append(int(counts[row]))
+            added.append(float(access_m[row]) if access_m is not None and np.isfinite(access_m[row]) else None)
+            output.append(new_feature(fields, feature.attributes() + added))
             output[-1].setGeometry(feature.geometry())
         sink.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
         style_on_load(context, output_id, GraduatedStyle(
@@ -127,7 +130,9 @@ class NearestFacilityAlgorithm(RunnableAlgorithm):
     def summarise(feedback, minutes, count_within, counts):
         reached = minutes[~np.isnan(minutes)]
         feedback.pushInfo(tr("{reached} of {total} demand units reach a facility; median {median:.1f} min, "
-                             "worst {worst:.1f} min; {none} have none within {within:g} min.").format(
+                             "worst {worst:.1f} min.").format(
             reached=len(reached), total=len(minutes), median=float(np.median(reached)) if len(reached) else np.nan,
-            worst=float(reached.max()) if len(reached) else np.nan, none=int((counts == 0).sum()),
-            within=count_within))
+            worst=float(reached.max()) if len(reached) else np.nan))
+        if counts is not None:
+            feedback.pushInfo(tr("{none} have no facility within {within:g} min.").format(
+                none=int((counts == 0).sum()), within=count_within))

@@ -149,6 +149,13 @@ def test_nearest_facility_on_polygons(provider):
     assert got[1] == ("00002", pytest.approx(3.0), "C", 1, pytest.approx(0.0))
     assert got[2][0] == "00003" and got[2][1:4] == (None, None, 0)  # farther than the snap tolerance
     assert result["OUTPUT"].geometryType() == communes.geometryType()
+    uncounted = processing.run("medicaldeserts:nearestfacility", {
+        "INPUT": communes, "FACILITIES": points(PLACES[2:]), "FACILITY_ID_FIELD": "code",
+        "ROADS": grid_roads(), "SPEED_FIELD": "speed", "COUNT_WITHIN": 0, "POLYGON_POINT": 1, "OUTPUT": "memory:",
+    })["OUTPUT"]  # 0: no count, the same minutes (a 200 m grid needs only these)
+    assert uncounted.fields().names()[-3:] == ["nearest_min", "nearest_id", "access_m"]
+    assert [row[:3] + row[4:] for row in got] == rows(uncounted, "code_insee", "nearest_min", "nearest_id",
+                                                      "access_m")
 
 
 def test_nearest_facility_agrees_with_the_matrix_on_random_places(provider):

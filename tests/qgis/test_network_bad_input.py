@@ -73,8 +73,8 @@ def test_cutoff_zero_or_negative(provider, no_file):
         run_expecting(provider, no_file, "cutoff must be more than 0", CUTOFF=cutoff)
         run_expecting(provider, no_file, "search limit must be more than 0", "medicaldeserts:nearestfacility",
                       MAX_TIME=cutoff)
-        run_expecting(provider, no_file, "counting time must be more than 0", "medicaldeserts:nearestfacility",
-                      COUNT_WITHIN=cutoff)
+    run_expecting(provider, no_file, r"counting time must be 0 minutes \(no count\) or more",
+                  "medicaldeserts:nearestfacility", COUNT_WITHIN=-5)
 
 
 def test_output_field_already_present(provider, no_file):
