@@ -2586,14 +2586,34 @@ Models (Church &amp; ReVelle; coverage is time ≤ radius): maximal covering, p-
 
 Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the result is proven optimal and the gap. Very large cases use a greedy + swap heuristic, said so.
 
-Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is dropped); the demand units with their site and time (or APL) before and after; allocation lines.</source>
+Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is dropped); the demand units with their site and time (or APL) before and after; allocation lines.
+
+Who counts (optional): only the people farther than N minutes from an existing facility (or from the time field given, e.g. nearest_min of “Nearest facility”; empty = beyond reach), and/or whose index (e.g. the APL) is under a threshold. Either condition makes a unit count (targeted = true in the output); the others weigh nothing in the objective. With pharmacies or France Services sites as candidates, this answers “which 5 of them should host a téléconsultation point”.</source>
       <translation>Choisit parmi des sites candidats (mairies, locaux vacants, centres de communes ; les unités de demande elles-mêmes sans couche de candidats) où ouvrir de nouveaux centres de santé, en gardant les établissements existants, sur le réseau routier.
 
 Modèles (Church et ReVelle ; couverture : temps ≤ rayon) : couverture maximale, p-médian, p-centre, couverture d’ensemble, et le relèvement de l’APL : avec la méthode APL de la DREES, un nouveau site d’une offre donnée (consultations par an, 3 médecins × 5 400 par défaut) ajoute à l’APL de chaque commune une quantité connue, de sorte que les sites qui portent le plus d’habitants au seuil (2,5) sont trouvés exactement. L’APL partage l’offre selon les habitants standardisés (le champ pop_std de « Indice d’accessibilité », ou le champ choisi dans les paramètres avancés) et compte les personnes avec le champ de population.
 
 Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans la limite de temps ; le journal dit si le résultat est prouvé optimal et l’écart. Les très grands cas utilisent une heuristique gloutonne avec échanges, et le disent.
 
-Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objectif perd si ce seul site est retiré) ; les unités de demande avec leur site et leur temps (ou APL) avant et après ; les lignes d’affectation.</translation>
+Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objectif perd si ce seul site est retiré) ; les unités de demande avec leur site et leur temps (ou APL) avant et après ; les lignes d’affectation.
+
+Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un établissement existant (ou du champ de temps indiqué, par exemple nearest_min de « Établissement le plus proche » ; vide = hors d’atteinte), et/ou dont l’indice (par exemple l’APL) est sous un seuil. L’une ou l’autre condition fait compter une unité (targeted = vrai dans la sortie) ; les autres ne pèsent rien dans l’objectif. Avec les pharmacies ou les structures France services comme candidats, cela répond à « lesquelles des 5 devraient accueillir un point de téléconsultation ».</translation>
+    </message>
+    <message>
+      <source>Who counts</source>
+      <translation>Qui compte</translation>
+    </message>
+    <message>
+      <source>Time to the nearest GP field (minutes; default: computed to the existing facilities)</source>
+      <translation>Champ du temps jusqu’au médecin le plus proche (minutes ; par défaut : calculé jusqu’aux établissements existants)</translation>
+    </message>
+    <message>
+      <source>or with an index under the threshold below: index field (e.g. access_index)</source>
+      <translation>ou dont l’indice est sous le seuil ci-dessous : champ de l’indice (par exemple access_index)</translation>
+    </message>
+    <message>
+      <source>Index threshold (e.g. 2.5 for the APL)</source>
+      <translation>Seuil de l’indice (par exemple 2,5 pour l’APL)</translation>
     </message>
     <message>
       <source>Candidate sites and existing facilities</source>
@@ -2684,6 +2704,10 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>seul site accessible à certains habitants</translation>
     </message>
     <message>
+      <source>0 counts everyone. Otherwise a unit counts when its time to the nearest existing facility (the field below, or computed to the existing facilities) is more than this, or unknown (none within the longest trip).</source>
+      <translation>0 compte tout le monde. Sinon une unité compte quand son temps jusqu’à l’établissement existant le plus proche (le champ ci-dessous, ou calculé jusqu’aux établissements existants) dépasse cette valeur, ou est inconnu (aucun dans le trajet le plus long).</translation>
+    </message>
+    <message>
       <source>Candidate sites (default: the demand units)</source>
       <translation>Sites candidats (par défaut : les unités de demande)</translation>
     </message>
@@ -2720,6 +2744,14 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>Pas d’établissement existant : chaque unité de demande part d’une APL de 0.</translation>
     </message>
     <message>
+      <source>index</source>
+      <translation>indice</translation>
+    </message>
+    <message>
+      <source>Who counts: {units:,} of {total:,} demand units ({people:,.0f} of {all:,.0f} inhabitants), {conditions}.</source>
+      <translation>Qui compte : {units:,} des {total:,} unités de demande ({people:,.0f} des {all:,.0f} habitants), {conditions}.</translation>
+    </message>
+    <message>
       <source>APL demand: standardised inhabitants of the field “{field}”; people are counted with the population field.</source>
       <translation>Demande de l’APL : habitants standardisés du champ « {field} » ; les personnes sont comptées avec le champ de population.</translation>
     </message>
@@ -2736,12 +2768,20 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>APL : champ de demande (habitants standardisés ; par défaut pop_std si la couche l’a, sinon la population)</translation>
     </message>
     <message>
+      <source>Only people farther than (minutes from an existing facility; 0: everyone)</source>
+      <translation>Seulement les personnes à plus de (minutes d’un établissement existant ; 0 : tout le monde)</translation>
+    </message>
+    <message>
       <source>Solver time limit (seconds)</source>
       <translation>Limite de temps du solveur (secondes)</translation>
     </message>
     <message>
       <source>sites</source>
       <translation>sites</translation>
+    </message>
+    <message>
+      <source>Nobody counts: no inhabited demand unit is {conditions}.</source>
+      <translation>Personne ne compte : aucune unité de demande habitée n’est {conditions}.</translation>
     </message>
     <message>
       <source>p-center: {count} demand unit(s) ({people:,.0f} inhabitants; feature ids {ids}) reach no candidate site or existing facility within the longest trip ({minutes:g} min): the worst time would be infinite. Raise the longest trip, add candidate sites, or leave those units out.</source>
@@ -2772,12 +2812,28 @@ Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objec
       <translation>Le {name} doit dépasser 0 minute.</translation>
     </message>
     <message>
+      <source>farther than {minutes:g} min from a GP</source>
+      <translation>à plus de {minutes:g} min d’un médecin</translation>
+    </message>
+    <message>
+      <source>{field} under {threshold:g}</source>
+      <translation>{field} sous {threshold:g}</translation>
+    </message>
+    <message>
+      <source> or </source>
+      <translation> ou </translation>
+    </message>
+    <message>
       <source>Mean time {before:.1f} min before, {after:.1f} min after; worst {worst_before:.1f} min before, {worst_after:.1f} min after.</source>
       <translation>Temps moyen {before:.1f} min avant, {after:.1f} min après ; pire {worst_before:.1f} min avant, {worst_after:.1f} min après.</translation>
     </message>
     <message>
       <source>Under the APL threshold {threshold:g}: {before:,.0f} inhabitants before, {after:,.0f} after; mean APL {mean_before:.2f} before, {mean_after:.2f} after.</source>
       <translation>Sous le seuil d’APL {threshold:g} : {before:,.0f} habitants avant, {after:,.0f} après ; APL moyenne {mean_before:.2f} avant, {mean_after:.2f} après.</translation>
+    </message>
+    <message>
+      <source>“Only people farther than {minutes:g} min” needs the existing facilities or a field of the time to the nearest GP.</source>
+      <translation>« Seulement les personnes à plus de {minutes:g} min » demande les établissements existants ou un champ du temps jusqu’au médecin le plus proche.</translation>
     </message>
     <message>
       <source>No facility within {minutes:g} min, before or after</source>
@@ -2990,10 +3046,6 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>Give an accessibility index field, a time field, or both.</source>
       <translation>Indiquez un champ d’indice d’accessibilité, un champ de temps, ou les deux.</translation>
-    </message>
-    <message>
-      <source>index</source>
-      <translation>indice</translation>
     </message>
     <message>
       <source>time</source>

@@ -20,7 +20,7 @@ from ..i18n import tr, user_language
 from .base import RunnableAlgorithm, advanced, applies_when, check_cancel, core_errors, explained, \
     progress_callback, section
 from .fields import (
-    INHABITANT_UNITS, LISTED, check_unique_ids, choose_population_field, number_field_parameter, population_help,
+    INHABITANT_UNITS, LISTED, MINUTE_UNITS, check_unique_ids, choose_population_field, number_field_parameter, population_help,
     read_numbers,
 )
 from .layers import finite_or_none, new_feature
@@ -38,6 +38,10 @@ EXISTING, EXISTING_ID_FIELD, EXISTING_SUPPLY_FIELD = "EXISTING", "EXISTING_ID_FI
 MODEL, P, RADIUS, MAX_TIME, CAPACITY = "MODEL", "P", "RADIUS", "MAX_TIME", "CAPACITY"
 SITE_SUPPLY, THRESHOLD, TIME_LIMIT, MIP_GAP = "SITE_SUPPLY", "THRESHOLD", "TIME_LIMIT", "MIP_GAP"
 OUTPUT_SITES, OUTPUT_DEMAND, OUTPUT_LINES = "OUTPUT_SITES", "OUTPUT_DEMAND", "OUTPUT_LINES"
+#: who counts in the objective: people beyond N minutes from a GP, and/or under an index threshold
+TARGET_BEYOND, TARGET_TIME_FIELD = "TARGET_BEYOND", "TARGET_TIME_FIELD"
+TARGET_INDEX_FIELD, TARGET_INDEX_BELOW = "TARGET_INDEX_FIELD", "TARGET_INDEX_BELOW"
+TARGETED_FIELD = "targeted"
 
 MCLP, P_MEDIAN, P_CENTER, LSCP, APL_LIFTED, APL_GAIN = range(6)
 #: names of the models in the record of a run (the output's metadata)
@@ -82,7 +86,12 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             "Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the "
             "result is proven optimal and the gap. Very large cases use a greedy + swap heuristic, said so.\n\n"
             "Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is "
-            "dropped); the demand units with their site and time (or APL) before and after; allocation lines."
+            "dropped); the demand units with their site and time (or APL) before and after; allocation lines.\n\n"
+            "Who counts (optional): only the people farther than N minutes from an existing facility (or from the "
+            "time field given, e.g. nearest_min of “Nearest facility”; empty = beyond reach), and/or whose index "
+            "(e.g. the APL) is under a threshold. Either condition makes a unit count (targeted = true in the "
+            "output); the others weigh nothing in the objective. With pharmacies or France Services sites as "
+            "candidates, this answers “which 5 of them should host a téléconsultation point”."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
@@ -93,6 +102,22 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         self.addParameter(applies_when(advanced(number_field_parameter(
             APL_DEMAND_FIELD, tr("APL: demand field (standardised inhabitants; default: pop_std when the layer "
                                  "has it, else the population)"), INPUT)), MODEL, APL_MODELS))
+        self.addParameter(section(tr("Who counts"), explained(QgsProcessingParameterNumber(
+            TARGET_BEYOND, tr("Only people farther than (minutes from an existing facility; 0: everyone)"),
+            QgsProcessingParameterNumber.Type.Double, defaultValue=0.0, minValue=0.0),
+            tr("0 counts everyone. Otherwise a unit counts when its time to the nearest existing facility (the "
+               "field below, or computed to the existing facilities) is more than this, or unknown (none within "
+               "the longest trip)."))))
+        self.addParameter(QgsProcessingParameterField(
+            TARGET_TIME_FIELD, tr("Time to the nearest GP field (minutes; default: computed to the existing "
+                                  "facilities)"), parentLayerParameterName=INPUT,
+            type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            TARGET_INDEX_FIELD, tr("or with an index under the threshold below: index field (e.g. access_index)"),
+            parentLayerParameterName=INPUT, type=QgsProcessingParameterField.DataType.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            TARGET_INDEX_BELOW, tr("Index threshold (e.g. 2.5 for the APL)"), QgsProcessingParameterNumber.Type.Double,
+            defaultValue=location.APL_THRESHOLD))
         self.addParameter(section(tr("Candidate sites and existing facilities"), place_source_parameter(
             CANDIDATES, tr("Candidate sites (default: the demand units)"), optional=True)))
         self.addParameter(QgsProcessingParameterField(
@@ -159,7 +184,7 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         population_field = choose_population_field(self, parameters, POPULATION_FIELD, context,
                                                    demand.features[0].fields().names(), tr("demand units"), feedback)
         population = np.nan_to_num(read_numbers(demand, population_field, tr("population"), INHABITANT_UNITS))
-        for name in DEMAND_FIELDS:
+        for name in DEMAND_FIELDS + (TARGETED_FIELD,):
             if demand.features[0].fields().indexOf(name) >= 0:
                 raise QgsProcessingException(tr("The demand layer already has a field “{name}”: rename it first.")
                                              .format(name=name))
@@ -190,10 +215,15 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         feedback.setProgress(5)
         with core_errors():
             engine = travel_engine(self, parameters, context, feedback, crs)
+            before_min = engine.nearest(demand_xy, existing_xy, max_time)[0] if len(existing_xy) \
+                else np.full(len(demand_xy), np.nan)
+            targeted = self.target_group(parameters, context, feedback, demand, population,
+                                         before_min if len(existing_xy) else None)
+            weights = population if targeted is None else population * targeted  # who counts in the objective
             table = engine.table(demand_xy, site_xy, cutoff, progress=progress_callback(feedback, 10, 50))
             report_snapping(engine, feedback, [(tr("demand units"), len(demand_xy)), (tr("sites"), len(site_xy))])
             if model == P_CENTER:
-                self.check_center_reach(table, population, demand_ids, max_time)
+                self.check_center_reach(table, weights, demand_ids, max_time)
             check_cancel(feedback)
             feedback.setProgress(50)
             options = dict(time_limit=self.parameterAsDouble(parameters, TIME_LIMIT, context),
@@ -201,21 +231,53 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             if model in APL_MODELS:
                 apl_demand = self.apl_demand(parameters, context, feedback, demand, population)
                 result, index_before = self.apl_model(parameters, context, model, p, table, existing_gps,
-                                                      population, apl_demand, n_candidates, options)
+                                                      weights, apl_demand, n_candidates, options)
             else:
-                result, index_before = self.network_model(parameters, context, model, p, table, population,
+                result, index_before = self.network_model(parameters, context, model, p, table, weights,
                                                           radius, n_candidates, len(site_xy), options), None
             feedback.setProgress(80)
-            before_min = engine.nearest(demand_xy, existing_xy, max_time)[0] if len(existing_xy) \
-                else np.full(len(demand_xy), np.nan)
             open_xy = site_xy[np.concatenate([result.sites, np.arange(n_candidates, len(site_xy))])]
             after_min = engine.nearest(demand_xy, open_xy, max_time)[0]
         feedback.setProgress(90)
         threshold = self.parameterAsDouble(parameters, THRESHOLD, context)
-        self.report(feedback, model, result, population, (before_min, after_min), radius, index_before, threshold)
+        self.report(feedback, model, result, weights, (before_min, after_min), radius, index_before, threshold)
         return self.write(parameters, context, demand, result, site_xy, (site_ids, candidate_names), demand_xy,
-                          population, (before_min, after_min), index_before, model,
+                          (weights, targeted), (before_min, after_min), index_before, model,
                           (max_time, gain_label(model, radius, threshold)))
+
+    def target_group(self, parameters, context, feedback, demand, population, before_min):
+        """Mask of the units that count in the objective (None: all of them): farther than TARGET_BEYOND
+        minutes from a GP (the time field, else ``before_min``, minutes to the existing facilities or None without
+        them; unknown = beyond), or under TARGET_INDEX_BELOW in the index field."""
+        beyond = self.parameterAsDouble(parameters, TARGET_BEYOND, context)
+        time_field = self.parameterAsString(parameters, TARGET_TIME_FIELD, context)
+        index_field = self.parameterAsString(parameters, TARGET_INDEX_FIELD, context)
+        if not beyond and not index_field:
+            return None
+        targeted = np.zeros(len(population), dtype=bool)
+        if beyond:
+            if time_field:
+                minutes = read_numbers(demand, time_field, tr("minutes"), MINUTE_UNITS)
+            elif before_min is None:
+                raise QgsProcessingException(tr(
+                    "“Only people farther than {minutes:g} min” needs the existing facilities or a field of the time "
+                    "to the nearest GP.").format(minutes=beyond))
+            else:
+                minutes = before_min
+            targeted |= ~(minutes <= beyond)  # NaN: no facility within reach, beyond
+        if index_field:
+            below = self.parameterAsDouble(parameters, TARGET_INDEX_BELOW, context)
+            targeted |= read_numbers(demand, index_field, tr("index")) < below
+        conditions = ([tr("farther than {minutes:g} min from a GP").format(minutes=beyond)] if beyond else []) + (
+            [tr("{field} under {threshold:g}").format(field=index_field, threshold=below)] if index_field else [])
+        feedback.pushInfo(tr("Who counts: {units:,} of {total:,} demand units ({people:,.0f} of {all:,.0f} "
+                             "inhabitants), {conditions}.").format(
+            units=int(targeted.sum()), total=len(targeted), people=float(population[targeted].sum()),
+            all=float(population.sum()), conditions=tr(" or ").join(conditions)))
+        if not population[targeted].sum() > 0:
+            raise QgsProcessingException(tr("Nobody counts: no inhabited demand unit is {conditions}.").format(
+                conditions=tr(" or ").join(conditions)))
+        return targeted
 
     @staticmethod
     def check_center_reach(table, population, demand_ids, max_time):
@@ -317,11 +379,13 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             "mip_gap": f"{result.mip_gap:.6g}", "mip_rel_gap": value(MIP_GAP), "time_limit_s": value(TIME_LIMIT),
         }
 
-    def write(self, parameters, context, demand, result, site_xy, site_names, demand_xy, population, times,
+    def write(self, parameters, context, demand, result, site_xy, site_names, demand_xy, counted, times,
               index_before, model, styling):
         """Write the outputs; ``site_names`` is (id of every site, name of every candidate or None: the existing
-        facilities, after the candidates, are not named); ``styling`` is (longest trip in minutes, label
-        expression of a site's gain)."""
+        facilities, after the candidates, are not named); ``counted`` is (inhabitants who count in the objective,
+        mask of the units that count or None: all); ``styling`` is (longest trip in minutes, label expression of
+        a site's gain)."""
+        population, targeted = counted
         before_min, after_min = times
         max_time, gain = styling
         site_ids, candidate_names = site_names
@@ -352,6 +416,8 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         fields = demand.features[0].fields()
         for name, kind in zip(DEMAND_FIELDS, ("string",) + ("double",) * 6):
             fields.append(new_field(name, kind))
+        if targeted is not None:
+            fields.append(new_field(TARGETED_FIELD, "bool"))
         units, units_id = self.parameterAsSink(parameters, OUTPUT_DEMAND, context, fields, demand.wkb_type, crs)
         after = result.index_after
         output = []
@@ -363,7 +429,8 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                 finite_or_none(after_min[row]), finite_or_none(delta_min[row]),
                 None if index_before is None else float(index_before[row]),
                 None if after is None else float(after[row]),
-                None if delta_apl is None else finite_or_none(delta_apl[row])]))
+                None if delta_apl is None else finite_or_none(delta_apl[row])]
+                + ([bool(targeted[row])] if targeted is not None else [])))
             output[-1].setGeometry(feature.geometry())
         units.addFeatures(output, QgsFeatureSink.Flag.FastInsert)
         if model in APL_MODELS:

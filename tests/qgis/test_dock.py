@@ -259,11 +259,14 @@ def test_real_import_algorithms_through_the_dock(dock, provider, sample):
     assert everyone[0].featureCount() > gps[0].featureCount()  # "all specialties" really means all
     dock.select_dataset("finess")
     assert dock.load_local_file("finess", sample["finess"])[0].featureCount() > 0
+    dock.select_dataset("finess_pharmacies")  # candidate téléconsultation points: the officines alone
+    pharmacies = dock.load_local_file("finess_pharmacies", sample["finess"])[0]
+    assert pharmacies.featureCount() > 0 and {f["category"] for f in pharmacies.getFeatures()} == {"620"}
     dock.select_dataset("population")
     population = dock.load_local_file("population", sample["population"])[0]
     assert population.featureCount() == communes.featureCount()
     assert population.renderer().type() == "RuleRenderer"  # population classes and the "no population row" class
-    assert len(group_layers()) == 7
+    assert len(group_layers()) == 8
 
 
 def test_anct_entries_load_through_importanct(dock, provider, sample, tmp_path):

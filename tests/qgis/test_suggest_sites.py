@@ -154,7 +154,30 @@ def test_sample_and_qgis_process(provider, sample, qgis_process_config, tmp_path
     assert adds == sorted(adds, reverse=True) and adds[-1] > 0
 
 
+def test_only_people_far_from_a_gp_or_under_an_index_count(provider):
+    # Beyond 30 min of e0: v40 (100) and v55 (250). c50 covers both within 12 min (350), c30 only v40 (100).
+    sites, _, result = suggest(provider, TARGET_BEYOND=30)
+    assert sites == [(1, "c50", 350.0, 350.0)]
+    targeted = {f["name"]: f["targeted"] for f in result["OUTPUT_DEMAND"].getFeatures()}
+    assert targeted == {"v0": False, "v10": False, "v25": False, "v40": True, "v55": True}
+    # An index under 250 (the population field as the index here): v10 (200), already within 12 min of e0, and
+    # v40 (100), which c30 or c50 adds.
+    sites, _, _ = suggest(provider, TARGET_INDEX_FIELD="pop", TARGET_INDEX_BELOW=250)
+    assert sites[0][1:3] in (("c30", 100.0), ("c50", 100.0))
+    # Either condition: v10, v40, v55: c50 again (350 against c20's 200).
+    sites, _, _ = suggest(provider, TARGET_BEYOND=30, TARGET_INDEX_FIELD="pop", TARGET_INDEX_BELOW=250)
+    assert sites[0][1:3] == ("c50", 350.0)
+    # A time field of the demand layer in place of the existing facilities' times (empty = beyond reach).
+    minutes = {"v0": 45.0, "v10": 3.0, "v25": None, "v40": 2.0, "v55": 1.0}
+    layer = memory_layer("Point", ["name:string", "pop:double", "gp_min:double"],
+                         [(f"POINT({km * 1000} 0)", [name, pop, minutes[name]]) for name, km, pop in VILLAGES])
+    sites, _, _ = suggest(provider, INPUT=layer, EXISTING=None, TARGET_BEYOND=30, TARGET_TIME_FIELD="gp_min")
+    assert sites[0][1:3] in (("c20", 400.0), ("c30", 400.0))  # v0 (no candidate near) and v25 (400)
+
+
 @pytest.mark.parametrize("overrides, message", [
+    (dict(TARGET_BEYOND=30), "needs the existing facilities or a field"),
+    (dict(TARGET_BEYOND=100, EXISTING=points([("e0", 0)])), "Nobody counts"),  # v55, the farthest, is 55 min away
     (dict(P=5), "only 3 candidate sites"),
     (dict(MODEL=3, RADIUS=1), "LSCP"),
     (dict(RADIUS=0), "more than 0 minutes"),
