@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -620,24 +620,12 @@ Les temps viennent du réseau routier, ou d’une table de temps de trajet (sort
 Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min (minutes jusqu’à l’offre la plus proche). Le journal donne la moyenne pondérée par la population standardisée et la population sous 2,5.</translation>
     </message>
     <message>
-      <source>the rows of the travel-time table cannot tell them apart</source>
-      <translation>les lignes de la table des temps de trajet ne peuvent pas les distinguer</translation>
-    </message>
-    <message>
       <source>Time bands must have increasing upper bounds above 0 minutes.</source>
       <translation>Les tranches de temps doivent avoir des bornes supérieures croissantes, au-dessus de 0 minute.</translation>
     </message>
     <message>
       <source>Band weights must lie between 0 and 1.</source>
       <translation>Les poids des tranches doivent être compris entre 0 et 1.</translation>
-    </message>
-    <message>
-      <source>travel-time table</source>
-      <translation>table des temps de trajet</translation>
-    </message>
-    <message>
-      <source>minutes</source>
-      <translation>minutes</translation>
     </message>
     <message>
       <source>demand units</source>
@@ -696,10 +684,6 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Méthode</translation>
     </message>
     <message>
-      <source>Travel-time table (instead of the road network)</source>
-      <translation>Table des temps de trajet (au lieu du réseau routier)</translation>
-    </message>
-    <message>
       <source>Demand identifier field (with a table: matches its origins)</source>
       <translation>Champ identifiant de la demande (avec une table : correspond à ses origines)</translation>
     </message>
@@ -748,10 +732,6 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>demande</translation>
     </message>
     <message>
-      <source>No row of the travel-time table matches the demand and supply identifiers: check the identifier fields.</source>
-      <translation>Aucune ligne de la table des temps de trajet ne correspond aux identifiants de la demande et de l’offre : vérifiez les champs identifiants.</translation>
-    </message>
-    <message>
       <source>The cutoff must be more than 0 minutes.</source>
       <translation>La limite doit dépasser 0 minute.</translation>
     </message>
@@ -796,18 +776,6 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Tranches de temps, minutes:poids (E2SFCA, 3SFCA)</translation>
     </message>
     <message>
-      <source>Travel-time table (output of “Travel-time matrix”, INSEE Metric export)</source>
-      <translation>Table des temps de trajet (sortie de « Matrice des temps de trajet », export INSEE Metric)</translation>
-    </message>
-    <message>
-      <source>Table: destination id field</source>
-      <translation>Table : champ identifiant de destination</translation>
-    </message>
-    <message>
-      <source>Table: minutes field</source>
-      <translation>Table : champ des minutes</translation>
-    </message>
-    <message>
       <source>Its commune code field</source>
       <translation>Son champ de code commune</translation>
     </message>
@@ -848,10 +816,6 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Indice pour combien d'habitants (toutes sauf l'APL)</translation>
     </message>
     <message>
-      <source>Table: origin id field</source>
-      <translation>Table : champ identifiant d’origine</translation>
-    </message>
-    <message>
       <source>The consultations per GP are scaled so that the mean APL (weighted by the standardised population) of the communes found in this table equals its own: the ranking stays, the level meets DREES's. Needs the demand commune code field. The log gives the factor.</source>
       <translation>Les consultations par généraliste sont mises à l'échelle pour que l'APL moyenne (pondérée par la population standardisée) des communes trouvées dans cette table soit égale à la sienne : le classement reste, le niveau rejoint celui de la DREES. Demande le champ de code commune de la demande. Le journal donne le facteur.</translation>
     </message>
@@ -866,10 +830,6 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
     <message>
       <source>age group</source>
       <translation>tranche d’âge</translation>
-    </message>
-    <message>
-      <source>{count} row(s) of the travel-time table match no demand or supply identifier, or have no time: left out.</source>
-      <translation>{count} ligne(s) de la table des temps de trajet ne correspondent à aucun identifiant de demande ou d’offre, ou n’ont pas de temps : écartées.</translation>
     </message>
     <message>
       <source>The index is given per a number of inhabitants (scale) that must be more than 0; got {scale:g}.</source>
@@ -1350,6 +1310,10 @@ Seules les communes avec l'APL (sortie de « Indice d’accessibilité ») sont 
     <message>
       <source>standardised population</source>
       <translation>population standardisée</translation>
+    </message>
+    <message>
+      <source>minutes</source>
+      <translation>minutes</translation>
     </message>
     <message>
       <source>Communes with the APL (output of “Accessibility index”)</source>
@@ -2644,6 +2608,10 @@ Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un é
       <translation>Solveur</translation>
     </message>
     <message>
+      <source>Demand identifier field (with a table: matches its origins; the candidates' and existing facilities' identifiers match its destinations)</source>
+      <translation>Champ identifiant de la demande (avec une table : correspond à ses origines ; les identifiants des candidats et des établissements existants correspondent à ses destinations)</translation>
+    </message>
+    <message>
       <source>Suggested sites</source>
       <translation>Sites proposés</translation>
     </message>
@@ -2752,6 +2720,14 @@ Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un é
       <translation>Qui compte : {units:,} des {total:,} unités de demande ({people:,.0f} des {all:,.0f} habitants), {conditions}.</translation>
     </message>
     <message>
+      <source>site</source>
+      <translation>site</translation>
+    </message>
+    <message>
+      <source>sites</source>
+      <translation>sites</translation>
+    </message>
+    <message>
       <source>APL demand: standardised inhabitants of the field “{field}”; people are counted with the population field.</source>
       <translation>Demande de l’APL : habitants standardisés du champ « {field} » ; les personnes sont comptées avec le champ de population.</translation>
     </message>
@@ -2774,10 +2750,6 @@ Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un é
     <message>
       <source>Solver time limit (seconds)</source>
       <translation>Limite de temps du solveur (secondes)</translation>
-    </message>
-    <message>
-      <source>sites</source>
-      <translation>sites</translation>
     </message>
     <message>
       <source>Nobody counts: no inhabited demand unit is {conditions}.</source>
@@ -2842,6 +2814,38 @@ Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un é
     <message>
       <source>Newly within {minutes:g} min</source>
       <translation>Désormais à moins de {minutes:g} min</translation>
+    </message>
+    <message>
+      <source>the rows of the travel-time table cannot tell them apart</source>
+      <translation>les lignes de la table des temps de trajet ne peuvent pas les distinguer</translation>
+    </message>
+    <message>
+      <source>travel-time table</source>
+      <translation>table des temps de trajet</translation>
+    </message>
+    <message>
+      <source>Travel-time table (output of “Travel-time matrix”, INSEE Metric export)</source>
+      <translation>Table des temps de trajet (sortie de « Matrice des temps de trajet », export INSEE Metric)</translation>
+    </message>
+    <message>
+      <source>Table: destination id field</source>
+      <translation>Table : champ identifiant de destination</translation>
+    </message>
+    <message>
+      <source>Table: minutes field</source>
+      <translation>Table : champ des minutes</translation>
+    </message>
+    <message>
+      <source>Table: origin id field</source>
+      <translation>Table : champ identifiant d’origine</translation>
+    </message>
+    <message>
+      <source>{count} row(s) of the travel-time table match no {origins} or {destinations} identifier, or have no time: left out.</source>
+      <translation>{count} ligne(s) de la table des temps de trajet ne correspondent à aucun identifiant ({origins} ou {destinations}), ou n’ont pas de temps : écartées.</translation>
+    </message>
+    <message>
+      <source>No row of the travel-time table matches the {origins} and {destinations} identifiers: check the identifier fields.</source>
+      <translation>Aucune ligne de la table des temps de trajet ne correspond aux identifiants ({origins} et {destinations}) : vérifiez les champs identifiants.</translation>
     </message>
     <message>
       <source>Travel-time matrix</source>

@@ -15,13 +15,13 @@ from qgis.core import (
 )
 
 from ..core import accessibility, professions
-from ..core.travel_times import TravelTimeTable, same_code_pairs
+from ..core.travel_times import same_code_pairs
 from ..i18n import tr
 from .base import (
     RunnableAlgorithm, advanced, applies_when, check_cancel, core_errors, explained, progress_callback, section,
 )
 from .fields import (
-    INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, fields_by_prefix,
+    INHABITANT_UNITS, check_unique_ids, choose_population_field, fields_by_prefix,
     number_field_parameter, read_numbers,
 )
 from .layers import feature_ids, is_null, new_feature, read_input
@@ -29,6 +29,7 @@ from .network_parameters import add_network_parameters, report_snapping, travel_
 from .places import place_source_parameter, polygon_point_parameter, read_places, warn_if_supply_stops_at_the_edge
 from .qgis_compat import new_field, parameter_as_strings
 from .run_record import record_on_output
+from .travel_table import add_table_field_parameters, has_travel_table, read_travel_table, travel_table_parameter
 from .styles import LABEL_SCALE, GraduatedStyle, apl_classes, place_label, quantile_classes, style_on_load
 
 INPUT, DEMAND_ID_FIELD, DEMAND_CODE_FIELD = "INPUT", "DEMAND_ID_FIELD", "DEMAND_CODE_FIELD"
@@ -38,8 +39,6 @@ SUPPLY, SUPPLY_ID_FIELD, SUPPLY_CODE_FIELD = "SUPPLY", "SUPPLY_ID_FIELD", "SUPPL
 SUPPLY_FIELD, ACTIVITY_FIELD = "SUPPLY_FIELD", "ACTIVITY_FIELD"
 PROFESSION = "PROFESSION"
 METHOD, CUTOFF, BANDS, BETA, SIGMA, SCALE = "METHOD", "CUTOFF", "BANDS", "BETA", "SIGMA", "SCALE"
-TRAVEL_TABLE, TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD = (
-    "TRAVEL_TABLE", "TABLE_ORIGIN_FIELD", "TABLE_DESTINATION_FIELD", "TABLE_MINUTES_FIELD")
 CALIBRATION, CALIBRATION_CODE_FIELD, CALIBRATION_INDEX_FIELD = (
     "CALIBRATION", "CALIBRATION_CODE_FIELD", "CALIBRATION_INDEX_FIELD")
 OUTPUT = "OUTPUT"
@@ -185,22 +184,14 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         self.addParameter(applies_when(advanced(QgsProcessingParameterNumber(
             SCALE, tr("Index per how many inhabitants (all but APL)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=10000.0, minValue=0.0)), METHOD, [TWO_STEP, ENHANCED, THREE_STEP, GRAVITY, GAUSSIAN]))
-        self.addParameter(section(tr("Travel-time table (instead of the road network)"),
-                                  QgsProcessingParameterFeatureSource(
-            TRAVEL_TABLE, tr("Travel-time table (output of “Travel-time matrix”, INSEE Metric export)"),
-            [QgsProcessing.SourceType.TypeVector], optional=True)))
+        self.addParameter(travel_table_parameter())
         self.addParameter(QgsProcessingParameterField(
             DEMAND_ID_FIELD, tr("Demand identifier field (with a table: matches its origins)"),
             parentLayerParameterName=INPUT, optional=True))
         self.addParameter(QgsProcessingParameterField(
             SUPPLY_ID_FIELD, tr("Supply identifier field (with a table: matches its destinations)"),
             parentLayerParameterName=SUPPLY, optional=True))
-        self.addParameter(section(tr("Travel-time table (instead of the road network)"), advanced(
-            QgsProcessingParameterString(TABLE_ORIGIN_FIELD, tr("Table: origin id field"), defaultValue="origin_id"))))
-        self.addParameter(advanced(QgsProcessingParameterString(
-            TABLE_DESTINATION_FIELD, tr("Table: destination id field"), defaultValue="destination_id")))
-        self.addParameter(advanced(QgsProcessingParameterString(
-            TABLE_MINUTES_FIELD, tr("Table: minutes field"), defaultValue="minutes")))
+        add_table_field_parameters(self)
         self.addParameter(section(tr("Calibration on a published APL (optional)"), applies_when(explained(
             QgsProcessingParameterFeatureSource(
                 CALIBRATION, tr("Published APL of the same year (e.g. the DREES APL file, by commune)"),
@@ -274,8 +265,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
 
     def travel_table(self, parameters, context, feedback, crs, demand_xy, supply_xy, ids, cutoff):
         """(table demand x supply within ``cutoff`` minutes, nearest minutes per demand unit)."""
-        source = self.parameterAsSource(parameters, TRAVEL_TABLE, context)
-        if source is None:
+        if not has_travel_table(self, parameters, context):
             engine = travel_engine(self, parameters, context, feedback, crs)
             table = engine.table(demand_xy, supply_xy, cutoff, progress=progress_callback(feedback, 25, 70))
             check_cancel(feedback)
@@ -283,23 +273,8 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
                                         progress_callback(feedback, 70, 85))
             report_snapping(engine, feedback, [(tr("demand units"), len(demand_xy)), (tr("supply"), len(supply_xy))])
             return table, nearest
-        why = tr("the rows of the travel-time table cannot tell them apart")
-        for values, parameter, label in ((ids[0], DEMAND_ID_FIELD, tr("demand")), (ids[1], SUPPLY_ID_FIELD,
-                                                                                  tr("supply"))):
-            check_unique_ids(values, self.parameterAsString(parameters, parameter, context), label, why)
-        fields = [self.parameterAsString(parameters, name, context)
-                  for name in (TABLE_ORIGIN_FIELD, TABLE_DESTINATION_FIELD, TABLE_MINUTES_FIELD)]
-        rows = read_input(self, parameters, TRAVEL_TABLE, context, crs, tr("travel-time table"), fields=fields,
-                          keep_features=False, feedback=feedback)
-        minutes = read_numbers(rows, fields[2], tr("minutes"), MINUTE_UNITS, negative=True)  # negative: left out, as before
-        full, rejected = TravelTimeTable.from_id_pairs(*[rows.categories.get(name, rows.columns[name])
-                                                         for name in fields[:2]], minutes, *ids)
-        if rejected:
-            feedback.pushWarning(tr("{count} row(s) of the travel-time table match no demand or supply identifier, "
-                                    "or have no time: left out.").format(count=rejected))
-        if len(full) == 0:
-            raise QgsProcessingException(tr("No row of the travel-time table matches the demand and supply "
-                                            "identifiers: check the identifier fields."))
+        full = read_travel_table(self, parameters, context, feedback, crs, (ids[0], DEMAND_ID_FIELD, tr("demand")),
+                                 (ids[1], SUPPLY_ID_FIELD, tr("supply")))
         nearest, _ = full.nearest()
         return full.within(cutoff), nearest
 
@@ -392,7 +367,7 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             "activity_field": (field(ACTIVITY_FIELD) or "") if preset and preset.id == "gp" else None,
             "age_weights": AGE_WEIGHT_YEARS[self.parameterAsEnum(parameters, AGE_WEIGHTS, context)] if ages else "",
             "same_commune": "yes" if field(DEMAND_CODE_FIELD) and field(SUPPLY_CODE_FIELD) else "no",
-            "times": "table" if self.parameterAsSource(parameters, TRAVEL_TABLE, context) is not None else "network",
+            "times": "table" if has_travel_table(self, parameters, context) else "network",
         }
 
     def preset(self, parameters, context, method):

@@ -28,9 +28,11 @@ from .network_parameters import add_network_parameters, report_snapping, travel_
 from .places import place_names, place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field
 from .run_record import record_on_output
+from .travel_table import add_table_field_parameters, has_travel_table, read_travel_table, travel_table_parameter
 from .styles import GraduatedStyle, SymbolStyle, apl_change_classes, rank_classes, style_on_load, time_change_classes
 
 INPUT, POPULATION_FIELD, APL_DEMAND_FIELD = "INPUT", "POPULATION_FIELD", "APL_DEMAND_FIELD"
+DEMAND_ID_FIELD = "DEMAND_ID_FIELD"
 #: the standardised population field that "Accessibility index" writes
 STANDARDISED_FIELD = "pop_std"
 CANDIDATES, CANDIDATE_ID_FIELD = "CANDIDATES", "CANDIDATE_ID_FIELD"
@@ -158,6 +160,12 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0, maxValue=1.0)))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
+        self.addParameter(travel_table_parameter())
+        self.addParameter(QgsProcessingParameterField(
+            DEMAND_ID_FIELD, tr("Demand identifier field (with a table: matches its origins; the candidates' and "
+                                "existing facilities' identifiers match its destinations)"),
+            parentLayerParameterName=INPUT, optional=True))
+        add_table_field_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT_SITES, tr("Suggested sites"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -180,7 +188,7 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         if model == APL_LIFTED and not self.parameterAsDouble(parameters, THRESHOLD, context) > 0:
             raise QgsProcessingException(tr("The APL threshold must be more than 0 consultations per year."))
         demand, demand_xy, demand_ids = read_places(
-            self, parameters, context, feedback, crs, INPUT, None, tr("demand units"))
+            self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD, tr("demand units"))
         population_field = choose_population_field(self, parameters, POPULATION_FIELD, context,
                                                    demand.features[0].fields().names(), tr("demand units"), feedback)
         population = np.nan_to_num(read_numbers(demand, population_field, tr("population"), INHABITANT_UNITS))
@@ -214,14 +222,13 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         check_cancel(feedback)
         feedback.setProgress(5)
         with core_errors():
-            engine = travel_engine(self, parameters, context, feedback, crs)
-            before_min = engine.nearest(demand_xy, existing_xy, max_time)[0] if len(existing_xy) \
-                else np.full(len(demand_xy), np.nan)
+            table, nearest_of = self.travel_times(parameters, context, feedback, crs, (demand_xy, demand_ids),
+                                                  (site_xy, site_ids), cutoff, max_time)
+            existing_columns = np.arange(n_candidates, len(site_xy))
+            before_min = nearest_of(existing_columns) if len(existing_xy) else np.full(len(demand_xy), np.nan)
             targeted = self.target_group(parameters, context, feedback, demand, population,
                                          before_min if len(existing_xy) else None)
             weights = population if targeted is None else population * targeted  # who counts in the objective
-            table = engine.table(demand_xy, site_xy, cutoff, progress=progress_callback(feedback, 10, 50))
-            report_snapping(engine, feedback, [(tr("demand units"), len(demand_xy)), (tr("sites"), len(site_xy))])
             if model == P_CENTER:
                 self.check_center_reach(table, weights, demand_ids, max_time)
             check_cancel(feedback)
@@ -236,8 +243,7 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                 result, index_before = self.network_model(parameters, context, model, p, table, weights,
                                                           radius, n_candidates, len(site_xy), options), None
             feedback.setProgress(80)
-            open_xy = site_xy[np.concatenate([result.sites, np.arange(n_candidates, len(site_xy))])]
-            after_min = engine.nearest(demand_xy, open_xy, max_time)[0]
+            after_min = nearest_of(np.concatenate([result.sites, existing_columns]))
         feedback.setProgress(90)
         threshold = self.parameterAsDouble(parameters, THRESHOLD, context)
         self.report(feedback, model, result, weights, (before_min, after_min), radius, index_before, threshold)
@@ -278,6 +284,20 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             raise QgsProcessingException(tr("Nobody counts: no inhabited demand unit is {conditions}.").format(
                 conditions=tr(" or ").join(conditions)))
         return targeted
+
+    def travel_times(self, parameters, context, feedback, crs, demand, sites, cutoff, max_time):
+        """(table demand units x sites within ``cutoff`` minutes, function giving each unit's minutes to the
+        nearest of some sites (columns) within ``max_time``, NaN beyond): over the road network, or from the
+        travel-time table matched by identifiers (``demand`` and ``sites`` are (xy, ids) each)."""
+        if has_travel_table(self, parameters, context):
+            full = read_travel_table(self, parameters, context, feedback, crs,
+                                     (demand[1], DEMAND_ID_FIELD, tr("demand")), (sites[1], None, tr("site")))
+            longest = full.within(max_time)
+            return full.within(cutoff), lambda columns: longest.destinations(columns).nearest()[0]
+        engine = travel_engine(self, parameters, context, feedback, crs)
+        table = engine.table(demand[0], sites[0], cutoff, progress=progress_callback(feedback, 10, 50))
+        report_snapping(engine, feedback, [(tr("demand units"), len(demand[0])), (tr("sites"), len(sites[0]))])
+        return table, lambda columns: engine.nearest(demand[0], sites[0][columns], max_time)[0]
 
     @staticmethod
     def check_center_reach(table, population, demand_ids, max_time):

@@ -8,6 +8,7 @@ import pytest
 from qgis.core import NULL, QgsExpression, QgsExpressionContext, QgsProcessingException, QgsVectorLayer
 
 from conftest import memory_layer
+from medical_deserts_plugin.core.network import StraightLineTravel
 from medical_deserts_plugin.processing.run_record import recorded
 from scripts.qgis_runner import run_algorithm
 
@@ -175,7 +176,29 @@ def test_only_people_far_from_a_gp_or_under_an_index_count(provider):
     assert sites[0][1:3] in (("c20", 400.0), ("c30", 400.0))  # v0 (no candidate near) and v25 (400)
 
 
+def distance_table(rows=None):
+    """Travel-time table villages x sites (candidates, then e0): the minutes of STRAIGHT (1 km = 1 min), computed
+    by its engine so that they round alike at the APL's band limits (10, 15, 20 min)."""
+    sites = CANDIDATES + [("e0", 0)]
+    table = StraightLineTravel(60.0, 1.0).table([(km * 1000, 0) for _, km, _ in VILLAGES],
+                                                [(km * 1000, 0) for _, km in sites], 1000.0)
+    rows = rows or [[VILLAGES[o][0], sites[d][0], float(m)] for o, d, m in zip(table.origin, table.destination,
+                                                                               table.minutes)]
+    return memory_layer("None", ["origin_id:string", "destination_id:string", "minutes:double"],
+                        [(None, row) for row in rows])
+
+
+def test_a_travel_time_table_gives_the_same_sites_as_the_network(provider):
+    for model in (0, 1, 4):  # MCLP, p-median, APL lift
+        expected = suggest(provider, MODEL=model, P=2)
+        from_table = suggest(provider, MODEL=model, P=2, TRAVEL_TABLE=distance_table(), DEMAND_ID_FIELD="name")
+        assert from_table[0] == expected[0]  # sites, ranks, what each adds and serves
+        assert from_table[1] == expected[1]  # each unit's site, minutes and APL before and after
+
+
 @pytest.mark.parametrize("overrides, message", [
+    (dict(TRAVEL_TABLE=distance_table([["nowhere", "c20", 1.0]]), DEMAND_ID_FIELD="name"),
+     "No row of the travel-time table matches"),
     (dict(TARGET_BEYOND=30), "needs the existing facilities or a field"),
     (dict(TARGET_BEYOND=100, EXISTING=points([("e0", 0)])), "Nobody counts"),  # v55, the farthest, is 55 min away
     (dict(P=5), "only 3 candidate sites"),
