@@ -255,10 +255,12 @@ class PlacedGraph:
             self._cache["tree"] = cKDTree(self.node_xy)
         return self._cache["tree"]
 
-    def contracted(self):
+    def contracted(self, build=True):
         """The graph without its chain nodes (:func:`contract_chains`; the snap and place nodes always stay), as
-        a :class:`ContractedGraph` (built on first use, then kept)."""
+        a :class:`ContractedGraph` (built on first use, then kept); None if not built yet and not ``build``."""
         if "contracted" not in self._cache:
+            if not build:
+                return None
             keep = np.zeros(self.n_nodes, dtype=bool)
             keep[self.network.node_count:] = True
             graph, kept = contract_chains(self.graph, keep)
@@ -591,13 +593,22 @@ class NetworkTravel:
         _report(progress, 0.0)
         if len(on_facilities) == 0:
             return minutes, facility
+        # On the graph without chain nodes when a table made it for these places (the place nodes are kept), else
+        # on the placed graph: contracting for one search would cost about what it saves.
+        search = placed.contracted(build=False)
+        if search is not None:
+            graph, n_nodes = search.reversed_graph, search.n_nodes
+            origin_node, facility_node = (np.where(nodes >= 0, search.position[nodes], -1)
+                                          for nodes in (origin_node, facility_node))
+        else:
+            graph, n_nodes = placed.reversed_graph, placed.n_nodes
         # The lowest facility index wins when several share a node.
         source_nodes, first = np.unique(facility_node[on_facilities], return_index=True)
         node_times, _, node_source = dijkstra(
-            placed.reversed_graph, directed=True, indices=source_nodes, limit=cutoff_minutes,
-            min_only=True, return_predecessors=True,
+            graph, directed=True, indices=source_nodes, limit=cutoff_minutes, min_only=True,
+            return_predecessors=True,
         )
-        facility_of_node = np.full(placed.n_nodes, -1, dtype=np.int64)
+        facility_of_node = np.full(n_nodes, -1, dtype=np.int64)
         facility_of_node[source_nodes] = on_facilities[first]
         on = np.flatnonzero(origin_node >= 0)
         reached = np.isfinite(node_times[origin_node[on]])

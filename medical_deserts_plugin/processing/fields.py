@@ -38,7 +38,7 @@ def field_values(data, field):
     if field in data.columns:
         return data.columns[field]
     index = data.features[0].fields().indexOf(field)
-    return [None if is_null(value) else value for value in (feature.attributes()[index] for feature in data.features)]
+    return [None if is_null(value) else value for value in (row[index] for row in data.attribute_rows())]
 
 
 def read_numbers(data, field, label, units=(), negative=False):

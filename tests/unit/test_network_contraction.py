@@ -59,3 +59,23 @@ def test_table_times_equal_a_search_on_the_whole_graph_of_every_vertex():
     assert table.minutes.size > 10_000
     np.testing.assert_array_equal(np.isfinite(found), np.isfinite(expected))
     np.testing.assert_allclose(found[np.isfinite(found)], expected[np.isfinite(expected)], rtol=0, atol=1e-9)
+
+
+def test_nearest_after_a_table_searches_the_contracted_graph_with_the_same_minutes():
+    rng = np.random.default_rng(4)
+    xs = np.arange(30) * 400.0
+    lines = shapely.segmentize(np.array(
+        [shapely.LineString(np.column_stack([xs, np.full(30, c)])) for c in xs]
+        + [shapely.LineString(np.column_stack([np.full(30, c), xs])) for c in xs]), 50.0)
+    coords, part = shapely.get_coordinates(lines, return_index=True)
+    roads = build_network(coords, part, rng.choice([30.0, 90.0], len(lines)), rng.choice([0, FORWARD], len(lines)))
+    origins, facilities = rng.uniform(0, xs[-1], (300, 2)), rng.uniform(0, xs[-1], (12, 2))
+    fresh = NetworkTravel(roads).nearest(origins, facilities, 30.0)  # on the placed graph
+    travel = NetworkTravel(roads)
+    travel.table(origins, facilities, 5.0)  # builds the contracted graph for these places
+    placed, _, _ = travel._place(origins, facilities)
+    assert placed.contracted(build=False) is not None
+    minutes, facility = travel.nearest(origins, facilities, 30.0)
+    np.testing.assert_allclose(minutes, fresh[0], rtol=0, atol=1e-9)
+    np.testing.assert_array_equal(facility, fresh[1])
+    assert np.isfinite(minutes).sum() > 250
