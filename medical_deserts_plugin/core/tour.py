@@ -36,7 +36,9 @@ still has the time, the stop with the most newly covered underserved people per 
 stop time); then 2-opt on each day (shorter days leave room for more insertions); then swaps: each visited stop is
 removed in turn and the best insertion of an unvisited one is tried in its place, kept when the people served grow,
 until no swap helps. When HiGHS stops on its time limit with a solution, the heuristic runs too and the better of the
-two is kept; the gap is measured against HiGHS's bound either way. Every result's routes are finished by 2-opt.
+two is kept; the gap is measured against HiGHS's bound either way. The heuristic alone reports its gap to a
+covering bound: the most people ``days`` x k stops could cover, k the most stops a day can hold (a maximal covering
+model, small and solved exactly), which no tour can beat. Every result's routes are finished by 2-opt.
 
 Before any model, stops that serve no underserved person are dropped, and stops the vehicle cannot reach, serve and
 leave within one day (depot -> stop -> depot plus the stop time beyond ``minutes_per_day``) are excluded, counted in
@@ -48,9 +50,11 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from . import location
 from .location import (
     DEFAULT_MIP_REL_GAP, DEFAULT_TIME_LIMIT, MAX_SWAP_PASSES, METHOD_MILP, _Builder, _check_method, _fmt, _gap,
 )
+from .travel_times import TravelTimeTable
 
 METHOD_HEURISTIC = "greedy insertion+2-opt+swap"
 #: Largest MILP (variables) solved by ``method="auto"``; above, the heuristic.
@@ -70,7 +74,8 @@ class TourResult:
     stop serving them, by day then order; 0 for stops not visited). ``day_served``: per day. ``unit_stop`` /
     ``unit_day``: per demand unit, the stop and day credited (-1 when not served). ``served``: total served;
     ``underserved``: total underserved population; ``excluded``: stops that no day can fit. ``optimal``: proven
-    optimal to the requested gap; ``mip_gap``: relative gap to HiGHS's bound (NaN for the heuristic alone).
+    optimal to the requested gap; ``mip_gap``: relative gap to HiGHS's bound (to the covering bound for the
+    heuristic alone, see the module docstring; NaN when HiGHS found nothing).
     """
 
     routes: list
@@ -175,9 +180,13 @@ def mobile_care_tour(travel_minutes, serves, underserved_population, days, minut
                                                          heuristic)
     else:
         routes = heuristic()
-        optimal, gap, used = False, float("nan"), METHOD_HEURISTIC
+        optimal, used = False, METHOD_HEURISTIC
+        bound = _coverage_bound(tk, sk, pk, days, budget, stop, time_limit)
+        value = _covered(sk, pk, routes)
+        gap = max(bound - value, 0.0) / bound if bound > 0 else 0.0
         status = (f"{n_vars:,} MILP variables exceed the size limit ({size_limit:,}); " if method == "auto" else "") \
-            + "greedy insertion + 2-opt + swap heuristic (not proven optimal)"
+            + (f"greedy insertion + 2-opt + swap heuristic (not proven optimal), gap {gap:.2%} at most to the "
+               f"covering bound of {_fmt(bound)} people")
     routes = [_two_opt(tk, route, depot=keep.size) for route in routes]
     return _result(routes, keep, t, s, pop, days, stop, excluded, optimal, gap, used, status, notes, budget)
 
@@ -271,6 +280,23 @@ def _solve_milp(tk, sk, pk, days, budget, stop, time_limit, mip_rel_gap, heurist
     text = "optimal" if optimal else f"not proven optimal ({res.message})"
     return routes, optimal, gap, used, (f"HiGHS: {text}, gap {gap:.2%} to the bound of {_fmt(bound)} people "
                                         f"({model.c.size:,} variables){note}")
+
+
+def _coverage_bound(tk, sk, pk, days, budget, stop, time_limit):
+    """An upper bound of the people any tour serves: the most people ``days`` x k stops cover (maximal covering,
+    HiGHS), k the most stops a day can hold (every route drives at least the shortest way out of the depot and
+    the shortest way back)."""
+    n = tk.shape[0] - 1
+    if stop <= 0:
+        return float(pk.sum())
+    least = np.min(tk[n, :n]) + np.min(tk[:n, n])
+    per_day = int(np.floor((budget - least) / stop + _TOL))
+    coo = sk.tocoo()
+    table = TravelTimeTable(coo.row, coo.col, np.zeros(coo.nnz), sk.shape)
+    result = location.mclp(table, pk, 0.0, min(days * per_day, n), time_limit=time_limit, mip_rel_gap=0.0)
+    if result.method != METHOD_MILP:
+        return float(pk.sum())
+    return result.objective if result.optimal else result.objective / max(1.0 - result.mip_gap, 1e-9)
 
 
 def _follow(i, j, depot):
