@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr">
+<TS version="2.1" language="fr_FR">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -2100,6 +2100,214 @@ Sorties : un point par praticien et site (rpps, profession, savoir_faire, mode_e
       <translation>La couche {label} n’a pas pu être reprojetée en {crs} : {error}</translation>
     </message>
     <message>
+      <source>Mobile care tour</source>
+      <translation>Tournée de soins mobile</translation>
+    </message>
+    <message>
+      <source>Which stops a mobile surgery visits on each day of its cycle, and in what order, to serve the most underserved people.</source>
+      <translation>Les arrêts qu’un cabinet médical mobile dessert chaque jour de son cycle, et dans quel ordre, pour servir le plus de personnes mal desservies.</translation>
+    </message>
+    <message>
+      <source>Plans the cycle of a mobile surgery (médicobus, mobile health unit): every day the vehicle leaves the depot, drives along the roads to some of the candidate stops (town halls, France Services sites, village halls), stays there the given minutes, and is back within the working minutes of the day. A stop serves the demand units within the service time of it. The tour serves the most underserved people, each person counted once, over the days of the cycle.
+
+Underserved: an APL under the threshold and/or more than the given minutes from a GP, from the fields of “Accessibility index” and “Nearest facility”, or with the minutes computed in the run from a layer of GPs.
+
+Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the tour is proven optimal and the gap. Large cases use a heuristic (greedy insertion, 2-opt, swaps), said so. Stops that cannot be reached, served and left for the depot within a day are left out, said so.
+
+Outputs: the stops with their day, order, arrival and departure times and the people served; each day's route (straight segments between consecutive stops, their times along the roads); the demand units with the day that serves them and underserved before and after.</source>
+      <translation>Planifie le cycle d’un cabinet médical mobile (médicobus, unité mobile de santé) : chaque jour le véhicule quitte le dépôt, roule sur les routes jusqu’à certains des arrêts candidats (mairies, France Services, salles des fêtes), y reste le nombre de minutes donné, et rentre dans les minutes de travail de la journée. Un arrêt dessert les unités de demande situées à moins du temps de desserte. La tournée sert le plus de personnes mal desservies, chaque personne comptée une fois, sur les jours du cycle.
+
+Mal desservi : une APL sous le seuil et/ou plus de N minutes d’un médecin généraliste, d’après les champs de « Indice d’accessibilité » et « Équipement le plus proche », ou avec les minutes calculées pendant l’exécution à partir d’une couche de médecins.
+
+Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans la limite de temps ; le journal dit si la tournée est prouvée optimale et l’écart. Les grands cas utilisent une heuristique (insertion gloutonne, 2-opt, échanges), et le disent. Les arrêts qu’on ne peut atteindre, desservir et quitter pour le dépôt dans la journée sont écartés, et le journal le dit.
+
+Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et de départ et les personnes servies ; l’itinéraire de chaque jour (segments droits entre arrêts successifs, leurs temps par la route) ; les unités de demande avec le jour qui les sert et le statut mal desservi avant et après.</translation>
+    </message>
+    <message>
+      <source>candidate stops</source>
+      <translation>arrêts candidats</translation>
+    </message>
+    <message>
+      <source>stop</source>
+      <translation>arrêt</translation>
+    </message>
+    <message>
+      <source>the tour would not say which stop it visits</source>
+      <translation>la tournée ne dirait pas quel arrêt elle dessert</translation>
+    </message>
+    <message>
+      <source>depot</source>
+      <translation>dépôt</translation>
+    </message>
+    <message>
+      <source>Underserved</source>
+      <translation>Mal desservi</translation>
+    </message>
+    <message>
+      <source>Stops and depot</source>
+      <translation>Arrêts et dépôt</translation>
+    </message>
+    <message>
+      <source>Stop identifier field (default: feature id)</source>
+      <translation>Champ identifiant des arrêts (par défaut : identifiant de l’entité)</translation>
+    </message>
+    <message>
+      <source>Its first feature is the depot.</source>
+      <translation>Sa première entité est le dépôt.</translation>
+    </message>
+    <message>
+      <source>A stop serves the units within (minutes)</source>
+      <translation>Un arrêt dessert les unités à moins de (minutes)</translation>
+    </message>
+    <message>
+      <source>Schedule</source>
+      <translation>Calendrier</translation>
+    </message>
+    <message>
+      <source>Working minutes per day (driving and stops, depot to depot)</source>
+      <translation>Minutes de travail par jour (trajets et arrêts, du dépôt au dépôt)</translation>
+    </message>
+    <message>
+      <source>Minutes at each stop</source>
+      <translation>Minutes à chaque arrêt</translation>
+    </message>
+    <message>
+      <source>The day starts at (HH:MM)</source>
+      <translation>La journée commence à (HH:MM)</translation>
+    </message>
+    <message>
+      <source>Solver</source>
+      <translation>Solveur</translation>
+    </message>
+    <message>
+      <source>Tour stops</source>
+      <translation>Arrêts de la tournée</translation>
+    </message>
+    <message>
+      <source>Daily routes (straight segments between stops; times along the roads)</source>
+      <translation>Itinéraires quotidiens (segments droits entre arrêts ; temps par la route)</translation>
+    </message>
+    <message>
+      <source>Demand units served</source>
+      <translation>Unités de demande servies</translation>
+    </message>
+    <message>
+      <source>The cycle must have 1 day or more.</source>
+      <translation>Le cycle doit compter 1 jour ou plus.</translation>
+    </message>
+    <message>
+      <source>The working minutes per day must be more than 0.</source>
+      <translation>Les minutes de travail par jour doivent être plus de 0.</translation>
+    </message>
+    <message>
+      <source>The minutes at each stop must be 0 or more.</source>
+      <translation>Les minutes à chaque arrêt doivent être 0 ou plus.</translation>
+    </message>
+    <message>
+      <source>The service time of a stop must be more than 0 minutes.</source>
+      <translation>Le temps de desserte d’un arrêt doit être de plus de 0 minute.</translation>
+    </message>
+    <message>
+      <source>index</source>
+      <translation>indice</translation>
+    </message>
+    <message>
+      <source>The start of the day “{text}” is not a time of day such as 08:30.</source>
+      <translation>Le début de journée « {text} » n’est pas une heure telle que 08:30.</translation>
+    </message>
+    <message>
+      <source>A unit is underserved when</source>
+      <translation>Une unité est mal desservie quand</translation>
+    </message>
+    <message>
+      <source>Accessibility index field (e.g. access_index, APL)</source>
+      <translation>Champ de l’indice d’accessibilité (access_index, APL…)</translation>
+    </message>
+    <message>
+      <source>Underserved under (index)</source>
+      <translation>Sous-dotée en dessous de (indice)</translation>
+    </message>
+    <message>
+      <source>Empty: the minutes are computed in the run from the GPs layer below; an empty value means no GP within reach (isolated).</source>
+      <translation>Vide : les minutes sont calculées pendant l’exécution à partir de la couche de médecins ci-dessous ; une valeur vide signifie aucun médecin à portée (isolé).</translation>
+    </message>
+    <message>
+      <source>GPs (to compute the minutes when no field is given)</source>
+      <translation>Médecins généralistes (pour calculer les minutes quand aucun champ n’est donné)</translation>
+    </message>
+    <message>
+      <source>Isolated beyond (minutes to the nearest GP)</source>
+      <translation>Isolée au-delà de (minutes au médecin le plus proche)</translation>
+    </message>
+    <message>
+      <source>Candidate stops (town halls, France Services sites, village halls…)</source>
+      <translation>Arrêts candidats (mairies, France Services, salles des fêtes…)</translation>
+    </message>
+    <message>
+      <source>Depot (where each day starts and ends)</source>
+      <translation>Dépôt (où chaque journée commence et finit)</translation>
+    </message>
+    <message>
+      <source>Days in the cycle (e.g. 5 a week, 10 a fortnight)</source>
+      <translation>Jours du cycle (p. ex. 5 par semaine, 10 par quinzaine)</translation>
+    </message>
+    <message>
+      <source>Relative optimality gap accepted</source>
+      <translation>Écart relatif à l’optimum accepté</translation>
+    </message>
+    <message>
+      <source>Underserved: {before:,.0f} inhabitants before, {after:,.0f} after the tour ({served:,.0f} served).</source>
+      <translation>Mal desservis : {before:,.0f} habitants avant, {after:,.0f} après la tournée ({served:,.0f} servis).</translation>
+    </message>
+    <message>
+      <source>Choose the accessibility index field: the rule uses the index.</source>
+      <translation>Choisissez le champ de l’indice d’accessibilité : la règle utilise l’indice.</translation>
+    </message>
+    <message>
+      <source>Minutes to the nearest GP field (e.g. nearest_min)</source>
+      <translation>Champ des minutes au médecin le plus proche (nearest_min…)</translation>
+    </message>
+    <message>
+      <source>Solver time limit (seconds)</source>
+      <translation>Limite de temps du solveur (secondes)</translation>
+    </message>
+    <message>
+      <source>The depot layer has {count} features: the first is the depot.</source>
+      <translation>La couche du dépôt a {count} entités : la première est le dépôt.</translation>
+    </message>
+    <message>
+      <source>stops</source>
+      <translation>arrêts</translation>
+    </message>
+    <message>
+      <source>GPs</source>
+      <translation>médecins généralistes</translation>
+    </message>
+    <message>
+      <source>Choose the minutes to the nearest GP field, or a GPs layer: the rule uses the time to a GP.</source>
+      <translation>Choisissez le champ des minutes jusqu’au médecin le plus proche, ou une couche de médecins : la règle utilise le temps jusqu’à un médecin.</translation>
+    </message>
+    <message>
+      <source>Day {day}</source>
+      <translation>Jour {day}</translation>
+    </message>
+    <message>
+      <source>Underserved, served by the tour</source>
+      <translation>Mal desservi, servi par la tournée</translation>
+    </message>
+    <message>
+      <source>Underserved, not served</source>
+      <translation>Mal desservi, non servi</translation>
+    </message>
+    <message>
+      <source>Not underserved</source>
+      <translation>Pas mal desservi</translation>
+    </message>
+    <message>
+      <source>Minutes to the nearest GP computed from the GPs layer ({count} GPs).</source>
+      <translation>Minutes jusqu’au médecin le plus proche calculées à partir de la couche de médecins ({count} médecins).</translation>
+    </message>
+    <message>
       <source>Nearest facility</source>
       <translation>Établissement le plus proche</translation>
     </message>
@@ -2604,10 +2812,6 @@ Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un é
       <translation>Trajet le plus long pris en compte (minutes)</translation>
     </message>
     <message>
-      <source>Solver</source>
-      <translation>Solveur</translation>
-    </message>
-    <message>
       <source>Demand identifier field (with a table: matches its origins; the candidates' and existing facilities' identifiers match its destinations)</source>
       <translation>Champ identifiant de la demande (avec une table : correspond à ses origines ; les identifiants des candidats et des établissements existants correspondent à ses destinations)</translation>
     </message>
@@ -2704,16 +2908,8 @@ Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un é
       <translation>Seuil d'APL (modèles APL)</translation>
     </message>
     <message>
-      <source>Relative optimality gap accepted</source>
-      <translation>Écart relatif à l’optimum accepté</translation>
-    </message>
-    <message>
       <source>No existing facilities: every demand unit starts from an APL of 0.</source>
       <translation>Pas d’établissement existant : chaque unité de demande part d’une APL de 0.</translation>
-    </message>
-    <message>
-      <source>index</source>
-      <translation>indice</translation>
     </message>
     <message>
       <source>Who counts: {units:,} of {total:,} demand units ({people:,.0f} of {all:,.0f} inhabitants), {conditions}.</source>
@@ -2746,10 +2942,6 @@ Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un é
     <message>
       <source>Only people farther than (minutes from an existing facility; 0: everyone)</source>
       <translation>Seulement les personnes à plus de (minutes d’un établissement existant ; 0 : tout le monde)</translation>
-    </message>
-    <message>
-      <source>Solver time limit (seconds)</source>
-      <translation>Limite de temps du solveur (secondes)</translation>
     </message>
     <message>
       <source>Nobody counts: no inhabited demand unit is {conditions}.</source>
@@ -2980,14 +3172,6 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Unités et leurs champs</translation>
     </message>
     <message>
-      <source>Accessibility index field (e.g. access_index, APL)</source>
-      <translation>Champ de l’indice d’accessibilité (access_index, APL…)</translation>
-    </message>
-    <message>
-      <source>Minutes to the nearest GP field (e.g. nearest_min)</source>
-      <translation>Champ des minutes au médecin le plus proche (nearest_min…)</translation>
-    </message>
-    <message>
       <source>Standardised population field (e.g. pop_std; weights the mean index)</source>
       <translation>Champ de population standardisée (pop_std… ; pondère l’indice moyen)</translation>
     </message>
@@ -3000,16 +3184,8 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
       <translation>Médecins généralistes : 2,5 et 4 consultations (ZIP et vigilance du zonage). Aucun zonage officiel ne fixe de seuil d’APL pour les autres professions : donnez les vôtres ci-dessous.</translation>
     </message>
     <message>
-      <source>Underserved under (index)</source>
-      <translation>Sous-dotée en dessous de (indice)</translation>
-    </message>
-    <message>
       <source>Vigilance up to (index)</source>
       <translation>Vigilance jusqu’à (indice)</translation>
-    </message>
-    <message>
-      <source>Isolated beyond (minutes to the nearest GP)</source>
-      <translation>Isolée au-delà de (minutes au médecin le plus proche)</translation>
     </message>
     <message>
       <source>Zones</source>
@@ -3146,6 +3322,34 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
+    </message>
+    <message>
+      <source>Travel-time table (instead of the road network)</source>
+      <translation>Table des temps de trajet (au lieu du réseau routier)</translation>
+    </message>
+    <message>
+      <source>No row of the travel-time table matches the demand and supply identifiers: check the identifier fields.</source>
+      <translation>Aucune ligne de la table des temps de trajet ne correspond aux identifiants de la demande et de l’offre : vérifiez les champs identifiants.</translation>
+    </message>
+    <message>
+      <source>{count} row(s) of the travel-time table match no demand or supply identifier, or have no time: left out.</source>
+      <translation>{count} ligne(s) de la table des temps de trajet ne correspondent à aucun identifiant de demande ou d’offre, ou n’ont pas de temps : écartées.</translation>
+    </message>
+    <message>
+      <source>Chooses among candidate sites (town halls, vacant buildings, commune centres; the demand units themselves when no candidate layer is given) where to open new health centres, keeping the existing facilities open, over the road network.
+
+Models (Church &amp; ReVelle; coverage is time ≤ radius): maximal covering, p-median, p-center, set covering, and the APL lift: with the DREES APL method, a new site of a given supply (consultations per year, 3 GPs × 5,400 by default) adds to each commune's APL a known amount, so the sites that bring the most inhabitants to the threshold (2.5) are found exactly. The APL shares supply by standardised inhabitants (the pop_std field of “Accessibility index”, or the field chosen in the advanced parameters) and counts people with the population field.
+
+Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the result is proven optimal and the gap. Very large cases use a greedy + swap heuristic, said so.
+
+Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is dropped); the demand units with their site and time (or APL) before and after; allocation lines.</source>
+      <translation>Choisit parmi des sites candidats (mairies, locaux vacants, centres de communes ; les unités de demande elles-mêmes sans couche de candidats) où ouvrir de nouveaux centres de santé, en gardant les établissements existants, sur le réseau routier.
+
+Modèles (Church et ReVelle ; couverture : temps ≤ rayon) : couverture maximale, p-médian, p-centre, couverture d’ensemble, et le relèvement de l’APL : avec la méthode APL de la DREES, un nouveau site d’une offre donnée (consultations par an, 3 médecins × 5 400 par défaut) ajoute à l’APL de chaque commune une quantité connue, de sorte que les sites qui portent le plus d’habitants au seuil (2,5) sont trouvés exactement. L’APL partage l’offre selon les habitants standardisés (le champ pop_std de « Indice d’accessibilité », ou le champ choisi dans les paramètres avancés) et compte les personnes avec le champ de population.
+
+Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans la limite de temps ; le journal dit si le résultat est prouvé optimal et l’écart. Les très grands cas utilisent une heuristique gloutonne avec échanges, et le disent.
+
+Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objectif perd si ce seul site est retiré) ; les unités de demande avec leur site et leur temps (ou APL) avant et après ; les lignes d’affectation.</translation>
     </message>
   </context>
 </TS>

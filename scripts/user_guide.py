@@ -39,7 +39,7 @@ PROVIDER = "medicaldeserts"
 #: Pages in reading order: the workflow, the data, the algorithms in the order of the chain, the network, the FAQ.
 PAGES = ("index", "data", "importrpps", "importfiness", "importpopulation", "importanct", "nearestfacility",
          "traveltimematrix", "catchmentareas", "accessibilityindex", "underservedzones", "suggestsites",
-         "councilreport", "councilchain", "network", "faq")
+         "mobilecaretour", "councilreport", "councilchain", "network", "faq")
 MARK = re.compile(r"^<!-- (parameters|outputs|speeds|example(?: (\d+))?) -->$", re.MULTILINE)
 
 #: Example runs of the import algorithms on the sample files (the demo starts from the sample's GeoPackages).

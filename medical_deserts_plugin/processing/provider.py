@@ -12,6 +12,7 @@ from .import_anct import ImportAnctAlgorithm
 from .import_finess import ImportFinessAlgorithm
 from .import_population import ImportPopulationAlgorithm
 from .import_rpps import ImportRppsAlgorithm
+from .mobile_care_tour import MobileCareTourAlgorithm
 from .nearest_facility import NearestFacilityAlgorithm
 from .suggest_sites import SuggestSitesAlgorithm
 from .underserved_zones import UnderservedZonesAlgorithm
@@ -37,7 +38,7 @@ class MedicalDesertsProvider(QgsProcessingProvider):
         for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm(),
                           SuggestSitesAlgorithm(), ImportRppsAlgorithm(), ImportFinessAlgorithm(),
                           ImportPopulationAlgorithm(), UnderservedZonesAlgorithm(), CatchmentAreasAlgorithm(),
-                          ImportAnctAlgorithm(), CouncilReportAlgorithm()):
+                          ImportAnctAlgorithm(), CouncilReportAlgorithm(), MobileCareTourAlgorithm()):
             self.addAlgorithm(algorithm)
         self.add_chain_model()
 

@@ -1,0 +1,110 @@
+"""mobilecaretour through processing.run on the 3 x 3 km road grid, with hand-computed routes and times."""
+
+import processing
+import pytest
+from qgis.core import NULL
+
+from bad_input import run_refused
+from conftest import memory_layer
+from test_network_algorithms import grid_roads, points
+
+# Depot at (0, 0). Roads: horizontal 1 min per km, vertical 2 min per km. Depot -> S1 (2000, 0) 2 min,
+# depot -> S2 (2000, 2000) 6 min, depot -> S3 (0, 2000) 4 min; S1 -> S2 4, S2 -> S3 2, S1 -> S3 6.
+STOPS = [("S1", 2000, 0), ("S2", 2000, 2000), ("S3", 0, 2000)]
+
+
+def units():
+    """A unit on each stop (0 min from it) and one in the middle; S1's, S2's and S3's are 40 min from a GP."""
+    rows = [("U1", 2000, 0, 100, 40.0), ("U2", 2000, 2000, 200, 40.0), ("U3", 0, 2000, 50, 40.0),
+            ("U4", 1000, 1000, 400, 5.0)]
+    return memory_layer("Point", ["code:string", "pop:integer", "gp_min:double"],
+                        [(f"POINT({x} {y})", [code, pop, minutes]) for code, x, y, pop, minutes in rows])
+
+
+def run(**overrides):
+    parameters = dict(INPUT=units(), POPULATION_FIELD="pop", RULE=1, TIME_FIELD="gp_min", ISOLATED=30,
+                      STOPS=points(STOPS), STOP_ID_FIELD="code", DEPOT=points([("depot", 0, 0)]), SERVICE_MINUTES=1,
+                      DAYS=1, MINUTES_PER_DAY=42, STOP_MINUTES=10, DAY_START="08:30", ROADS=grid_roads(),
+                      SPEED_FIELD="speed", OUTPUT_STOPS="memory:", OUTPUT_ROUTES="memory:", OUTPUT_DEMAND="memory:")
+    parameters.update(overrides)
+    return processing.run("medicaldeserts:mobilecaretour", parameters)
+
+
+def rows(layer, *fields):
+    return [tuple(feature[field] for field in fields) for feature in layer.getFeatures()]
+
+
+def matrix_minutes(pairs):
+    """Minutes of ``traveltimematrix`` between named places (depot and stops), by (origin, destination)."""
+    places = [("depot", 0, 0)] + STOPS
+    table = processing.run("medicaldeserts:traveltimematrix", dict(
+        ORIGINS=points(places), ORIGIN_ID_FIELD="code", DESTINATIONS=points(places), DESTINATION_ID_FIELD="code",
+        ROADS=grid_roads(), SPEED_FIELD="speed", CUTOFF=60, OUTPUT="memory:"))["OUTPUT"]
+    got = {(f["origin_id"], f["destination_id"]): f["minutes"] for f in table.getFeatures()}
+    return [got[pair] for pair in pairs]
+
+
+def test_one_day_visits_the_three_stops_with_the_matrix_times(provider):
+    result = run()
+    stops = sorted(rows(result["OUTPUT_STOPS"], "stop_order", "stop_id", "day", "arrival_min", "departure_min",
+                        "arrival", "departure", "served_pop"))
+    order = [stop for _, stop, *_ in stops]
+    assert sorted(order) == ["S1", "S2", "S3"] and order[1] == "S2"  # S2 between the two others, either way round
+    legs = matrix_minutes(list(zip(["depot"] + order, order + ["depot"])))
+    assert sum(legs) == pytest.approx(12.0)  # 2 + 4 + 2 + 4 by hand
+    arrival = 0.0
+    for (_, _, day, arrive, leave, at, out, _), leg in zip(stops, legs):
+        arrival += leg
+        assert day == 1 and arrive == pytest.approx(arrival) and leave == pytest.approx(arrival + 10)
+        arrival += 10
+    assert [s[5] for s in stops] == (["08:32", "08:46", "08:58"] if order[0] == "S1" else ["08:34", "08:46", "09:00"])
+    assert sorted(s[7] for s in stops) == [50, 100, 200]
+    route = rows(result["OUTPUT_ROUTES"], "day", "stops", "travel_min", "day_min", "leave_depot", "back_at_depot",
+                 "served_pop")
+    assert route == [(1, 3, pytest.approx(12.0), pytest.approx(42.0), "08:30", "09:12", 350)]
+    line = next(result["OUTPUT_ROUTES"].getFeatures()).geometry().asPolyline()
+    xy = [(p.x() - 700000, p.y() - 6600000) for p in line]  # the working CRS, Lambert-93, puts (0, 0) there
+    assert [xy[0], xy[-1]] == [(0, 0), (0, 0)] and len(xy) == 5
+    demand = sorted(rows(result["OUTPUT_DEMAND"], "code", "underserved_before", "covered", "served_stop",
+                         "served_day", "underserved_after"))
+    assert demand == [("U1", 1, 1, "S1", 1, 0), ("U2", 1, 1, "S2", 1, 0), ("U3", 1, 1, "S3", 1, 0),
+                      ("U4", 0, 0, NULL, NULL, 0)]
+
+
+def test_two_short_days_take_the_two_best_single_stops(provider):
+    # 30 min a day: any two stops take 32 min or more, so one stop a day: S2 (200, 6 + 10 + 6 = 22 min) then S1
+    # (100, 2 + 10 + 2 = 14 min); the same people with the matrix times
+    result = run(DAYS=2, MINUTES_PER_DAY=30)
+    stops = sorted(rows(result["OUTPUT_STOPS"], "day", "stop_order", "stop_id", "arrival", "departure", "served_pop"))
+    assert stops == [(1, 1, "S2", "08:36", "08:46", 200), (2, 1, "S1", "08:32", "08:42", 100)]
+    assert matrix_minutes([("depot", "S2"), ("S2", "depot"), ("depot", "S1")]) == pytest.approx([6.0, 6.0, 2.0])
+    assert sorted(rows(result["OUTPUT_ROUTES"], "day", "day_min")) == [(1, pytest.approx(22.0)),
+                                                                       (2, pytest.approx(14.0))]
+
+
+def test_gps_layer_computes_the_minutes_in_the_run(provider):
+    # a GP at (1000, 1000): U4 is on it (0 min), U1 3 min away (1 km at 60 + 1 km at 30); with 2 min isolated
+    # only U1, U2 and U3 are underserved, as with the field
+    result = run(TIME_FIELD=None, GPS=points([("gp", 1000, 1000)]), ISOLATED=2.5)
+    demand = sorted(rows(result["OUTPUT_DEMAND"], "code", "underserved_before"))
+    assert demand == [("U1", 1), ("U2", 1), ("U3", 1), ("U4", 0)]
+
+
+@pytest.mark.parametrize("overrides, message", [
+    (dict(MINUTES_PER_DAY=0), "working minutes per day must be more than 0"),
+    (dict(MINUTES_PER_DAY=12), r"no candidate stop can be reached, served \(10 min\) and left for the depot within "
+                               r"the 12 working minutes of a day; the nearest round trip takes 14.0 min"),
+    (dict(DAYS=0), "1 day or more"),
+    (dict(DAY_START="25:00"), "not a time of day"),
+    (dict(ISOLATED=60), "nothing for the tour to serve"),
+    (dict(RULE=0), "accessibility index field"),
+])
+def test_bad_input_is_refused_and_writes_nothing(provider, tmp_path, overrides, message):
+    outputs = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in ("OUTPUT_STOPS", "OUTPUT_ROUTES",
+                                                                        "OUTPUT_DEMAND")}
+    parameters = dict(INPUT=units(), POPULATION_FIELD="pop", RULE=1, TIME_FIELD="gp_min", ISOLATED=30,
+                      STOPS=points(STOPS), STOP_ID_FIELD="code", DEPOT=points([("depot", 0, 0)]), SERVICE_MINUTES=1,
+                      DAYS=1, MINUTES_PER_DAY=42, STOP_MINUTES=10, ROADS=grid_roads(), SPEED_FIELD="speed",
+                      **outputs)
+    parameters.update(overrides)
+    run_refused("medicaldeserts:mobilecaretour", parameters, message)
