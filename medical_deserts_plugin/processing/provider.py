@@ -11,6 +11,7 @@ from .council_report import CouncilReportAlgorithm
 from .import_anct import ImportAnctAlgorithm
 from .import_finess import ImportFinessAlgorithm
 from .import_population import ImportPopulationAlgorithm
+from .import_roads import ImportRoadsAlgorithm
 from .import_rpps import ImportRppsAlgorithm
 from .nearest_facility import NearestFacilityAlgorithm
 from .suggest_sites import SuggestSitesAlgorithm
@@ -37,7 +38,7 @@ class MedicalDesertsProvider(QgsProcessingProvider):
         for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm(),
                           SuggestSitesAlgorithm(), ImportRppsAlgorithm(), ImportFinessAlgorithm(),
                           ImportPopulationAlgorithm(), UnderservedZonesAlgorithm(), CatchmentAreasAlgorithm(),
-                          ImportAnctAlgorithm(), CouncilReportAlgorithm()):
+                          ImportAnctAlgorithm(), ImportRoadsAlgorithm(), CouncilReportAlgorithm()):
             self.addAlgorithm(algorithm)
         self.add_chain_model()
 
