@@ -148,6 +148,18 @@
       <translation>GeoPackage (ou CSV / XLSX)</translation>
     </message>
     <message>
+      <source>OpenStreetMap PBF (.osm.pbf) or XML (.osm)</source>
+      <translation>OpenStreetMap PBF (.osm.pbf) ou XML (.osm)</translation>
+    </message>
+    <message>
+      <source>Shapefile (TRONCON_ROUTE.shp, unpacked from IGN's .7z), zip or GeoPackage</source>
+      <translation>Shapefile (TRONCON_ROUTE.shp, extrait du .7z de l’IGN), zip ou GeoPackage</translation>
+    </message>
+    <message>
+      <source>Shapefile (TRONCON_DE_ROUTE.shp, unpacked from IGN's .7z), zip or GeoPackage</source>
+      <translation>Shapefile (TRONCON_DE_ROUTE.shp, extrait du .7z de l’IGN), zip ou GeoPackage</translation>
+    </message>
+    <message>
       <source>Choose the commune layer first (download “Commune boundaries” for the same départements, or load your own).</source>
       <translation>Choisissez d’abord la couche des communes (téléchargez « Contours des communes » pour les mêmes départements, ou chargez la vôtre).</translation>
     </message>
@@ -162,6 +174,10 @@
     <message>
       <source>Import cancelled: no layer was added.</source>
       <translation>Import annulé : aucune couche n’a été ajoutée.</translation>
+    </message>
+    <message>
+      <source>The panel cannot download this dataset: get it from its source page (see the description above) and use “Load a local file…”.</source>
+      <translation>Le panneau ne peut pas télécharger ce jeu de données : le récupérer depuis sa page source (voir la description ci-dessus) et utiliser « Charger un fichier local… ».</translation>
     </message>
     <message>
       <source>Give one or more départements for this dataset (e.g. 23).</source>
@@ -1804,6 +1820,194 @@ Les codes commune sont appariés en texte de 5 caractères (un code qui a perdu 
       <translation>{count} commune(s) ont des tranches d’âge incomplètes : chacun de leurs habitants pèse 1 dans {field}.</translation>
     </message>
     <message>
+      <source>OpenStreetMap (.osm.pbf or .osm)</source>
+      <translation>OpenStreetMap (.osm.pbf ou .osm)</translation>
+    </message>
+    <message>
+      <source>IGN ROUTE 500 (TRONCON_ROUTE)</source>
+      <translation>IGN ROUTE 500 (TRONCON_ROUTE)</translation>
+    </message>
+    <message>
+      <source>IGN BD TOPO (TRONCON_DE_ROUTE)</source>
+      <translation>IGN BD TOPO (TRONCON_DE_ROUTE)</translation>
+    </message>
+    <message>
+      <source>Import roads (OpenStreetMap, IGN ROUTE 500, BD TOPO)</source>
+      <translation>Importer les routes (OpenStreetMap, IGN ROUTE 500, BD TOPO)</translation>
+    </message>
+    <message>
+      <source>A road layer for the travel times, from an OpenStreetMap extract or an IGN road file, clipped to the départements and their belt.</source>
+      <translation>Une couche de routes pour les temps de trajet, depuis un extrait OpenStreetMap ou un fichier de routes de l’IGN, découpée aux départements et à leur bande frontalière.</translation>
+    </message>
+    <message>
+      <source>Reads a road file into a line layer that the road-network parameters of the other algorithms take as it is, in the working CRS.
+
+OpenStreetMap: a Geofabrik extract (.osm.pbf) or an .osm XML file, read by GDAL's OSM driver (its “lines” layer). Only the ways cars may use are kept: the highway classes the OpenStreetMap speed presets drive on (motorway to residential, service, track…; not footway, path, cycleway, steps, pedestrian, bridleway, construction, proposed). Fields: osm_id, highway, maxspeed (km/h: “50”, “30 mph”, “FR:urban” = 50, “FR:rural” = 80; empty when untagged), oneway (yes = along the drawing, -1 = against it, no = both ways; motorways and roundabouts are one-way unless tagged otherwise), ref, name. Use road class field highway with an OpenStreetMap preset and one-way field oneway; maxspeed as speed field overrides the class speed where it is tagged.
+
+IGN ROUTE 500 (TRONCON_ROUTE) and BD TOPO (TRONCON_DE_ROUTE): the shapefile, a zip holding it, or the GeoPackage. IGN's .7z archives cannot be read by QGIS: unpack them first (7-Zip). Kept: ROUTE 500 VOCATION, CLASS_ADM, SENS, NUM_ROUTE, NB_CHAUSSE; BD TOPO NATURE, SENS, VIT_MOY_VL (km/h), ACCES_VL, IMPORTANCE, NUMERO (the GeoPackage's long names are written under these). Use road class field VOCATION, CLASS_ADM or NATURE with the preset of that field, or speed field VIT_MOY_VL; one-way field SENS (Sens direct, Sens inverse).
+
+Clip: with a communes layer, the roads are cut to the union of the communes (of the départements given, else all) widened by the border belt (km), so that trips across the border use the neighbours' roads. Without a communes layer the whole file is kept. Other files of the same kind (the neighbouring régions' extracts) can be given too: a way found in two extracts is kept once.</source>
+      <translation>Lit un fichier de routes en une couche de lignes que les paramètres du réseau routier des autres algorithmes prennent telle quelle, dans le SCR de travail.
+
+OpenStreetMap : un extrait Geofabrik (.osm.pbf) ou un fichier XML .osm, lu par le pilote OSM de GDAL (sa couche « lines »). Seules les voies que les voitures peuvent emprunter sont gardées : les classes highway sur lesquelles roulent les préréglages de vitesse OpenStreetMap (de motorway à residential, service, track… ; pas footway, path, cycleway, steps, pedestrian, bridleway, construction, proposed). Champs : osm_id, highway, maxspeed (km/h : « 50 », « 30 mph », « FR:urban » = 50, « FR:rural » = 80 ; vide sans étiquette), oneway (yes = dans le sens du tracé, -1 = à contresens, no = les deux sens ; autoroutes et ronds-points sont à sens unique sauf étiquette contraire), ref, name. Utiliser le champ de classe highway avec un préréglage OpenStreetMap et le champ de sens unique oneway ; maxspeed comme champ de vitesse remplace la vitesse de la classe là où elle est renseignée.
+
+IGN ROUTE 500 (TRONCON_ROUTE) et BD TOPO (TRONCON_DE_ROUTE) : le shapefile, un zip qui le contient, ou le GeoPackage. Les archives .7z de l’IGN ne sont pas lisibles par QGIS : les décompresser d’abord (7-Zip). Gardés : ROUTE 500 VOCATION, CLASS_ADM, SENS, NUM_ROUTE, NB_CHAUSSE ; BD TOPO NATURE, SENS, VIT_MOY_VL (km/h), ACCES_VL, IMPORTANCE, NUMERO (les noms longs du GeoPackage sont écrits sous ces noms). Utiliser le champ de classe VOCATION, CLASS_ADM ou NATURE avec le préréglage de ce champ, ou le champ de vitesse VIT_MOY_VL ; champ de sens unique SENS (Sens direct, Sens inverse).
+
+Découpage : avec une couche de communes, les routes sont coupées à l’union des communes (des départements donnés, sinon toutes) élargie de la bande frontalière (km), pour que les trajets qui passent la frontière prennent les routes des voisins. Sans couche de communes, tout le fichier est gardé. D’autres fichiers du même type (les extraits des régions voisines) peuvent être donnés aussi : une voie présente dans deux extraits n’est gardée qu’une fois.</translation>
+    </message>
+    <message>
+      <source>Communes (polygons) to clip to; empty: no clip</source>
+      <translation>Communes (polygones) auxquelles découper ; vide : pas de découpage</translation>
+    </message>
+    <message>
+      <source>Border belt: roads within (km) of the départements' communes (0 = the départements alone)</source>
+      <translation>Bande frontalière : routes à moins de (km) des communes des départements (0 = les départements seuls)</translation>
+    </message>
+    <message>
+      <source>So that trips from border communes may cross into the neighbouring départements. Needs the départements and the communes layer.</source>
+      <translation>Pour que les trajets depuis les communes frontalières puissent passer dans les départements voisins. Demande les départements et la couche des communes.</translation>
+    </message>
+    <message>
+      <source>{read} line(s) read from {files} file(s), {kept} road(s) kept in the clip area.</source>
+      <translation>{read} ligne(s) lue(s) dans {files} fichier(s), {kept} route(s) gardée(s) dans la zone de découpage.</translation>
+    </message>
+    <message>
+      <source>{read} line(s) read from {files} file(s), {kept} road(s) kept.</source>
+      <translation>{read} ligne(s) lue(s) dans {files} fichier(s), {kept} route(s) gardée(s).</translation>
+    </message>
+    <message>
+      <source>roads</source>
+      <translation>routes</translation>
+    </message>
+    <message>
+      <source>Clip area: {count} commune(s) and a belt of {km:g} km, {km2:,.0f} km².</source>
+      <translation>Zone de découpage : {count} commune(s) et une bande de {km:g} km, {km2:,.0f} km².</translation>
+    </message>
+    <message>
+      <source>Clip area: {count} commune(s) without a belt, {km2:,.0f} km².</source>
+      <translation>Zone de découpage : {count} commune(s) sans bande frontalière, {km2:,.0f} km².</translation>
+    </message>
+    <message>
+      <source>Other roads</source>
+      <translation>Autres routes</translation>
+    </message>
+    <message>
+      <source>Road file (.osm.pbf, .osm; IGN .shp, .zip, .gpkg)</source>
+      <translation>Fichier de routes (.osm.pbf, .osm ; IGN .shp, .zip, .gpkg)</translation>
+    </message>
+    <message>
+      <source>Road files (*.pbf *.osm *.shp *.zip *.gpkg);;All files (*.*)</source>
+      <translation>Fichiers de routes (*.pbf *.osm *.shp *.zip *.gpkg);;Tous les fichiers (*.*)</translation>
+    </message>
+    <message>
+      <source>Kind of road file</source>
+      <translation>Type de fichier de routes</translation>
+    </message>
+    <message>
+      <source>Roads</source>
+      <translation>Routes</translation>
+    </message>
+    <message>
+      <source>road</source>
+      <translation>de routes</translation>
+    </message>
+    <message>
+      <source>No road is left: the road file holds no road of this kind inside the clip area (check the kind, the départements and the communes layer).</source>
+      <translation>Il ne reste aucune route : le fichier ne contient aucune route de ce type dans la zone de découpage (vérifier le type, les départements et la couche des communes).</translation>
+    </message>
+    <message>
+      <source>No communes layer: the whole road file is kept.</source>
+      <translation>Pas de couche de communes : tout le fichier de routes est gardé.</translation>
+    </message>
+    <message>
+      <source>Motorway</source>
+      <translation>Autoroute</translation>
+    </message>
+    <message>
+      <source>Trunk road</source>
+      <translation>Voie rapide</translation>
+    </message>
+    <message>
+      <source>Primary road</source>
+      <translation>Route principale</translation>
+    </message>
+    <message>
+      <source>Secondary road</source>
+      <translation>Route secondaire</translation>
+    </message>
+    <message>
+      <source>Main link</source>
+      <translation>Liaison principale</translation>
+    </message>
+    <message>
+      <source>Regional link</source>
+      <translation>Liaison régionale</translation>
+    </message>
+    <message>
+      <source>Dual carriageway</source>
+      <translation>Route à 2 chaussées</translation>
+    </message>
+    <message>
+      <source>More road files of the same kind (e.g. the neighbouring régions' extracts)</source>
+      <translation>Autres fichiers de routes du même type (par ex. les extraits des régions voisines)</translation>
+    </message>
+    <message>
+      <source>Clipping the roads to départements needs the communes layer: choose it, or leave the départements empty to keep the whole file.</source>
+      <translation>Découper les routes aux départements demande la couche des communes : la choisir, ou laisser les départements vides pour garder tout le fichier.</translation>
+    </message>
+    <message>
+      <source>{count} way(s) cars cannot use (footways, paths, cycleways, steps…) left out.</source>
+      <translation>{count} voie(s) interdite(s) aux voitures (trottoirs, sentiers, pistes cyclables, escaliers…) écartée(s).</translation>
+    </message>
+    <message>
+      <source>{path} is a 7-Zip archive, which QGIS cannot read: unpack it (7-Zip) and give the {layer} shapefile or GeoPackage inside</source>
+      <translation>{path} est une archive 7-Zip, que QGIS ne sait pas lire : la décompresser (7-Zip) et donner le shapefile {layer} ou le GeoPackage qu’elle contient</translation>
+    </message>
+    <message>
+      <source>{path} is not a vector file GDAL can read</source>
+      <translation>{path} n’est pas un fichier vecteur lisible par GDAL</translation>
+    </message>
+    <message>
+      <source>{path} has no {layer} layer (its layers: {names})</source>
+      <translation>{path} n’a pas de couche {layer} (ses couches : {names})</translation>
+    </message>
+    <message>
+      <source>{path}: the {name} layer is not made of lines</source>
+      <translation>{path} : la couche {name} n’est pas faite de lignes</translation>
+    </message>
+    <message>
+      <source>{count} way(s) found in two extracts kept once.</source>
+      <translation>{count} voie(s) présente(s) dans deux extraits gardée(s) une fois.</translation>
+    </message>
+    <message>
+      <source>{path} is not an OpenStreetMap file (.osm.pbf or .osm XML)</source>
+      <translation>{path} n’est pas un fichier OpenStreetMap (.osm.pbf ou XML .osm)</translation>
+    </message>
+    <message>
+      <source>the OpenStreetMap lines of {path} have no field {fields} (GDAL's osmconf.ini was changed?)</source>
+      <translation>les lignes OpenStreetMap de {path} n’ont pas de champ {fields} (le osmconf.ini de GDAL a été modifié ?)</translation>
+    </message>
+    <message>
+      <source>the zip {path} holds no shapefile or GeoPackage</source>
+      <translation>le zip {path} ne contient ni shapefile ni GeoPackage</translation>
+    </message>
+    <message>
+      <source>{path}: {error}</source>
+      <translation>{path} : {error}</translation>
+    </message>
+    <message>
+      <source>GDAL could not read the road file {path}: {error}</source>
+      <translation>GDAL n’a pas pu lire le fichier de routes {path} : {error}</translation>
+    </message>
+    <message>
+      <source>GDAL could not read back the roads of {path}.</source>
+      <translation>GDAL n’a pas pu relire les routes de {path}.</translation>
+    </message>
+    <message>
+      <source>no reason given</source>
+      <translation>sans raison donnée</translation>
+    </message>
+    <message>
       <source>Data import</source>
       <translation>Import de données</translation>
     </message>
@@ -3322,34 +3526,6 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
-    </message>
-    <message>
-      <source>Travel-time table (instead of the road network)</source>
-      <translation>Table des temps de trajet (au lieu du réseau routier)</translation>
-    </message>
-    <message>
-      <source>No row of the travel-time table matches the demand and supply identifiers: check the identifier fields.</source>
-      <translation>Aucune ligne de la table des temps de trajet ne correspond aux identifiants de la demande et de l’offre : vérifiez les champs identifiants.</translation>
-    </message>
-    <message>
-      <source>{count} row(s) of the travel-time table match no demand or supply identifier, or have no time: left out.</source>
-      <translation>{count} ligne(s) de la table des temps de trajet ne correspondent à aucun identifiant de demande ou d’offre, ou n’ont pas de temps : écartées.</translation>
-    </message>
-    <message>
-      <source>Chooses among candidate sites (town halls, vacant buildings, commune centres; the demand units themselves when no candidate layer is given) where to open new health centres, keeping the existing facilities open, over the road network.
-
-Models (Church &amp; ReVelle; coverage is time ≤ radius): maximal covering, p-median, p-center, set covering, and the APL lift: with the DREES APL method, a new site of a given supply (consultations per year, 3 GPs × 5,400 by default) adds to each commune's APL a known amount, so the sites that bring the most inhabitants to the threshold (2.5) are found exactly. The APL shares supply by standardised inhabitants (the pop_std field of “Accessibility index”, or the field chosen in the advanced parameters) and counts people with the population field.
-
-Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the result is proven optimal and the gap. Very large cases use a greedy + swap heuristic, said so.
-
-Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is dropped); the demand units with their site and time (or APL) before and after; allocation lines.</source>
-      <translation>Choisit parmi des sites candidats (mairies, locaux vacants, centres de communes ; les unités de demande elles-mêmes sans couche de candidats) où ouvrir de nouveaux centres de santé, en gardant les établissements existants, sur le réseau routier.
-
-Modèles (Church et ReVelle ; couverture : temps ≤ rayon) : couverture maximale, p-médian, p-centre, couverture d’ensemble, et le relèvement de l’APL : avec la méthode APL de la DREES, un nouveau site d’une offre donnée (consultations par an, 3 médecins × 5 400 par défaut) ajoute à l’APL de chaque commune une quantité connue, de sorte que les sites qui portent le plus d’habitants au seuil (2,5) sont trouvés exactement. L’APL partage l’offre selon les habitants standardisés (le champ pop_std de « Indice d’accessibilité », ou le champ choisi dans les paramètres avancés) et compte les personnes avec le champ de population.
-
-Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans la limite de temps ; le journal dit si le résultat est prouvé optimal et l’écart. Les très grands cas utilisent une heuristique gloutonne avec échanges, et le disent.
-
-Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objectif perd si ce seul site est retiré) ; les unités de demande avec leur site et leur temps (ou APL) avant et après ; les lignes d’affectation.</translation>
     </message>
   </context>
 </TS>

@@ -37,7 +37,8 @@ SOURCE = ROOT / "docs" / "guide"
 LANGUAGES = ("en", "fr")
 PROVIDER = "medicaldeserts"
 #: Pages in reading order: the workflow, the data, the algorithms in the order of the chain, the network, the FAQ.
-PAGES = ("index", "data", "importrpps", "importfiness", "importpopulation", "importanct", "nearestfacility",
+PAGES = ("index", "data", "importrpps", "importfiness", "importpopulation", "importanct", "importroads",
+         "nearestfacility",
          "traveltimematrix", "catchmentareas", "accessibilityindex", "underservedzones", "suggestsites",
          "mobilecaretour", "councilreport", "councilchain", "network", "faq")
 MARK = re.compile(r"^<!-- (parameters|outputs|speeds|example(?: (\d+))?) -->$", re.MULTILINE)

@@ -16,7 +16,9 @@ DATAGOUV_API = "https://www.data.gouv.fr/api/1/datasets/{dataset}/"
 READERS = ("vector", "table", "algorithm")
 FILTERS = ("departements", "belt", "profession", "specialties", "modes", "communes")
 #: File formats the download check knows (``auto``: decided from the file name once resolved).
-FORMATS = ("auto", "text", "csv", "txt", "zip", "geojson", "json", "gpkg", "xlsx", "xls", "shp")
+FORMATS = ("auto", "text", "csv", "txt", "zip", "geojson", "json", "gpkg", "xlsx", "xls", "shp", "pbf")
+#: Placeholders of a ``url_template``: a département code, or the région (of a ``regions`` table) holding it.
+PLACEHOLDERS = ("{departement}", "{region}")
 #: Resource types of a data.gouv.fr dataset that are never data files.
 NOT_DATA = ("documentation", "api", "code")
 
@@ -145,7 +147,12 @@ def catalogue_problems(data):
         if unknown:
             problems.append(f"{where}: unknown filter(s) {', '.join(map(str, unknown))}")
         files = entry.get("files")
-        if not isinstance(files, list) or not files:
+        if entry.get("download") is False:
+            if files or not entry.get("local_file_filter"):
+                problems.append(f"{where}: an entry without download ('download': false) has no 'files' and needs "
+                                f"a 'local_file_filter'")
+            files = []
+        elif not isinstance(files, list) or not files:
             problems.append(f"{where}: 'files' must be a non-empty list")
             files = []
         for number, spec in enumerate(files):
@@ -174,10 +181,16 @@ def _file_problems(spec, where, entry, problems):
         if spec.get(key) and not _is_https(spec[key]):
             problems.append(f"{where}: '{key}' must be an https:// address")
     if spec.get("url_template"):
-        if "{departement}" not in spec["url_template"]:
-            problems.append(f"{where}: 'url_template' must hold {{departement}}")
-        if "{departement}" not in str(spec.get("name", "")):
-            problems.append(f"{where}: 'name' must hold {{departement}} with a 'url_template'")
+        held = [key for key in PLACEHOLDERS if key in spec["url_template"]]
+        if len(held) != 1:
+            problems.append(f"{where}: 'url_template' must hold {{departement}} or {{region}}")
+        elif held[0] not in str(spec.get("name", "")):
+            problems.append(f"{where}: 'name' must hold {held[0]} with this 'url_template'")
+        elif held[0] == "{region}":
+            try:
+                region_table(spec.get("regions"))
+            except CatalogueError as error:
+                problems.append(f"{where}: {error}")
         if not entry.get("requires_departements"):
             problems.append(f"{where}: a 'url_template' needs 'requires_departements': true")
     if spec.get("datagouv") and not re.fullmatch(r"[A-Za-z0-9_-]+", spec["datagouv"]):
@@ -218,13 +231,41 @@ def datagouv_api_url(dataset):
     return DATAGOUV_API.format(dataset=quote(dataset, safe=""))
 
 
-def file_requests(entry, departements=None):
-    """The :class:`FileRequest` list of a catalogue entry; ``url_template`` files give one per département.
+def region_table(name):
+    """``{département: région}`` from the ``regions`` file ``name`` next to the catalogue (``{"regions": {région:
+    [départements]}}``); CatalogueError when it is missing, unreadable or gives a département two régions."""
+    if not isinstance(name, str) or not re.fullmatch(r"[A-Za-z0-9_.-]+\.json", name):
+        raise CatalogueError("'regions' must name a .json file next to the catalogue")
+    try:
+        regions = json.loads((CATALOGUE_PATH.parent / name).read_text(encoding="utf-8"))["regions"]
+        table = {}
+        for region, codes in regions.items():
+            for code in codes:
+                if code in table:
+                    raise CatalogueError(f"the département {code} is in two régions of {name}: {table[code]}, {region}")
+                table[code] = region
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise CatalogueError(f"cannot read the régions file {name}: {error}") from error
+    return table
 
-    Raises ``ValueError`` when the entry needs départements and none are given.
+
+def regions_of(departements, table):
+    """The régions of ``departements`` in ``table`` (:func:`region_table`), each once, in the order met; ValueError
+    naming the départements that no région holds."""
+    missing = [code for code in departements if code not in table]
+    if missing:
+        raise ValueError(f"no regional extract holds the département(s) {', '.join(missing)}")
+    return list(dict.fromkeys(table[code] for code in departements))
+
+
+def file_requests(entry, departements=None):
+    """The :class:`FileRequest` list of a catalogue entry; ``url_template`` files give one per département, or one
+    per région holding them (``{region}`` and a ``regions`` table).
+
+    Raises ``ValueError`` when the entry needs départements and none are given, or a région holds none of them.
     """
     requests = []
-    for spec in entry["files"]:
+    for spec in entry.get("files", []):
         common = dict(
             dataset_id=entry["id"], datagouv=spec.get("datagouv", ""), pattern=spec.get("pattern", ""),
             formats=tuple(f.lower() for f in spec.get("formats", [])), fallback_url=spec.get("fallback_url", ""),
@@ -235,6 +276,11 @@ def file_requests(entry, departements=None):
         if spec.get("url_template"):
             if not departements:
                 raise ValueError("départements needed")
+            if "{region}" in spec["url_template"]:
+                for region in regions_of(departements, region_table(spec["regions"])):
+                    requests.append(FileRequest(name=spec["name"].replace("{region}", region),
+                                                url=spec["url_template"].replace("{region}", quote(region)), **common))
+                continue
             for code in departements:
                 requests.append(FileRequest(name=spec["name"].replace("{departement}", code),
                                             url=spec["url_template"].replace("{departement}", quote(code)),
@@ -349,5 +395,5 @@ def safe_name(text):
 __all__ = [
     "CATALOGUE_PATH", "CatalogueError", "FileRequest", "Resource", "catalogue_problems", "dataset_by_id",
     "datagouv_api_url", "extension_of", "file_requests", "load_catalogue", "localized", "metric_crs_for",
-    "resolve_resource", "safe_name",
+    "region_table", "regions_of", "resolve_resource", "safe_name",
 ]

@@ -67,6 +67,8 @@ from .download import DownloadTask, cache_folder, default_cache_folder, safe_ext
 LOG_TAG = "Medical Deserts"
 #: The algorithms the dock opens to go from the data to the report.
 CHAIN_ALGORITHM, REPORT_ALGORITHM = "medicaldeserts:councilchain", "medicaldeserts:councilreport"
+#: The parameter of an import algorithm that takes the downloaded files after the first (the other régions' roads)
+MORE_INPUTS = "MORE_INPUTS"
 _DEPARTEMENT = re.compile(r"^(0[0-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-8])$")
 #: Invisible break point; runs of 30 characters or more without a space get them (paths, addresses in messages).
 ZERO_WIDTH_SPACE = "\u200b"
@@ -124,6 +126,11 @@ def format_description(text):
         "Shapefile (zip), GeoPackage, GeoJSON or table": tr("Shapefile (zip), GeoPackage, GeoJSON or table"),
         "GeoJSON, GeoPackage or Shapefile (zip)": tr("GeoJSON, GeoPackage or Shapefile (zip)"),
         "GeoPackage (or CSV / XLSX)": tr("GeoPackage (or CSV / XLSX)"),
+        "OpenStreetMap PBF (.osm.pbf) or XML (.osm)": tr("OpenStreetMap PBF (.osm.pbf) or XML (.osm)"),
+        "Shapefile (TRONCON_ROUTE.shp, unpacked from IGN's .7z), zip or GeoPackage":
+            tr("Shapefile (TRONCON_ROUTE.shp, unpacked from IGN's .7z), zip or GeoPackage"),
+        "Shapefile (TRONCON_DE_ROUTE.shp, unpacked from IGN's .7z), zip or GeoPackage":
+            tr("Shapefile (TRONCON_DE_ROUTE.shp, unpacked from IGN's .7z), zip or GeoPackage"),
     }.get(text, text)
 
 
@@ -469,7 +476,7 @@ def _coerce(definition, value):
             return [] if definition.allowMultiple() and not codes else None
         return indices if definition.allowMultiple() else indices[0]
     if isinstance(value, (list, tuple)):
-        return ",".join(value)
+        return list(value) if definition.type() == "multilayer" else ",".join(value)
     if isinstance(value, str) and not value and definition.type() not in ("string", "file"):
         return None  # an empty text is "all" for text filters only
     return value
@@ -867,6 +874,10 @@ class DataDock(QDockWidget):
         entry = self.current_entry()
         if entry is None or self.task is not None:
             return
+        if entry.get("download") is False:
+            self.show_status(tr("The panel cannot download this dataset: get it from its source page (see the "
+                                "description above) and use “Load a local file…”."), error=True)
+            return
         try:
             filters = self.filters()
         except ValueError as error:
@@ -879,7 +890,11 @@ class DataDock(QDockWidget):
             self.show_status(tr("Choose the commune layer first (download “Commune boundaries” for the same "
                                 "départements, or load your own)."), error=True)
             return
-        requests = file_requests(entry, filters.departements)
+        try:
+            requests = file_requests(entry, filters.departements)
+        except ValueError as error:
+            self.show_status(str(error), error=True)
+            return
         title = localized(entry["title"], self.language)
         task = DownloadTask(tr("Downloading {title}").format(title=title), requests, cache_folder(),
                             force=self.force.isChecked(), allow_local_http=self.allow_local_http)
@@ -928,10 +943,13 @@ class DataDock(QDockWidget):
                 date=min(r.downloaded for r in reused).astimezone().strftime("%Y-%m-%d %H:%M")))
         paths, companions = [r.path for r in results], {}
         if entry["reader"] == "algorithm":
-            # the first file is INPUT; others go to the parameter named in the catalogue (savoir-faire...)
+            # the first file is INPUT, the other files of a template (one per région...) MORE_INPUTS; others go to
+            # the parameter named in the catalogue (savoir-faire...)
             parameters = {spec["name"]: spec.get("parameter") for spec in entry["files"]}
             main = [r.path for r in results if not parameters.get(r.name)]
             companions = {parameters[r.name]: r.path for r in results if parameters.get(r.name)}
+            if len(main) > 1:
+                companions[MORE_INPUTS] = main[1:]
             paths = main[:1]
         self.load_and_report(entry, paths, notes, filters, companions)
 

@@ -192,14 +192,20 @@ def _read_in_bulk(layer, fields, feedback):
     if uri.get("geometryType") or uri.get("subset") or not uri.get("path"):
         return None
     path = (uri.get("vsiPrefix") or "") + uri["path"] + (uri.get("vsiSuffix") or "")  # a zipped shapefile...
+    return read_ogr_in_bulk(path, fields, uri.get("layerName"), int(uri.get("layerId") or 0),
+                            uri.get("openOptions") or [], feedback)
+
+
+def read_ogr_in_bulk(path, fields, layer_name=None, layer_id=0, open_options=(), feedback=None):
+    """(feature ids, shapely geometries, {field: values}, {field: Categorical}) of a layer of the GDAL dataset
+    ``path`` (by name, else by index) through GDAL's Arrow stream; None when GDAL cannot read it that way."""
     try:
-        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=uri.get("openOptions") or [])
+        dataset = gdal.OpenEx(path, gdal.OF_VECTOR | gdal.OF_READONLY, open_options=list(open_options))
     except RuntimeError:  # GDAL raises when its exceptions are on, returns None when they are off
         return None
     if dataset is None:
         return None
-    ogr_layer = (dataset.GetLayerByName(uri["layerName"]) if uri.get("layerName")
-                 else dataset.GetLayer(int(uri.get("layerId") or 0)))
+    ogr_layer = dataset.GetLayerByName(layer_name) if layer_name else dataset.GetLayer(layer_id)
     definition = None if ogr_layer is None else ogr_layer.GetLayerDefn()
     if definition is None or definition.GetGeomFieldCount() > 1:
         return None

@@ -11,6 +11,7 @@ from .council_report import CouncilReportAlgorithm
 from .import_anct import ImportAnctAlgorithm
 from .import_finess import ImportFinessAlgorithm
 from .import_population import ImportPopulationAlgorithm
+from .import_roads import ImportRoadsAlgorithm
 from .import_rpps import ImportRppsAlgorithm
 from .mobile_care_tour import MobileCareTourAlgorithm
 from .nearest_facility import NearestFacilityAlgorithm
@@ -38,7 +39,8 @@ class MedicalDesertsProvider(QgsProcessingProvider):
         for algorithm in (TravelTimeMatrixAlgorithm(), NearestFacilityAlgorithm(), AccessibilityIndexAlgorithm(),
                           SuggestSitesAlgorithm(), ImportRppsAlgorithm(), ImportFinessAlgorithm(),
                           ImportPopulationAlgorithm(), UnderservedZonesAlgorithm(), CatchmentAreasAlgorithm(),
-                          ImportAnctAlgorithm(), CouncilReportAlgorithm(), MobileCareTourAlgorithm()):
+                          ImportAnctAlgorithm(), ImportRoadsAlgorithm(), CouncilReportAlgorithm(),
+                          MobileCareTourAlgorithm()):
             self.addAlgorithm(algorithm)
         self.add_chain_model()
 

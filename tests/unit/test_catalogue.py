@@ -170,3 +170,41 @@ def test_small_helpers():
 
 def test_catalogue_path_is_inside_the_plugin_package():
     assert CATALOGUE_PATH.parent.name == "gui" and CATALOGUE_PATH.parent.parent.name == "medical_deserts_plugin"
+
+
+def test_every_metropolitan_departement_has_one_geofabrik_region(catalogue):
+    from medical_deserts_plugin.gui.catalogue import region_table, regions_of
+
+    spec = dataset_by_id(catalogue, "roads_osm")["files"][0]
+    table = region_table(spec["regions"])
+    metropolitan = [f"{n:02d}" for n in range(1, 96) if n != 20] + ["2A", "2B"]
+    assert set(metropolitan) <= set(table)  # a département in two régions is refused when the table is read
+    assert len(set(table[code] for code in metropolitan)) == 22  # the régions before 2016
+    assert table["23"] == "limousin" and table["53"] == "pays-de-la-loire" and table["2A"] == "corse"
+    assert regions_of(["23", "87", "53"], table) == ["limousin", "pays-de-la-loire"]
+    with pytest.raises(ValueError, match="975"):
+        regions_of(["23", "975"], table)
+
+
+def test_osm_roads_come_one_file_per_region(catalogue):
+    entry = dataset_by_id(catalogue, "roads_osm")
+    requests = file_requests(entry, ["19", "23", "63"])
+    assert [(r.name, r.url) for r in requests] == [
+        ("osm_limousin", "https://download.geofabrik.de/europe/france/limousin-latest.osm.pbf"),
+        ("osm_auvergne", "https://download.geofabrik.de/europe/france/auvergne-latest.osm.pbf")]
+    assert entry["algorithm"] == "medicaldeserts:importroads" and entry["parameters"] == {"KIND": 0}
+    with pytest.raises(ValueError):
+        file_requests(entry, [])
+
+
+def test_ign_roads_are_local_files_only(catalogue):
+    for identifier, kind in (("roads_route500", 1), ("roads_bdtopo", 2)):
+        entry = dataset_by_id(catalogue, identifier)
+        assert entry["download"] is False and file_requests(entry, ["23"]) == []
+        assert entry["parameters"] == {"KIND": kind} and ".7z" in entry["description"]["en"]
+    broken = copy.deepcopy(catalogue)
+    dataset_by_id(broken, "roads_bdtopo")["files"] = dataset_by_id(broken, "roads_osm")["files"]
+    dataset_by_id(broken, "roads_osm")["files"][0]["regions"] = "missing.json"
+    problems = "\n".join(catalogue_problems(broken))
+    assert "an entry without download ('download': false) has no 'files'" in problems
+    assert "cannot read the régions file missing.json" in problems
