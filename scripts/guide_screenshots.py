@@ -7,7 +7,8 @@ plugin installed in a throw-away QGIS profile under ``DEMO/qgis-config`` (never 
 own (settings in a temporary folder), it draws:
 
 - ``dock_{en,fr}.png``: the data panel, in English and in French;
-- ``dialog_accessibilityindex_{en,fr}.png``, ``dialog_councilreport_{en,fr}.png``: the Processing dialogs;
+- ``dialog_accessibilityindex_{en,fr}.png``, ``dialog_councilreport_{en,fr}.png``,
+  ``dialog_mobilecaretour_{en,fr}.png``: the Processing dialogs;
 - ``map_apl.png``, ``map_nearest.png``: the demo's APL classes and minutes to the nearest GP, with the styles their
   GeoPackages embed;
 - ``report_pages.png``: the first three pages of ``rapport_territorial.pdf`` side by side (``pdftoppm -r 50``).
@@ -170,6 +171,8 @@ def main():
     report_parameters = {"INPUT": str(demo / "apl_communes.gpkg"), "NEAREST": str(demo / "nearest_gp.gpkg"),
                          "CLASSES": str(demo / "communes_classes.gpkg"), "ZONES": str(demo / "underserved_zones.gpkg"),
                          "TERRITORY": "Département exemple (99)"}
+    tour_parameters = {"INPUT": str(demo / "apl_communes.gpkg"), "STOPS": str(sample / "communes.gpkg"),
+                       "DEPOT": str(sample / "facilities.gpkg"), "ROADS": str(sample / "roads.gpkg")}
     for language in ("en", "fr"):
         QgsSettings().setValue("locale/userLocale", language)
         translator = QTranslator()
@@ -183,6 +186,7 @@ def main():
         grab_dock(application, window, language)
         grab_dialog(application, "medicaldeserts:accessibilityindex", apl_parameters, language)
         grab_dialog(application, "medicaldeserts:councilreport", report_parameters, language)
+        grab_dialog(application, "medicaldeserts:mobilecaretour", tour_parameters, language)
         QgsApplication.processingRegistry().removeProvider(provider)
         QCoreApplication.removeTranslator(translator)
     render_map(demo / "apl_communes.gpkg", "map_apl.png")
