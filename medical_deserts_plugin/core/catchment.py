@@ -566,20 +566,19 @@ class _Builder:
             live = pieces.slack[ends] > _NO_TIME_LEFT
             anchors = np.unique(np.stack([end_group[live], ends[live]], 1), axis=0).reshape(-1, 2)
             points = shapely.points(np.vstack([pl.node_xy[anchors[:, 1]], facility_points]))
-            previous, previous_group = np.empty(0, dtype=object), np.empty(0, dtype=np.int64)
             if before is not None:
                 runs, run_group, _ = _runs(pl, pieces.full_seg, pieces.full_group,
                                            ~np.isin(pieces.full_seg, before[0]))
-                previous, previous_group = before[1], groups
             geometries = np.concatenate([
                 _buffer(runs, width, quad_segs=quad, cap_style="flat"),
                 _buffer(partial, width, quad_segs=quad, cap_style="flat"),
                 _buffer(points, width, quad_segs=quad),
-                previous,
             ])
-            group = np.concatenate([run_group, pieces.part_group, anchors[:, 0], facility_group,
-                                    previous_group]).astype(np.int64)
-            return _union_by_group(geometries, group, groups), lines, line_group
+            group = np.concatenate([run_group, pieces.part_group, anchors[:, 0], facility_group]).astype(np.int64)
+            added = _union_by_group(geometries, group, groups)
+            if before is None:
+                return added, lines, line_group
+            return _polygonal_all(_overlay(shapely.union, before[1], added)), lines, line_group
         # Points along the reached lines, at least every 2 x buffer_m, so the hull follows the roads.
         dense = lines.copy()
         long = shapely.length(lines) > 0  # GEOS cannot densify a zero-length line
