@@ -25,6 +25,10 @@ Polygons (``shape="buffer"``, the default)
 
     The polygon is therefore every point within ``buffer_m`` metres of a road point reached in time, except beyond
     the tips of the partly reached pieces. Blocks of the road mesh wider than ``2 * buffer_m`` stay as holes.
+    In the ``dissolve`` and ``split`` modes the bands are drawn one on the other: a band's polygon is the smaller
+    band's united with the buffers of what it adds (the polylines holding a segment whole only from this band on,
+    the partial pieces, the round ends), so the bands are nested exactly (a round end of a smaller band, a polygon
+    with ``quad_segs`` sides, can stick out of the polyline join of a larger band by a few square metres).
 
 Polygons (``shape="concave"``)
     ``shapely.concave_hull`` (``concave_ratio``: 0 most concave .. 1 convex hull) of the reached points: the reached
@@ -75,8 +79,8 @@ MODES = ("overlap", "dissolve", "split")
 DIRECTIONS = ("outbound", "inbound")
 SHAPES = ("buffer", "concave")
 WORKERS = os.cpu_count() or 1  # threads drawing the polygons and their overlays
-_NO_TIME_LEFT = 1e-9
-_GRID_M = 1e-3  # metres: precision grid of the overlays retried after a GEOS robustness failure  # minutes: a node reached with less than this left gets no round end (rounding noise)
+_NO_TIME_LEFT = 1e-9  # minutes: a node reached with less than this left gets no round end (rounding noise)
+_GRID_M = 1e-3  # metres: precision grid of the overlays retried after a GEOS robustness failure
 
 __all__ = [
     "MODES", "DIRECTIONS", "SHAPES", "FacilityTimes", "facility_times", "catchment_areas", "population_within",
@@ -402,8 +406,9 @@ def _reached_pieces(pl, seg, slack, label, total):
     )
 
 
-def _runs(pl, full_seg, full_group):
-    """Whole segments merged into polylines where they follow each other in the road line (same group)."""
+def _runs(pl, full_seg, full_group, fresh=None):
+    """Whole segments merged into polylines where they follow each other in the road line (same group). With
+    ``fresh`` (a flag per segment), only the polylines holding a flagged segment."""
     order = np.lexsort((full_seg, full_group))
     seg, group = full_seg[order], full_group[order]
     if len(seg) == 0:
@@ -417,14 +422,21 @@ def _runs(pl, full_seg, full_group):
     coords[offset[start]] = pl.node_xy[pl.seg_a[seg[start]]]
     coords[offset + start] = pl.node_xy[pl.seg_b[seg]]
     run = np.cumsum(start) - 1
-    lines = shapely.linestrings(coords, indices=np.repeat(run, count))
     stop = np.r_[start[1:], True]
-    return lines, group[start], np.stack([pl.seg_a[seg[start]], pl.seg_b[seg[stop]]], axis=1)
+    ends = np.stack([pl.seg_a[seg[start]], pl.seg_b[seg[stop]]], axis=1)
+    if fresh is None:
+        return shapely.linestrings(coords, indices=np.repeat(run, count)), group[start], ends
+    keep = np.bincount(run, weights=fresh[order], minlength=run[-1] + 1) > 0
+    point_keep = np.repeat(keep[run], count)
+    lines = shapely.linestrings(coords[point_keep], indices=np.repeat(np.cumsum(keep)[run] - 1, count)[point_keep]) \
+        if keep.any() else np.empty(0, dtype=object)
+    return lines, group[start][keep], ends[keep]
 
 
-def _piece_lines(pl, pieces):
-    """Line geometries of the pieces and their groups: polylines of whole segments, then partial pieces."""
-    runs, run_group, run_ends = _runs(pl, pieces.full_seg, pieces.full_group)
+def _piece_lines(pl, pieces, fresh=None):
+    """Line geometries of the pieces and their groups: polylines of whole segments (only those holding a
+    ``fresh`` segment, if given), then partial pieces."""
+    runs, run_group, run_ends = _runs(pl, pieces.full_seg, pieces.full_group, fresh)
     partial = shapely.linestrings(np.stack([pl.node_xy[pieces.anchor], pieces.tip], axis=1)) \
         if len(pieces.anchor) else np.empty(0, dtype=object)
     return runs, run_group, run_ends, partial
@@ -536,8 +548,12 @@ class _Builder:
         self.pl, self.facilities_xy = pl, facilities_xy
         self.buffer_m, self.quad_segs, self.shape, self.ratio = buffer_m, quad_segs, shape, concave_ratio
 
-    def polygons(self, pieces, facility_points, facility_group, groups):
-        """Polygon of each of ``groups``; also returns the piece lines and their groups (for the split mode)."""
+    def polygons(self, pieces, facility_points, facility_group, groups, before=None):
+        """Polygon of each of ``groups``; also returns the piece lines and their groups (for the split mode).
+
+        ``before``: (whole segments, polygon of each group) of the previous, smaller band (buffers only). The
+        polylines made of segments already whole then are in those polygons: only the others are drawn, and
+        the result is united with them, so the bands are nested (a round end of a smaller band stays in)."""
         pl, width, quad = self.pl, self.buffer_m, self.quad_segs
         runs, run_group, run_ends, partial = _piece_lines(pl, pieces)
         lines = np.concatenate([runs, partial])
@@ -550,13 +566,19 @@ class _Builder:
             live = pieces.slack[ends] > _NO_TIME_LEFT
             anchors = np.unique(np.stack([end_group[live], ends[live]], 1), axis=0).reshape(-1, 2)
             points = shapely.points(np.vstack([pl.node_xy[anchors[:, 1]], facility_points]))
+            if before is not None:
+                runs, run_group, _ = _runs(pl, pieces.full_seg, pieces.full_group,
+                                           ~np.isin(pieces.full_seg, before[0]))
             geometries = np.concatenate([
                 _buffer(runs, width, quad_segs=quad, cap_style="flat"),
                 _buffer(partial, width, quad_segs=quad, cap_style="flat"),
                 _buffer(points, width, quad_segs=quad),
             ])
             group = np.concatenate([run_group, pieces.part_group, anchors[:, 0], facility_group]).astype(np.int64)
-            return _union_by_group(geometries, group, groups), lines, line_group
+            added = _union_by_group(geometries, group, groups)
+            if before is None:
+                return added, lines, line_group
+            return _polygonal_all(_overlay(shapely.union, before[1], added)), lines, line_group
         # Points along the reached lines, at least every 2 x buffer_m, so the hull follows the roads.
         dense = lines.copy()
         long = shapely.length(lines) > 0  # GEOS cannot densify a zero-length line
@@ -802,23 +824,24 @@ def catchment_areas(network, facilities_xy, bands_minutes, *, mode="overlap", ri
         reached_any = np.flatnonzero(np.isfinite(total))
         seg = pl.segments_at(reached_any) if len(reached_any) else np.empty(0, np.int64)
         group_shapes = np.empty((len(groups), n_bands), dtype=object)
-        lines = None
+        lines = before = None
         for k, band in enumerate(bands):
             slack = band - total if table is None else _max_slack(table, limits[:, k], pl.n_nodes)
             pieces = _reached_pieces(pl, seg, slack, label, total)
             present = on_network & (delay <= np.minimum(band, cap))
             points = facilities_xy[present]
             point_group = label[pl.facility_node[present]]
-            group_shapes[:, k], band_lines, band_line_group = builder.polygons(pieces, points, point_group, groups)
+            group_shapes[:, k], band_lines, band_line_group = builder.polygons(pieces, points, point_group, groups,
+                                                                               before)
+            if shape == "buffer":
+                before = (pieces.full_seg, group_shapes[:, k])
             if k == n_bands - 1:
                 lines = (band_lines, band_line_group)
             _report(progress, 0.3 + 0.4 * (k + 1) / n_bands)
         if shape == "concave":
             group_shapes = _nested(group_shapes)
-        dissolved = np.array(_in_threads(lambda k: _polygonal(_union_all(group_shapes[:, k])), range(n_bands)),
-                             dtype=object)
         if mode == "dissolve":
-            shapes[0] = dissolved
+            shapes[0] = _in_threads(lambda k: _polygonal(_union_all(group_shapes[:, k])), range(n_bands))
         else:
             contested = _contested(group_shapes[:, -1])
             if contested is None:
@@ -828,7 +851,9 @@ def catchment_areas(network, facilities_xy, bands_minutes, *, mode="overlap", ri
                 owner = _voronoi_owner(contested, *lines, groups, buffer_m / 2, clip)
                 for k in range(n_bands):
                     own = _overlay(shapely.difference, group_shapes[:, k], contested)
-                    contested_band = _overlay(shapely.intersection, dissolved[k], contested)
+                    # The dissolved polygon within the contested area: the union of the facilities' parts there.
+                    contested_band = _polygonal(_union_all(
+                        _overlay(shapely.intersection, group_shapes[:, k], contested)))
                     share = _overlay(shapely.intersection, contested_band, owner)
                     shapes[:, k] = _polygonal_all(_overlay(shapely.union, own, share))
     _report(progress, 0.9)
