@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr_FR">
+<TS version="2.1" language="fr">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -2344,6 +2344,10 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
       <translation>dépôt</translation>
     </message>
     <message>
+      <source>stop or depot</source>
+      <translation>arrêt ou dépôt</translation>
+    </message>
+    <message>
       <source>Underserved</source>
       <translation>Mal desservi</translation>
     </message>
@@ -2382,6 +2386,14 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
     <message>
       <source>Solver</source>
       <translation>Solveur</translation>
+    </message>
+    <message>
+      <source>Demand identifier field (with a table: demand unit to stop rows)</source>
+      <translation>Champ identifiant de la demande (avec une table : lignes unité de demande vers arrêt)</translation>
+    </message>
+    <message>
+      <source>Depot identifier field (with a table: depot to stop rows and back)</source>
+      <translation>Champ identifiant du dépôt (avec une table : lignes dépôt vers arrêt et retour)</translation>
     </message>
     <message>
       <source>Tour stops</source>
@@ -2464,6 +2476,10 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
       <translation>Mal desservis : {before:,.0f} habitants avant, {after:,.0f} après la tournée ({served:,.0f} servis).</translation>
     </message>
     <message>
+      <source>Travel-time table: {pairs:,} stop and depot pairs, {reach:,} demand unit to stop pairs.</source>
+      <translation>Table des temps de trajet : {pairs:,} paires d’arrêts et du dépôt, {reach:,} paires unité de demande vers arrêt.</translation>
+    </message>
+    <message>
       <source>Choose the accessibility index field: the rule uses the index.</source>
       <translation>Choisissez le champ de l’indice d’accessibilité : la règle utilise l’indice.</translation>
     </message>
@@ -2480,16 +2496,12 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
       <translation>La couche du dépôt a {count} entités : la première est le dépôt.</translation>
     </message>
     <message>
-      <source>stops</source>
-      <translation>arrêts</translation>
+      <source>The depot's identifier “{id}” is also a stop's: with a travel-time table each place needs its own.</source>
+      <translation>L’identifiant du dépôt « {id} » est aussi celui d’un arrêt : avec une table des temps de trajet, chaque lieu doit avoir le sien.</translation>
     </message>
     <message>
-      <source>GPs</source>
-      <translation>médecins généralistes</translation>
-    </message>
-    <message>
-      <source>Choose the minutes to the nearest GP field, or a GPs layer: the rule uses the time to a GP.</source>
-      <translation>Choisissez le champ des minutes jusqu’au médecin le plus proche, ou une couche de médecins : la règle utilise le temps jusqu’à un médecin.</translation>
+      <source>With a travel-time table, give the minutes to the nearest GP as a field of the demand units.</source>
+      <translation>Avec une table des temps de trajet, donnez les minutes jusqu’au médecin le plus proche dans un champ des unités de demande.</translation>
     </message>
     <message>
       <source>Day {day}</source>
@@ -2506,6 +2518,18 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
     <message>
       <source>Not underserved</source>
       <translation>Pas mal desservi</translation>
+    </message>
+    <message>
+      <source>stops</source>
+      <translation>arrêts</translation>
+    </message>
+    <message>
+      <source>GPs</source>
+      <translation>médecins généralistes</translation>
+    </message>
+    <message>
+      <source>Choose the minutes to the nearest GP field, or a GPs layer: the rule uses the time to a GP.</source>
+      <translation>Choisissez le champ des minutes jusqu’au médecin le plus proche, ou une couche de médecins : la règle utilise le temps jusqu’à un médecin.</translation>
     </message>
     <message>
       <source>Minutes to the nearest GP computed from the GPs layer ({count} GPs).</source>

@@ -30,6 +30,8 @@ from .network_parameters import add_network_parameters, report_snapping, travel_
 from .places import place_names, place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field
 from .run_record import record_on_output
+from .travel_table import add_table_field_parameters, has_travel_table, read_travel_table, table_rows, \
+    travel_table_parameter
 from .styles import CategorisedStyle, style_on_load
 from .underserved_zones import rule_labels
 
@@ -40,6 +42,7 @@ STOPS, STOP_ID_FIELD, DEPOT, SERVICE_MINUTES = "STOPS", "STOP_ID_FIELD", "DEPOT"
 DAYS, MINUTES_PER_DAY, STOP_MINUTES, DAY_START = "DAYS", "MINUTES_PER_DAY", "STOP_MINUTES", "DAY_START"
 TIME_LIMIT, MIP_GAP = "TIME_LIMIT", "MIP_GAP"
 OUTPUT_STOPS, OUTPUT_ROUTES, OUTPUT_DEMAND = "OUTPUT_STOPS", "OUTPUT_ROUTES", "OUTPUT_DEMAND"
+DEMAND_ID_FIELD, DEPOT_ID_FIELD = "DEMAND_ID_FIELD", "DEPOT_ID_FIELD"
 INDEX_RULES, TIME_RULES = (0, 2, 3), (1, 2, 3)
 DEMAND_FIELDS = ("underserved_before", "covered", "served_stop", "served_day", "underserved_after")
 #: colours of the days (cycled beyond ten)
@@ -140,6 +143,14 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
             defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0, maxValue=1.0)))
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
+        self.addParameter(travel_table_parameter())
+        self.addParameter(QgsProcessingParameterField(
+            DEMAND_ID_FIELD, tr("Demand identifier field (with a table: demand unit to stop rows)"),
+            parentLayerParameterName=INPUT, optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            DEPOT_ID_FIELD, tr("Depot identifier field (with a table: depot to stop rows and back)"),
+            parentLayerParameterName=DEPOT, optional=True))
+        add_table_field_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             OUTPUT_STOPS, tr("Tour stops"), QgsProcessing.SourceType.TypeVectorPoint))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -163,7 +174,7 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
             raise QgsProcessingException(tr("The minutes at each stop must be 0 or more."))
         if not service > 0:
             raise QgsProcessingException(tr("The service time of a stop must be more than 0 minutes."))
-        demand, demand_xy, demand_ids = read_places(self, parameters, context, feedback, crs, INPUT, None,
+        demand, demand_xy, demand_ids = read_places(self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD,
                                                     tr("demand units"))
         names = demand.features[0].fields().names()
         for name in DEMAND_FIELDS:
@@ -177,7 +188,8 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
                                                tr("candidate stops"))
         check_unique_ids(stop_ids, self.parameterAsString(parameters, STOP_ID_FIELD, context), tr("stop"),
                          tr("the tour would not say which stop it visits"))
-        _, depot_xy, _ = read_places(self, parameters, context, feedback, crs, DEPOT, None, tr("depot"))
+        _, depot_xy, depot_ids = read_places(self, parameters, context, feedback, crs, DEPOT, DEPOT_ID_FIELD,
+                                             tr("depot"))
         if len(depot_xy) > 1:
             feedback.pushWarning(tr("The depot layer has {count} features: the first is the depot.").format(
                 count=len(depot_xy)))
@@ -185,13 +197,19 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
         check_cancel(feedback)
         feedback.setProgress(5)
         with core_errors():
-            engine = travel_engine(self, parameters, context, feedback, crs)
+            if has_travel_table(self, parameters, context):
+                engine = None
+                table, reach = self.tables_from_file(parameters, context, feedback, crs,
+                                                     (demand_ids, stop_ids, depot_ids[0]), budget, service)
+            else:
+                engine = travel_engine(self, parameters, context, feedback, crs)
+                table = engine.table(places_xy, places_xy, budget, progress=progress_callback(feedback, 10, 30))
+                report_snapping(engine, feedback, [(tr("stops"), len(stop_xy)), (tr("depot"), 1)])
+                reach = engine.table(demand_xy, stop_xy, service, progress=progress_callback(feedback, 30, 50))
             underserved = self.underserved(parameters, context, feedback, crs, (demand, demand_xy), engine)
-            table = engine.table(places_xy, places_xy, budget, progress=progress_callback(feedback, 10, 30))
-            report_snapping(engine, feedback, [(tr("stops"), len(stop_xy)), (tr("depot"), 1)])
             travel = np.full(table.shape, np.inf)
+            np.fill_diagonal(travel, 0.0)
             travel[table.origin, table.destination] = table.minutes
-            reach = engine.table(demand_xy, stop_xy, service, progress=progress_callback(feedback, 30, 50))
             serves = sparse.csr_matrix((np.ones(len(reach), dtype=bool), (reach.origin, reach.destination)),
                                        shape=reach.shape)
             check_cancel(feedback)
@@ -206,6 +224,22 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
         feedback.setProgress(90)
         return self.write(parameters, context, (demand, underserved, serves), result, stop_xy, places_xy,
                           (stop_ids, place_names(stops.features)), start)
+
+    def tables_from_file(self, parameters, context, feedback, crs, ids, budget, service):
+        """(stops and depot x stops and depot within ``budget`` minutes, demand units x stops within
+        ``service``) from the travel-time table; ``ids`` is (demand ids, stop ids, the depot's id)."""
+        demand_ids, stop_ids, depot_id = ids
+        if depot_id in set(stop_ids):
+            raise QgsProcessingException(tr("The depot's identifier “{id}” is also a stop's: with a travel-time "
+                                            "table each place needs its own.").format(id=depot_id))
+        rows = table_rows(self, parameters, context, feedback, crs)
+        places = (list(stop_ids) + [depot_id], None, tr("stop or depot"))
+        table = read_travel_table(self, parameters, context, feedback, crs, places, places, rows, quiet=True)
+        reach = read_travel_table(self, parameters, context, feedback, crs, (demand_ids, DEMAND_ID_FIELD,
+                                  tr("demand")), (stop_ids, STOP_ID_FIELD, tr("stop")), rows, quiet=True)
+        feedback.pushInfo(tr("Travel-time table: {pairs:,} stop and depot pairs, {reach:,} demand unit to stop "
+                             "pairs.").format(pairs=len(table), reach=len(reach)))
+        return table.within(budget), reach.within(service)
 
     def underserved(self, parameters, context, feedback, crs, places, engine):
         """Which demand units (``places``: layer data, x y in metres) are underserved (``zones.classify`` with the
@@ -224,6 +258,9 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
             field = self.parameterAsString(parameters, TIME_FIELD, context)
             if field:
                 minutes = read_numbers(demand, field, tr("minutes"), MINUTE_UNITS)
+            elif self.parameterAsSource(parameters, GPS, context) is not None and engine is None:
+                raise QgsProcessingException(tr("With a travel-time table, give the minutes to the nearest GP as a "
+                                                "field of the demand units."))
             elif self.parameterAsSource(parameters, GPS, context) is not None:
                 _, gp_xy, _ = read_places(self, parameters, context, feedback, crs, GPS, None, tr("GPs"))
                 minutes = engine.nearest(demand_xy, gp_xy, max(isolated, 1e-6) * (1 + 1e-9))[0]

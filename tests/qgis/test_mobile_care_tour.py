@@ -1,8 +1,10 @@
 """mobilecaretour through processing.run on the 3 x 3 km road grid, with hand-computed routes and times."""
 
+import os
+
 import processing
 import pytest
-from qgis.core import NULL
+from qgis.core import NULL, QgsProcessingException
 
 from bad_input import run_refused
 from conftest import memory_layer
@@ -108,3 +110,40 @@ def test_bad_input_is_refused_and_writes_nothing(provider, tmp_path, overrides, 
                       **outputs)
     parameters.update(overrides)
     run_refused("medicaldeserts:mobilecaretour", parameters, message)
+
+
+def travel_table():
+    """The road grid's minutes from the depot, the stops and the units to the depot and the stops, as
+    ``traveltimematrix`` writes them (origin_id, destination_id, minutes)."""
+    places = [("depot", 0, 0)] + STOPS
+    units_points = points([(code, x, y) for code, x, y in [("U1", 2000, 0), ("U2", 2000, 2000), ("U3", 0, 2000),
+                                                            ("U4", 1000, 1000)]])
+    tables = [processing.run("medicaldeserts:traveltimematrix", dict(
+        ORIGINS=origins, ORIGIN_ID_FIELD="code", DESTINATIONS=points(places), DESTINATION_ID_FIELD="code",
+        ROADS=grid_roads(), SPEED_FIELD="speed", CUTOFF=60, OUTPUT="memory:"))["OUTPUT"]
+        for origins in (points(places), units_points)]
+    rows = [[f["origin_id"], f["destination_id"], f["minutes"]] for table in tables for f in table.getFeatures()]
+    return memory_layer("None", ["origin_id:string", "destination_id:string", "minutes:double"],
+                        [(None, row) for row in rows])
+
+
+def test_a_travel_time_table_gives_the_tour_of_the_network(provider):
+    table = travel_table()
+    for overrides in (dict(), dict(DAYS=2, MINUTES_PER_DAY=30)):
+        network = run(**overrides)
+        from_table = run(TRAVEL_TABLE=table, DEMAND_ID_FIELD="code", DEPOT_ID_FIELD="code", **overrides)
+        fields = ("day", "stop_order", "stop_id", "arrival_min", "departure_min", "served_pop")
+        assert sorted(rows(from_table["OUTPUT_STOPS"], *fields)) == sorted(rows(network["OUTPUT_STOPS"], *fields))
+        fields = ("code", "underserved_before", "covered", "served_stop", "served_day", "underserved_after")
+        assert sorted(rows(from_table["OUTPUT_DEMAND"], *fields)) == sorted(rows(network["OUTPUT_DEMAND"], *fields))
+
+
+def test_a_table_needs_its_own_depot_identifier_and_the_minutes_field(provider, no_file):
+    table = travel_table()
+    with pytest.raises(QgsProcessingException, match="also a stop's"):
+        run(TRAVEL_TABLE=table, DEMAND_ID_FIELD="code", DEPOT=points([("S1", 0, 0)]), DEPOT_ID_FIELD="code",
+            OUTPUT_STOPS=no_file)
+    with pytest.raises(QgsProcessingException, match="give the minutes to the nearest GP as a field"):
+        run(TRAVEL_TABLE=table, DEMAND_ID_FIELD="code", DEPOT_ID_FIELD="code", TIME_FIELD=None,
+            GPS=points([("g", 0, 0)]), OUTPUT_STOPS=no_file)
+    assert not os.path.exists(no_file)
