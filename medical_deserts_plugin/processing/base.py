@@ -14,6 +14,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.location import DEFAULT_MIP_REL_GAP
 from ..core.network import Cancelled
 from ..i18n import help_file, icon_path, tr
 from .outputs import RunOutputs
@@ -121,6 +122,20 @@ def advanced(parameter):
     """``parameter`` shown under "Advanced parameters" in the dialog."""
     parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
     return parameter
+
+
+#: the solver parameters of the location and tour models
+TIME_LIMIT, MIP_GAP = "TIME_LIMIT", "MIP_GAP"
+
+
+def add_solver_parameters(algorithm):
+    """HiGHS's time limit (seconds) and accepted relative gap, in an advanced "Solver" section."""
+    algorithm.addParameter(section(tr("Solver"), advanced(QgsProcessingParameterNumber(
+        TIME_LIMIT, tr("Solver time limit (seconds)"), QgsProcessingParameterNumber.Type.Double, defaultValue=60.0,
+        minValue=0.0))))
+    algorithm.addParameter(advanced(QgsProcessingParameterNumber(
+        MIP_GAP, tr("Relative optimality gap accepted"), QgsProcessingParameterNumber.Type.Double,
+        defaultValue=DEFAULT_MIP_REL_GAP, minValue=0.0, maxValue=1.0)))
 
 
 def progress_callback(feedback, start, end):

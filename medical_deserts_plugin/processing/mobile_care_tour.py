@@ -21,8 +21,8 @@ from scipy import sparse
 
 from ..core import location, tour, zones
 from ..i18n import tr
-from .base import RunnableAlgorithm, advanced, applies_when, check_cancel, core_errors, explained, \
-    progress_callback, section
+from .base import MIP_GAP, TIME_LIMIT, RunnableAlgorithm, add_solver_parameters, applies_when, check_cancel, \
+    core_errors, explained, progress_callback, section
 from .fields import INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, \
     number_field_parameter, population_help, read_numbers
 from .layers import new_feature
@@ -40,7 +40,6 @@ RULE, INDEX_FIELD, TIME_FIELD, GPS = "RULE", "INDEX_FIELD", "TIME_FIELD", "GPS"
 THRESHOLD, ISOLATED = "THRESHOLD", "ISOLATED"
 STOPS, STOP_ID_FIELD, DEPOT, SERVICE_MINUTES = "STOPS", "STOP_ID_FIELD", "DEPOT", "SERVICE_MINUTES"
 DAYS, MINUTES_PER_DAY, STOP_MINUTES, DAY_START = "DAYS", "MINUTES_PER_DAY", "STOP_MINUTES", "DAY_START"
-TIME_LIMIT, MIP_GAP = "TIME_LIMIT", "MIP_GAP"
 OUTPUT_STOPS, OUTPUT_ROUTES, OUTPUT_DEMAND = "OUTPUT_STOPS", "OUTPUT_ROUTES", "OUTPUT_DEMAND"
 DEMAND_ID_FIELD, DEPOT_ID_FIELD = "DEMAND_ID_FIELD", "DEPOT_ID_FIELD"
 INDEX_RULES, TIME_RULES = (0, 2, 3), (1, 2, 3)
@@ -135,12 +134,7 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
             STOP_MINUTES, tr("Minutes at each stop"), QgsProcessingParameterNumber.Type.Double, defaultValue=90.0))
         self.addParameter(QgsProcessingParameterString(DAY_START, tr("The day starts at (HH:MM)"),
                                                        defaultValue="08:30"))
-        self.addParameter(section(tr("Solver"), advanced(QgsProcessingParameterNumber(
-            TIME_LIMIT, tr("Solver time limit (seconds)"), QgsProcessingParameterNumber.Type.Double, defaultValue=60.0,
-            minValue=0.0))))
-        self.addParameter(advanced(QgsProcessingParameterNumber(
-            MIP_GAP, tr("Relative optimality gap accepted"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0, maxValue=1.0)))
+        add_solver_parameters(self)
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(travel_table_parameter())

@@ -17,8 +17,8 @@ from qgis.core import (
 
 from ..core import accessibility, location
 from ..i18n import tr, user_language
-from .base import RunnableAlgorithm, advanced, applies_when, check_cancel, core_errors, explained, \
-    progress_callback, section
+from .base import MIP_GAP, TIME_LIMIT, RunnableAlgorithm, add_solver_parameters, advanced, applies_when, \
+    check_cancel, core_errors, explained, progress_callback, section
 from .fields import (
     INHABITANT_UNITS, LISTED, MINUTE_UNITS, check_unique_ids, choose_population_field, number_field_parameter, population_help,
     read_numbers,
@@ -38,7 +38,7 @@ STANDARDISED_FIELD = "pop_std"
 CANDIDATES, CANDIDATE_ID_FIELD = "CANDIDATES", "CANDIDATE_ID_FIELD"
 EXISTING, EXISTING_ID_FIELD, EXISTING_SUPPLY_FIELD = "EXISTING", "EXISTING_ID_FIELD", "EXISTING_SUPPLY_FIELD"
 MODEL, P, RADIUS, MAX_TIME, CAPACITY = "MODEL", "P", "RADIUS", "MAX_TIME", "CAPACITY"
-SITE_SUPPLY, THRESHOLD, TIME_LIMIT, MIP_GAP = "SITE_SUPPLY", "THRESHOLD", "TIME_LIMIT", "MIP_GAP"
+SITE_SUPPLY, THRESHOLD = "SITE_SUPPLY", "THRESHOLD"
 OUTPUT_SITES, OUTPUT_DEMAND, OUTPUT_LINES = "OUTPUT_SITES", "OUTPUT_DEMAND", "OUTPUT_LINES"
 #: who counts in the objective: people beyond N minutes from a GP, and/or under an index threshold
 TARGET_BEYOND, TARGET_TIME_FIELD = "TARGET_BEYOND", "TARGET_TIME_FIELD"
@@ -152,12 +152,7 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         self.addParameter(applies_when(QgsProcessingParameterNumber(
             THRESHOLD, tr("APL threshold (APL models)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=location.APL_THRESHOLD), MODEL, APL_MODELS))
-        self.addParameter(section(tr("Solver"), advanced(QgsProcessingParameterNumber(
-            TIME_LIMIT, tr("Solver time limit (seconds)"), QgsProcessingParameterNumber.Type.Double, defaultValue=60.0,
-            minValue=0.0))))
-        self.addParameter(advanced(QgsProcessingParameterNumber(
-            MIP_GAP, tr("Relative optimality gap accepted"), QgsProcessingParameterNumber.Type.Double,
-            defaultValue=location.DEFAULT_MIP_REL_GAP, minValue=0.0, maxValue=1.0)))
+        add_solver_parameters(self)
         self.addParameter(polygon_point_parameter())
         add_network_parameters(self)
         self.addParameter(travel_table_parameter())

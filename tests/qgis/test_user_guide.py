@@ -109,7 +109,7 @@ def test_examples_use_the_algorithms_parameters(provider):
     """Every example run (the demo's and the imports') names only parameters of its algorithm."""
     runs = examples()
     algorithms = {algorithm.id(): algorithm for algorithm in provider.algorithms()}
-    assert len(runs["medicaldeserts:suggestsites"]) == 2
+    assert len(runs["medicaldeserts:suggestsites"]) == 3 and len(runs["medicaldeserts:mobilecaretour"]) == 1
     for algorithm_id, parameter_sets in runs.items():
         names = {definition.name() for definition in algorithms[algorithm_id].parameterDefinitions()}
         for parameters in parameter_sets:
