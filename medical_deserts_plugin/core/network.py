@@ -223,7 +223,25 @@ def snap_points(network, points_xy, max_distance_m=None):
     return Snap(segment, fraction, distance_m)
 
 
-class PlacedGraph:
+class _SearchedGraph:
+    """What the confined searches need of a graph (``graph``, ``node_xy`` and a ``_cache`` dict): its fastest
+    speed and a KD-tree of its nodes, each computed once."""
+
+    def metres_per_minute(self):
+        """The fastest any edge goes: straight distance between its ends over its minutes (inf when an edge of
+        some length takes no time). No path covers more straight-line metres per minute."""
+        if "speed" not in self._cache:
+            self._cache["speed"] = fastest_metres_per_minute(self.graph, self.node_xy)
+        return self._cache["speed"]
+
+    def node_tree(self):
+        """KD-tree of the graph's nodes (built on first use, then kept)."""
+        if "tree" not in self._cache:
+            self._cache["tree"] = cKDTree(self.node_xy)
+        return self._cache["tree"]
+
+
+class PlacedGraph(_SearchedGraph):
     """The road graph plus one node per distinct place, linked to the road by its access leg.
 
     The road's own edges are kept as they are: a place splits its segment a-b with a node s, and the new edges
@@ -241,19 +259,6 @@ class PlacedGraph:
         self.snap = snap
         self._graphs = {}
         self._cache = {}
-
-    def metres_per_minute(self):
-        """The fastest any edge goes: straight distance between its ends over its minutes (inf when an edge of
-        some length takes no time). No path covers more straight-line metres per minute."""
-        if "speed" not in self._cache:
-            self._cache["speed"] = fastest_metres_per_minute(self.graph, self.node_xy)
-        return self._cache["speed"]
-
-    def node_tree(self):
-        """KD-tree of the graph's nodes (built on first use, then kept)."""
-        if "tree" not in self._cache:
-            self._cache["tree"] = cKDTree(self.node_xy)
-        return self._cache["tree"]
 
     def contracted(self, build=True):
         """The graph without its chain nodes (:func:`contract_chains`; the snap and place nodes always stay), as
@@ -343,7 +348,7 @@ def contract_chains(graph, keep):
 
 
 @dataclass(frozen=True)
-class ContractedGraph:
+class ContractedGraph(_SearchedGraph):
     """A placed graph without its chain nodes (:func:`contract_chains`): the graph the many-to-many searches run
     on. ``kept``: the placed graph's id of each node; ``position``: the id here of each placed node (-1: gone)."""
 
@@ -370,16 +375,6 @@ class ContractedGraph:
         if "reversed" not in self._cache:
             self._cache["reversed"] = self.graph.T.tocsr()
         return self._cache["reversed"]
-
-    def metres_per_minute(self):
-        if "speed" not in self._cache:
-            self._cache["speed"] = fastest_metres_per_minute(self.graph, self.node_xy)
-        return self._cache["speed"]
-
-    def node_tree(self):
-        if "tree" not in self._cache:
-            self._cache["tree"] = cKDTree(self.node_xy)
-        return self._cache["tree"]
 
 
 def piece_minutes(fraction, segment_minutes):
