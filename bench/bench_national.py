@@ -499,8 +499,8 @@ def compare_pandana(placed, graph, of_source, of_target, table, from_sites, ours
     with tempfile.TemporaryDirectory(prefix="pandana-") as folder:
         path = Path(folder) / "instance.npz"
         np.savez(path, xy=placed.node_xy, fr=coo.row, to=coo.col, w=coo.data, src=of_source, dst=of_target,
-                 o=table.destination if from_sites else table.origin,
-                 d=table.origin if from_sites else table.destination, m=table.minutes)
+                 o=table.origin if from_sites else table.destination,  # the target place of each pair
+                 d=table.destination if from_sites else table.origin, m=table.minutes)  # its source place
         done = subprocess.run([str(ROOT / ".bench-venv" / "bin" / "python"), str(ROOT / "bench" / "pandana_range.py"),
                                str(path), str(CUTOFF_APL)], capture_output=True, text=True)
     if done.returncode != 0:
