@@ -10,7 +10,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := qgis python3-qgis qgis-providers xvfb xauth python3-numpy python3-scipy python3-pandas python3-openpyxl \
                 python3-shapely python3-venv python3-pip pyqt5-dev-tools qttools5-dev-tools zip python3-pyqt6 \
                 python3-matplotlib poppler-utils python3-markdown
-QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
+# QGIS (and qgis_process) look for profiles under QGIS_CUSTOM_CONFIG_PATH when it is set: install there then
+QGIS_PROFILE ?= $(if $(QGIS_CUSTOM_CONFIG_PATH),$(QGIS_CUSTOM_CONFIG_PATH)/profiles/default,$(HOME)/.local/share/QGIS/QGIS3/profiles/default)
 DEMO_DIR ?= demo_output
 CHROOT ?= /srv/chroots/trixie
 export QT_QPA_PLATFORM ?= offscreen
