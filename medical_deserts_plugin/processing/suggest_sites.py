@@ -15,7 +15,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..core import accessibility, location
+from ..core import accessibility, location, zones
 from ..i18n import tr, user_language
 from .base import MIP_GAP, TIME_LIMIT, RunnableAlgorithm, add_solver_parameters, advanced, applies_when, \
     check_cancel, core_errors, explained, progress_callback, section
@@ -255,7 +255,8 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         index_field = self.parameterAsString(parameters, TARGET_INDEX_FIELD, context)
         if not beyond and not index_field:
             return None
-        targeted = np.zeros(len(population), dtype=bool)
+        below = self.parameterAsDouble(parameters, TARGET_INDEX_BELOW, context)
+        minutes = index = None
         if beyond:
             if time_field:
                 minutes = read_numbers(demand, time_field, tr("minutes"), MINUTE_UNITS)
@@ -265,10 +266,11 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
                     "to the nearest GP.").format(minutes=beyond))
             else:
                 minutes = before_min
-            targeted |= ~(minutes <= beyond)  # NaN: no facility within reach, beyond
         if index_field:
-            below = self.parameterAsDouble(parameters, TARGET_INDEX_BELOW, context)
-            targeted |= read_numbers(demand, index_field, tr("index")) < below
+            index = read_numbers(demand, index_field, tr("index"))
+        # The underserved zones' classes, either condition (NaN minutes: no facility within reach, isolated).
+        classes = zones.classify(index, minutes, underserved=below, vigilance=below, isolated_minutes=beyond)
+        targeted = np.isin(classes, zones.PROBLEM_CLASSES)
         conditions = ([tr("farther than {minutes:g} min from a GP").format(minutes=beyond)] if beyond else []) + (
             [tr("{field} under {threshold:g}").format(field=index_field, threshold=below)] if index_field else [])
         feedback.pushInfo(tr("Who counts: {units:,} of {total:,} demand units ({people:,.0f} of {all:,.0f} "
