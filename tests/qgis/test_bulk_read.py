@@ -2,6 +2,9 @@
 
 import zipfile
 
+import numpy as np
+import pandas as pd
+
 import processing
 import pytest
 import shapely
@@ -19,7 +22,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from medical_deserts_plugin.processing.layers import _read_in_bulk, bulk_layer, read_layer
+from medical_deserts_plugin.processing.layers import _factorize_bytes, _read_in_bulk, bulk_layer, read_layer
 
 from conftest import memory_layer
 
@@ -175,3 +178,18 @@ def test_nearest_facility_same_from_file_and_memory(provider, sample, layer_stor
         results.append([(f["nearest_min"], f["nearest_id"], f["n_within_30"]) for f in output.getFeatures()])
     assert results[0] == results[1]
     assert sum(minutes is not None for minutes, _, _ in results[0]) > 250
+
+
+@pytest.mark.parametrize("texts", [
+    ["d0", "d1", "d0", "d12", "", "d1"],  # shorter than a 64-bit word
+    ["commune-00001-abc", "commune-00001-abd", "commune-00001-abc", "x"],  # three words, differing in the last
+    ["Sainte-Foy-lès-Lyon", "Saint-Étienne", "Sainte-Foy-lès-Lyon"],  # UTF-8 bytes
+    [],
+])
+def test_byte_texts_factorized_as_pandas_does(texts):
+    """Codes and distinct values of ``_factorize_bytes`` equal ``pd.factorize``'s on the same byte strings."""
+    values = np.array([text.encode("utf-8") for text in texts], dtype=f"S{max([len(t.encode()) for t in texts] + [1])}")
+    codes, distinct = _factorize_bytes(values)
+    expected_codes, expected_distinct = pd.factorize(values.astype(object))
+    assert codes.tolist() == expected_codes.tolist()
+    assert distinct.tolist() == expected_distinct.tolist()
