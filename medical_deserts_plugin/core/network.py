@@ -613,6 +613,33 @@ class NetworkTravel:
         return minutes, facility
 
 
+    def paths(self, origins_xy, destinations_xy, cutoff_minutes):
+        """The fastest road path of each pair ``origins_xy[k] -> destinations_xy[k]``, to draw a route: a list of
+        (n, 2) arrays of metres, from the origin along its access leg and the roads' shape vertices to the
+        destination (its minutes are the table's). None where the destination is beyond ``cutoff_minutes`` or a
+        place is off the network. One bounded search per distinct origin, on the graph with its shape vertices;
+        each path is followed back through the search's predecessors, in as many steps as it has vertices."""
+        _validate_cutoff(cutoff_minutes)
+        origins_xy = np.asarray(origins_xy, dtype=float).reshape(-1, 2)
+        destinations_xy = np.asarray(destinations_xy, dtype=float).reshape(-1, 2)
+        if len(origins_xy) != len(destinations_xy):
+            raise ValueError("paths need one destination per origin")
+        placed, origin_node, destination_node = self._place(origins_xy, destinations_xy)
+        out = [None] * len(origins_xy)
+        for source in np.unique(origin_node[(origin_node >= 0) & (destination_node >= 0)]):
+            pairs = np.flatnonzero((origin_node == source) & (destination_node >= 0))
+            times, predecessor = dijkstra(placed.graph, directed=True, indices=source, limit=cutoff_minutes,
+                                          return_predecessors=True)
+            for pair in pairs[np.isfinite(times[destination_node[pairs]])]:
+                nodes = [destination_node[pair]]
+                while nodes[-1] != source:
+                    nodes.append(predecessor[nodes[-1]])
+                xy = placed.node_xy[nodes[::-1]]
+                moved = np.r_[True, (np.diff(xy, axis=0) != 0).any(axis=1)]  # a place on a node: one vertex
+                out[pair] = xy[moved]
+        return out
+
+
 def confined(graph, nodes, sources, cutoff_minutes):
     """(sub-graph, its node ids) of the nodes some of ``sources`` reach within the cutoff, found by one
     multi-source search on the candidate ``nodes`` (sorted, holding every node within reach). Every shortest path

@@ -239,3 +239,32 @@ def test_segment_index_finds_the_exact_nearest_segment_like_brute_force():
     assert distance == pytest.approx(gap.min(axis=1), abs=1e-9)
     assert np.take_along_axis(gap, segment[:, None], 1).ravel() == pytest.approx(distance, abs=1e-9)
     assert fraction == pytest.approx(along[np.arange(1_000), segment], abs=1e-9)
+
+
+def test_paths_follow_the_roads_and_their_one_way_streets():
+    # One-way anticlockwise square A(0,0) -> B(1000,0) -> C(1000,1000) -> D(0,1000) -> A, 60 km/h: from B to A
+    # the path goes round by C and D (3 min), from A to B straight (1 min).
+    square = [[(0, 0), (500, 0), (1000, 0)], [(1000, 0), (1000, 1000)], [(1000, 1000), (0, 1000)], [(0, 1000), (0, 0)]]
+    travel = NetworkTravel(network_from_lines(square, [60] * 4, [FORWARD] * 4), access_speed_kmh=6)
+    origins, destinations = [(1000, 0), (0, 0), (0, 0)], [(0, 0), (1000, 0), (500, 100)]
+    paths = travel.paths(origins, destinations, cutoff_minutes=10)
+    assert paths[0].tolist() == [[1000, 0], [1000, 1000], [0, 1000], [0, 0]]
+    assert paths[1].tolist() == [[0, 0], [500, 0], [1000, 0]]
+    # To a place off the road: along the road to its snap point (500, 0), then the access leg.
+    assert paths[2].tolist() == [[0, 0], [500, 0], [500, 100]]
+    table = travel.table(origins, destinations, cutoff_minutes=10)
+    minutes = {(o, d): m for o, d, m in zip(table.origin, table.destination, table.minutes)}
+    assert minutes[(0, 0)] == pytest.approx(3.0) and minutes[(1, 1)] == pytest.approx(1.0)
+    assert minutes[(2, 2)] == pytest.approx(0.5 + 0.1 / 6 * 60)
+
+
+def test_paths_beyond_the_cutoff_or_off_the_network_are_none():
+    net = network_from_lines([[(0, 0), (1000, 0)], [(5000, 0), (6000, 0)]], [60, 60])
+    travel = NetworkTravel(net, max_snap_m=100)
+    paths = travel.paths([(0, 0), (0, 0), (0, 0), (0, 5000)], [(1000, 0), (5000, 0), (1000, 0), (0, 0)],
+                         cutoff_minutes=2)
+    assert paths[0].tolist() == [[0, 0], [1000, 0]]
+    assert paths[1] is None and paths[3] is None  # another part of the network; an origin 5 km from any road
+    assert travel.paths([(0, 0)], [(1000, 0)], cutoff_minutes=0.5) == [None]
+    with pytest.raises(ValueError, match="one destination per origin"):
+        travel.paths([(0, 0)], [(1000, 0), (0, 0)], cutoff_minutes=2)
