@@ -888,6 +888,18 @@ Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min 
       <translation>Accès aux soins</translation>
     </message>
     <message>
+      <source>Solver</source>
+      <translation>Solveur</translation>
+    </message>
+    <message>
+      <source>Relative optimality gap accepted</source>
+      <translation>Écart relatif à l’optimum accepté</translation>
+    </message>
+    <message>
+      <source>Solver time limit (seconds)</source>
+      <translation>Limite de temps du solveur (secondes)</translation>
+    </message>
+    <message>
       <source>Cancelled: nothing was written.</source>
       <translation>Annulé : rien n’a été écrit.</translation>
     </message>
@@ -2384,10 +2396,6 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
       <translation>La journée commence à (HH:MM)</translation>
     </message>
     <message>
-      <source>Solver</source>
-      <translation>Solveur</translation>
-    </message>
-    <message>
       <source>Demand identifier field (with a table: demand unit to stop rows)</source>
       <translation>Champ identifiant de la demande (avec une table : lignes unité de demande vers arrêt)</translation>
     </message>
@@ -2468,10 +2476,6 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
       <translation>Jours du cycle (p. ex. 5 par semaine, 10 par quinzaine)</translation>
     </message>
     <message>
-      <source>Relative optimality gap accepted</source>
-      <translation>Écart relatif à l’optimum accepté</translation>
-    </message>
-    <message>
       <source>Underserved: {before:,.0f} inhabitants before, {after:,.0f} after the tour ({served:,.0f} served).</source>
       <translation>Mal desservis : {before:,.0f} habitants avant, {after:,.0f} après la tournée ({served:,.0f} servis).</translation>
     </message>
@@ -2486,10 +2490,6 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
     <message>
       <source>Minutes to the nearest GP field (e.g. nearest_min)</source>
       <translation>Champ des minutes au médecin le plus proche (nearest_min…)</translation>
-    </message>
-    <message>
-      <source>Solver time limit (seconds)</source>
-      <translation>Limite de temps du solveur (secondes)</translation>
     </message>
     <message>
       <source>The depot layer has {count} features: the first is the depot.</source>
@@ -2708,8 +2708,8 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Coefficient de détour sans réseau routier (distance routière / distance à vol d’oiseau)</translation>
     </message>
     <message>
-      <source>Road network: {lines} lines, {nodes} nodes, {edges} directed edges, {parts} connected part(s).</source>
-      <translation>Réseau routier : {lines} lignes, {nodes} nœuds, {edges} arcs orientés, {parts} partie(s) connexe(s).</translation>
+      <source> The same roads as the previous run: its network is reused.</source>
+      <translation> Les mêmes routes qu’à l’exécution précédente : son réseau est réutilisé.</translation>
     </message>
     <message>
       <source>The detour factor must be 1 or more.</source>
@@ -2722,6 +2722,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
     <message>
       <source>{count} road line(s) without geometry are left out.</source>
       <translation>{count} ligne(s) de route sans géométrie sont écartées.</translation>
+    </message>
+    <message>
+      <source>Road network: {lines} lines, {nodes} nodes, {edges} directed edges, {parts} connected part(s).</source>
+      <translation>Réseau routier : {lines} lignes, {nodes} nœuds, {edges} arcs orientés, {parts} partie(s) connexe(s).</translation>
     </message>
     <message>
       <source>The topology tolerance ({tolerance:g} m) is not under the median length of the road segments ({median:.3g} m): joining vertices that close would merge most of the network into a few nodes. Use a tolerance of a few metres at most (0.5 m by default).</source>

@@ -4,6 +4,9 @@ Every algorithm that needs travel times adds these parameters with ``add_network
 from ``travel_engine``: same names, same defaults, same help everywhere.
 """
 
+import hashlib
+import threading
+
 import numpy as np
 import shapely
 from qgis.core import (
@@ -207,11 +210,38 @@ def road_network(algorithm, parameters, context, feedback, crs):
     line_of_part = keep[parts[1]]
     tolerance = algorithm.parameterAsDouble(parameters, TOPOLOGY_TOLERANCE, context)
     check_topology_tolerance(tolerance, coords, part_of_vertex)
-    network = build_network(coords, part_of_vertex, speeds[line_of_part], direction[line_of_part], tolerance)
+    network, reused = built_network(coords, part_of_vertex, speeds[line_of_part], direction[line_of_part], tolerance)
     feedback.pushInfo(tr("Road network: {lines} lines, {nodes} nodes, {edges} directed edges, {parts} connected "
                          "part(s).").format(lines=len(keep), nodes=network.node_count, edges=network.graph.nnz,
-                                            parts=network.component_count()))
+                                            parts=network.component_count())
+                      + (tr(" The same roads as the previous run: its network is reused.") if reused else ""))
     return network
+
+
+_last_network = {}  # {content key: RoadNetwork}: the last network built, one at a time
+_last_network_lock = threading.Lock()
+
+
+def built_network(coords, part_of_vertex, speeds, direction, tolerance):
+    """(``build_network`` of these arrays, whether it was reused): the last network built is kept, so that the
+    algorithms of a chain (a model, a session, the demo) on the same roads build it once, its spatial index too.
+    The key is the content itself (vertices, speeds, directions, tolerance), so an edited or another layer with
+    other roads never gets a stale network."""
+    digest = hashlib.blake2b(digest_size=16)
+    for array in (coords, part_of_vertex, speeds, direction, np.float64(tolerance)):
+        array = np.ascontiguousarray(array)
+        digest.update(f"{array.dtype.str}{array.shape}".encode())
+        digest.update(memoryview(array).cast("B"))
+    key = digest.digest()
+    with _last_network_lock:
+        network = _last_network.get(key)
+    if network is not None:
+        return network, True
+    network = build_network(coords, part_of_vertex, speeds, direction, tolerance)
+    with _last_network_lock:
+        _last_network.clear()
+        _last_network[key] = network
+    return network, False
 
 
 def check_topology_tolerance(tolerance, coords, part_of_vertex):

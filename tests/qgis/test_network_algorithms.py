@@ -201,3 +201,33 @@ def test_facilities_that_stop_at_the_territory_edge_are_said(provider):
     processing.run("medicaldeserts:nearestfacility", dict(INPUT=communes, FACILITIES=belt, MAX_TIME=60,
                                                           COUNT_WITHIN=20, OUTPUT="memory:"), feedback=log)
     assert not any("stops within" in warning for warning in log.warnings)
+
+
+def test_the_same_roads_build_their_network_once(provider):
+    """A second run on roads of the same content (another layer object) reuses the network the first built, with
+    the same minutes; other speeds, or the roads edited, build a new one."""
+    from bad_input import Log
+
+    from medical_deserts_plugin.processing import network_parameters
+
+    network_parameters._last_network.clear()
+    logs = [Log() for _ in range(4)]
+
+    def minutes(log, roads=None, **overrides):
+        parameters = {"ORIGINS": points(PLACES[:2]), "ORIGIN_ID_FIELD": "code", "DESTINATIONS": points(PLACES[2:]),
+                      "DESTINATION_ID_FIELD": "code", "ROADS": roads or grid_roads(), "SPEED_FIELD": "speed",
+                      "CUTOFF": 60, "OUTPUT": "memory:", **overrides}
+        result = processing.run("medicaldeserts:traveltimematrix", parameters, feedback=log)
+        return rows(result["OUTPUT"], "origin_id", "destination_id", "minutes")
+
+    def reused(log):
+        return any("its network is reused" in line for line in log.info)
+
+    first, second = minutes(logs[0]), minutes(logs[1])
+    assert first == second and not reused(logs[0]) and reused(logs[1])
+    slower = minutes(logs[2], SPEED_FIELD=None, DEFAULT_SPEED=30)  # every road at 30 km/h: A -> D 4 min
+    assert not reused(logs[2]) and dict(((o, d), m) for o, d, m in slower)[("A", "D")] == pytest.approx(4.0)
+    edited = grid_roads()
+    edited.dataProvider().changeAttributeValues({1: {0: 120.0}})  # the first road (y = 0) at 120 km/h
+    assert dict(((o, d), m) for o, d, m in minutes(logs[3], edited))[("A", "D")] == pytest.approx(1.0)
+    assert not reused(logs[3])
