@@ -100,8 +100,8 @@ def main(argv=None):
             "about": "For each département, the other départements whose boundary lies within max_km, with the "
                      "shortest boundary-to-boundary distance in km (0: they touch), rounded down to 0.1 km. "
                      "Overseas départements (971 to 976) have none. The contours are simplified: two départements "
-                     "that touch may lie up to tolerance_km apart here (04 and 13: 0.5 km). Used by the data panel to download the "
-                     "neighbours' communes of a border belt (core.borders.departements_within).",
+                     "that touch may lie up to tolerance_km apart here (04 and 13: 0.5 km). Used by the data panel "
+                     "to download the neighbours' communes of a border belt (core.borders.departements_within).",
             "max_km": MAX_KM,
             "tolerance_km": TOLERANCE_KM,
             "crs": "EPSG:2154 (Lambert-93)",
