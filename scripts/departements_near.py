@@ -1,7 +1,8 @@
 """Generate ``medical_deserts_plugin/core/data/departements_near.json``: for each metropolitan département (Corse
 2A/2B included), the other départements whose boundary lies within 200 km, with the shortest boundary-to-boundary
-distance in km (0: they touch). The overseas départements (971 to 976) get no neighbours: islands or a land border
-with another country only, each in its own CRS.
+distance in km (0: they touch). The overseas départements (971 to 976), and the collectivities the data panel
+accepts (975, 977, 978), get no neighbours: islands or a land border with another country only, each in its own
+CRS, and a border belt is for trips by road.
 
     /usr/bin/python3 scripts/departements_near.py [--contours departements.geojson] [--out PATH]
 
@@ -33,7 +34,7 @@ SOURCE_URL = f"https://raw.githubusercontent.com/gregoiredavid/france-geojson/{C
 MAX_KM = 200.0
 #: Two départements that touch may lie this far apart on the simplified contours (04 and 13: 0.5 km).
 TOLERANCE_KM = 1.0
-OVERSEAS = ("971", "972", "973", "974", "976")
+OVERSEAS = ("971", "972", "973", "974", "975", "976", "977", "978")
 
 
 def read_contours(path):
@@ -99,7 +100,7 @@ def main(argv=None):
         "header": {
             "about": "For each département, the other départements whose boundary lies within max_km, with the "
                      "shortest boundary-to-boundary distance in km (0: they touch), rounded down to 0.1 km. "
-                     "Overseas départements (971 to 976) have none. The contours are simplified: two départements "
+                     "Overseas départements and collectivities (971 to 978) have none. The contours are simplified: two départements "
                      "that touch may lie up to tolerance_km apart here (04 and 13: 0.5 km). Used by the data panel "
                      "to download the neighbours' communes of a border belt (core.borders.departements_within).",
             "max_km": MAX_KM,

@@ -71,7 +71,7 @@ def departements_within(codes, km):
 
     The table's contours are simplified, so a pair is kept up to ``km`` plus the header's ``tolerance_km`` (two
     départements that touch may lie a few hundred metres apart there). ValueError for a code the table does not
-    hold or a distance beyond its ``max_km`` (200 km); the overseas départements have no neighbours."""
+    hold or a distance beyond its ``max_km`` (200 km); the overseas départements and collectivities have no neighbours."""
     table, header = proximity_table()
     codes = list(codes)
     unknown = [code for code in codes if code not in table]

@@ -98,12 +98,12 @@ def test_the_neighbours_grow_with_the_distance():
     assert departements_within(["2B"], 200) == ["06", "2A", "83"]  # across the sea: 164 km and 175 km
 
 
-def test_the_table_is_symmetric_and_overseas_departements_have_no_neighbours():
+def test_the_table_is_symmetric_and_overseas_territories_have_no_neighbours():
     table, header = proximity_table()
     assert header["max_km"] == 200 and "Licence Ouverte" in header["licence"] and "france-geojson" in header["source"]
     assert len([code for code in table if not code.startswith("97")]) == 96
     assert all(table[other][code] == km for code, near in table.items() for other, km in near.items())
-    for code in ("971", "972", "973", "974", "976"):
+    for code in ("971", "972", "973", "974", "975", "976", "977", "978"):
         assert departements_within([code], 200) == []
 
 
