@@ -32,8 +32,8 @@
       <translation>Départements</translation>
     </message>
     <message>
-      <source>Also keep the communes of neighbouring départements within this distance of the départements above (flagged in_belt), so that the APL of border communes counts the GPs across the border. The commune layer must hold them. 0: the départements alone.</source>
-      <translation>Garder aussi les communes des départements voisins à moins de cette distance des départements ci-dessus (signalées par in_belt), pour que l’APL des communes frontalières compte les médecins de l’autre côté de la limite. La couche des communes doit les contenir. 0 : les départements seuls.</translation>
+      <source>Also keep the communes of neighbouring départements within this distance of the départements above (flagged in_belt), so that the APL of border communes counts the GPs across the border. “Commune boundaries” downloads those neighbours too. 0: the départements alone.</source>
+      <translation>Garder aussi les communes des départements voisins à moins de cette distance des départements ci-dessus (signalées par in_belt), pour que l’APL des communes frontalières compte les médecins de l’autre côté de la limite. « Contours des communes » télécharge aussi ces voisins. 0 : les départements seuls.</translation>
     </message>
     <message>
       <source>Border belt (km)</source>
@@ -240,6 +240,10 @@
       <translation> + {km:g} km</translation>
     </message>
     <message>
+      <source> + {codes} (belt {km:g} km)</source>
+      <translation> + {codes} (bande de {km:g} km)</translation>
+    </message>
+    <message>
       <source>No data file found in {path}.</source>
       <translation>Aucun fichier de données trouvé dans {path}.</translation>
     </message>
@@ -266,6 +270,10 @@
     <message>
       <source>Documentation</source>
       <translation>Documentation</translation>
+    </message>
+    <message>
+      <source>Border belt of {km:g} km: the neighbouring départements {codes} are downloaded too.</source>
+      <translation>Bande limitrophe de {km:g} km : les départements voisins {codes} sont téléchargés aussi.</translation>
     </message>
     <message>
       <source>Reused the copy downloaded on {date} (cache).</source>

@@ -1,12 +1,19 @@
 """Where a supply layer stops short of the demand it serves: the sides of the demand's extent beyond which the
 supply layer does not reach a belt of the given width (its GPs there, or the neighbouring département's, are
 missing, and the communes near that side get too low an APL or too long a time); and the border belt of a
-territory of départements: the neighbouring units within a distance of it."""
+territory of départements: the neighbouring units within a distance of it, and the départements near one another
+(``data/departements_near.json``, made by ``scripts/departements_near.py``)."""
+
+import json
+from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import shapely
 
 SIDES = ("west", "east", "south", "north")
+#: For each département, the others within 200 km and their boundary-to-boundary distance (km).
+PROXIMITY_PATH = Path(__file__).resolve().parent / "data" / "departements_near.json"
 
 
 def short_sides(demand_xy, supply_xy, belt_m):
@@ -49,3 +56,30 @@ def border_belt(geometries, departements, listed, belt_m):
         near, _ = tree.query(geometries[others], predicate="dwithin", distance=belt_m)
         in_belt[others[near]] = True
     return listed_units | in_belt, in_belt
+
+
+@lru_cache(maxsize=1)
+def proximity_table():
+    """``(table, header)`` of :data:`PROXIMITY_PATH`: ``{code: {other code: km}}`` and its header (``max_km``,
+    ``tolerance_km``, source, licence)."""
+    document = json.loads(PROXIMITY_PATH.read_text(encoding="utf-8"))
+    return document["departements"], document["header"]
+
+
+def departements_within(codes, km):
+    """The départements other than ``codes`` whose boundary lies within ``km`` kilometres of one of theirs, sorted.
+
+    The table's contours are simplified, so a pair is kept up to ``km`` plus the header's ``tolerance_km`` (two
+    départements that touch may lie a few hundred metres apart there). ValueError for a code the table does not
+    hold or a distance beyond its ``max_km`` (200 km); the overseas départements and collectivities have no neighbours."""
+    table, header = proximity_table()
+    codes = list(codes)
+    unknown = [code for code in codes if code not in table]
+    if unknown:
+        raise ValueError(f"no distances to other départements for {', '.join(unknown)}")
+    km = float(km)
+    if not 0 <= km <= header["max_km"]:
+        raise ValueError(f"the distance must be 0 to {header['max_km']:g} km, not {km:g} km")
+    reach = km + header["tolerance_km"]
+    near = {other for code in codes for other, distance in table[code].items() if distance <= reach}
+    return sorted(near - set(codes))

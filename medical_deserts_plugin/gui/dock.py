@@ -52,6 +52,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.borders import departements_within
 from ..i18n import PLUGIN_DIR, tr, user_language
 from .catalogue import (
     CatalogueError,
@@ -94,6 +95,7 @@ class Filters:
     communes: object = None  # QgsVectorLayer
     commune_code_field: str = ""
     belt_km: float = 0.0  # border belt around the départements, km (0: the départements alone)
+    neighbours: list = field(default_factory=list)  # départements downloaded too for the belt (not the user's)
 
 
 def parse_departements(text):
@@ -112,6 +114,15 @@ def parse_departements(text):
         raise ValueError(tr("Unknown département code(s): {codes}. Expected 01 to 95, 2A, 2B, 971 to 976.")
                          .format(codes=", ".join(bad)))
     return codes
+
+
+def belt_neighbours(entry, filters):
+    """The départements within the border belt of ``filters.departements`` whose files ``entry`` downloads too: for
+    an entry with one file per département or région (``url_template``) and a belt (km > 0), else []."""
+    if not filters.belt_km or not filters.departements or not any(
+            spec.get("url_template") for spec in entry.get("files", [])):
+        return []
+    return departements_within(filters.departements, filters.belt_km)
 
 
 def format_description(text):
@@ -218,6 +229,9 @@ class DatasetLoader:
         name = localized(entry["title"], self.language)
         if filters.departements:
             belt = tr(" + {km:g} km").format(km=filters.belt_km) if filters.belt_km else ""
+            if filters.neighbours:
+                belt = tr(" + {codes} (belt {km:g} km)").format(codes=", ".join(filters.neighbours),
+                                                                 km=filters.belt_km)
             name += f" ({', '.join(filters.departements)}{belt})"
         return f"{name} — {detail}" if detail else name
 
@@ -545,8 +559,8 @@ class DataDock(QDockWidget):
         self.belt.setSuffix(" km")
         self.belt.setToolTip(tr("Also keep the communes of neighbouring départements within this distance of the "
                                 "départements above (flagged in_belt), so that the APL of border communes counts "
-                                "the GPs across the border. The commune layer must hold them. 0: the départements "
-                                "alone."))
+                                "the GPs across the border. “Commune boundaries” downloads those neighbours too. "
+                                "0: the départements alone."))
         form.addRow(tr("Border belt (km)"), self.belt)
         rpps = self.catalogue.get("rpps_filters", {})
         self.profession = QComboBox()
@@ -891,15 +905,21 @@ class DataDock(QDockWidget):
                                 "départements, or load your own)."), error=True)
             return
         try:
-            requests = file_requests(entry, filters.departements)
+            filters.neighbours = belt_neighbours(entry, filters)
+            requests = file_requests(entry, filters.departements + filters.neighbours)
         except ValueError as error:
             self.show_status(str(error), error=True)
             return
+        notes = []
+        if filters.neighbours:
+            notes.append(tr("Border belt of {km:g} km: the neighbouring départements {codes} are downloaded too.")
+                         .format(km=filters.belt_km, codes=", ".join(filters.neighbours)))
+            QgsMessageLog.logMessage(notes[0], LOG_TAG, Qgis.MessageLevel.Info)
         title = localized(entry["title"], self.language)
         task = DownloadTask(tr("Downloading {title}").format(title=title), requests, cache_folder(),
                             force=self.force.isChecked(), allow_local_http=self.allow_local_http)
         task.progressChanged.connect(self.show_progress)
-        task.done.connect(lambda results: self.downloaded(entry, results, task.notes, filters))
+        task.done.connect(lambda results: self.downloaded(entry, results, [*notes, *task.notes], filters))
         task.failed.connect(self.download_failed)
         self.task = task
         self.set_busy(True)

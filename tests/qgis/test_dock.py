@@ -556,3 +556,67 @@ def test_the_border_belt_goes_to_the_imports_that_take_it(dock, provider, tmp_pa
     layer = dock.load_local_file("population", str(path), filters)[0]
     assert {f["code_insee"]: f["in_belt"] for f in layer.getFeatures()} == {"23001": False, "87002": True}
     assert "(23 + 5 km)" in layer.name()
+
+
+class BeltHandler(BaseHTTPRequestHandler):
+    """Any département's communes: 23 those of ``COMMUNES``; another one ``XX``, a commune ``XX001`` 0.05° west of
+    Guéret (about 4 km) and ``XX002`` 1° west (about 73 km). The départements asked for go to ``server.asked``."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):  # noqa: N802
+        code = self.path.split("/departements/")[1].split("/")[0]
+        self.server.asked.append(code)
+        features = COMMUNES["features"] if code == "23" else [
+            {"type": "Feature", "properties": {"nom": f"{code} {n}", "code": f"{code}00{n}", "population": 100 * n},
+             "geometry": {"type": "Polygon", "coordinates": square(lon, 46.15)}} for n, lon in ((1, 1.75), (2, 0.80))]
+        body = json.dumps({"type": "FeatureCollection", "features": features}).encode()
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def belt_server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), BeltHandler)
+    httpd.daemon_threads, httpd.asked = True, []
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield httpd
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_the_commune_download_with_a_belt_fetches_the_neighbours_within_it(dock, belt_server, provider, tmp_path):
+    """Creuse (23) with a belt of 20 km: the communes of the six départements that touch it and of 86 (17.5 km away)
+    are downloaded too (23's file reused from the cache), named in the layer and the status, the départements typed
+    left as they are; the population
+    import with the same belt then keeps the 23 communes and the seven neighbours' ones 4 km away, not those 73 km
+    away. Belt 0: Creuse alone."""
+    choose_communes_from(dock, f"http://127.0.0.1:{belt_server.server_address[1]}")
+    assert dock.belt.isEnabled()
+    dock.departements.setText("23")
+    dock.belt.setValue(0)
+    dock.download_and_load()
+    wait_until_idle(dock)
+    assert belt_server.asked == ["23"] and group_layers()[0].featureCount() == 2
+    assert group_layers()[0].name().endswith("(23)")
+    belt_server.asked.clear()
+    dock.belt.setValue(20)
+    dock.download_and_load()
+    wait_until_idle(dock)
+    neighbours = ["03", "18", "19", "36", "63", "86", "87"]
+    assert belt_server.asked == neighbours  # 23's file comes from the cache
+    layer = dock.communes.currentLayer()
+    assert layer.featureCount() == 2 + 2 * 7 and layer.name().endswith("(23 + 03, 18, 19, 36, 63, 86, 87 (belt 20 km))")
+    assert ("Border belt of 20 km: the neighbouring départements 03, 18, 19, 36, 63, 86, 87 are downloaded too."
+            in status_text(dock)) and dock.departements.text() == "23"
+    dock.select_dataset("population")
+    assert dock.code_field.currentField() == "code"
+    path = tmp_path / "population.csv"
+    path.write_text("CODGEO;P_POP\n" + "".join(f"{f['code']};10\n" for f in layer.getFeatures()), encoding="utf-8")
+    population = dock.load_local_file("population", str(path), dock.filters())[0]
+    kept = {f["code"]: f["in_belt"] for f in population.getFeatures()}
+    assert kept == {"23096": False, "23008": False, **{f"{code}001": True for code in neighbours}}
+    assert "(23 + 20 km)" in population.name()

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import shapely
 
-from medical_deserts_plugin.core.borders import border_belt, short_sides
+from medical_deserts_plugin.core.borders import border_belt, departements_within, proximity_table, short_sides
 
 
 def test_supply_of_the_territory_alone_is_short_on_every_side():
@@ -71,3 +71,46 @@ def test_units_without_geometry_are_kept_by_their_departement_only():
 def test_a_negative_belt_is_refused():
     with pytest.raises(ValueError, match="0 km or more, not -2 km"):
         border_belt(ROW, ROW_DEPARTEMENTS, ["23"], -2_000)
+
+
+def test_departements_that_touch_are_within_0_km():
+    assert departements_within(["23"], 0) == ["03", "18", "19", "36", "63", "87"]  # Creuse
+    assert departements_within(["53"], 0) == ["35", "49", "50", "61", "72"]  # Mayenne: 44 is 3.4 km away
+    assert departements_within(["13"], 0) == ["04", "30", "83", "84"]  # 04 touches, 0.5 km apart on the contours
+    assert departements_within(["2A"], 0) == ["2B"]
+
+
+def test_a_wider_belt_adds_the_departements_within_it():
+    assert departements_within(["53"], 5) == ["35", "44", "49", "50", "61", "72"]  # 44: 3.4 km
+    assert departements_within(["23"], 20) == ["03", "18", "19", "36", "63", "86", "87"]  # 86: 17.5 km
+    assert departements_within(["23", "87"], 0) == ["03", "16", "18", "19", "24", "36", "63", "86"]
+    assert "87" not in departements_within(["23", "87"], 50)  # the given ones are never neighbours
+
+
+def test_the_neighbours_grow_with_the_distance():
+    for codes in (["23"], ["53"], ["2B"], ["75"], ["29", "56"]):
+        previous = set()
+        for km in range(0, 201, 10):
+            near = set(departements_within(codes, km))
+            assert previous <= near and not near & set(codes)
+            previous = near
+    assert departements_within(["75"], 200) != departements_within(["75"], 0)
+    assert departements_within(["2B"], 200) == ["06", "2A", "83"]  # across the sea: 164 km and 175 km
+
+
+def test_the_table_is_symmetric_and_overseas_territories_have_no_neighbours():
+    table, header = proximity_table()
+    assert header["max_km"] == 200 and "Licence Ouverte" in header["licence"] and "france-geojson" in header["source"]
+    assert len([code for code in table if not code.startswith("97")]) == 96
+    assert all(table[other][code] == km for code, near in table.items() for other, km in near.items())
+    for code in ("971", "972", "973", "974", "975", "976", "977", "978"):
+        assert departements_within([code], 200) == []
+
+
+def test_unknown_departements_and_distances_out_of_the_table_are_refused():
+    with pytest.raises(ValueError, match="99"):
+        departements_within(["23", "99"], 10)
+    with pytest.raises(ValueError, match="250"):
+        departements_within(["23"], 250)
+    with pytest.raises(ValueError, match="-1"):
+        departements_within(["23"], -1)
