@@ -628,7 +628,7 @@ Other DREES professions (nurses, physiotherapists, midwives, dentists): the supp
 
 Other methods: supply = the count or FTE field (1 per feature without it); the index is supply per “scale” inhabitants (10,000 by default). Coverage is time ≤ cutoff, as PySAL access.
 
-Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or an INSEE Metric export) matched by the id fields, so the network is built once and reused.
+Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or an INSEE Metric export) matched by the id fields, so the network is built once and reused. With a table, the demand units and the supply may be tables without geometry (a CSV of communes with their code and population): the output is then a table too.
 
 Output fields: access_index, pop_std (standardised inhabitants), nearest_min (minutes to the nearest supply). The log gives the mean weighted by standardised population and the population under 2.5.</source>
       <translation>Accessibilité spatiale de chaque unité de demande (commune, carreau) à l’offre (médecins généralistes, cabinets), par la famille des aires flottantes à deux étapes : chaque point d’offre rapporte son offre à la demande qui l’atteint, puis chaque unité additionne les rapports qu’elle atteint, les deux étapes avec les mêmes poids de temps (Luo et Qi).
@@ -639,7 +639,7 @@ Autres professions de la DREES (infirmiers, masseurs-kinésithérapeutes, sages-
 
 Autres méthodes : offre = le champ d’effectif ou d’ETP (1 par entité sans lui) ; l’indice est l’offre pour « échelle » habitants (10 000 par défaut). Couverture : temps ≤ limite, comme PySAL access.
 
-Les temps viennent du réseau routier, ou d’une table de temps de trajet (sortie de « Matrice des temps de trajet » ou export INSEE Metric) appariée par les champs identifiants : le réseau est construit une fois et réutilisé.
+Les temps viennent du réseau routier, ou d’une table de temps de trajet (sortie de « Matrice des temps de trajet » ou export INSEE Metric) appariée par les champs identifiants : le réseau est construit une fois et réutilisé. Avec une table, les unités de demande et l’offre peuvent être des tables sans géométrie (un CSV des communes avec leur code et leur population) : la sortie est alors une table elle aussi.
 
 Champs de sortie : access_index, pop_std (habitants standardisés), nearest_min (minutes jusqu’à l’offre la plus proche). Le journal donne la moyenne pondérée par la population standardisée et la population sous 2,5.</translation>
     </message>
@@ -2338,12 +2338,16 @@ Underserved: an APL under the threshold and/or more than the given minutes from 
 
 Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the tour is proven optimal and the gap. Large cases use a heuristic (greedy insertion, 2-opt, swaps), said so. Stops that cannot be reached, served and left for the depot within a day are left out, said so.
 
+Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or another router's: rows between the depot and the stops both ways, and from the demand units to the stops) matched by the identifier fields. With a table, the demand units, stops and depot may be tables without geometry: the outputs are then tables too (a route has its line only when its stops and the depot have geometry).
+
 Outputs: the stops with their day, order, arrival and departure times and the people served; each day's route (straight segments between consecutive stops, their times along the roads); the demand units with the day that serves them and underserved before and after.</source>
       <translation>Planifie le cycle d’un cabinet médical mobile (médicobus, unité mobile de santé) : chaque jour le véhicule quitte le dépôt, roule sur les routes jusqu’à certains des arrêts candidats (mairies, France Services, salles des fêtes), y reste le nombre de minutes donné, et rentre dans les minutes de travail de la journée. Un arrêt dessert les unités de demande situées à moins du temps de desserte. La tournée sert le plus de personnes mal desservies, chaque personne comptée une fois, sur les jours du cycle.
 
 Mal desservi : une APL sous le seuil et/ou plus de N minutes d’un médecin généraliste, d’après les champs de « Indice d’accessibilité » et « Équipement le plus proche », ou avec les minutes calculées pendant l’exécution à partir d’une couche de médecins.
 
 Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans la limite de temps ; le journal dit si la tournée est prouvée optimale et l’écart. Les grands cas utilisent une heuristique (insertion gloutonne, 2-opt, échanges), et le disent. Les arrêts qu’on ne peut atteindre, desservir et quitter pour le dépôt dans la journée sont écartés, et le journal le dit.
+
+Les temps viennent du réseau routier, ou d’une table de temps de trajet (sortie de « Matrice des temps de trajet » ou d’un autre calculateur d’itinéraires : lignes entre le dépôt et les arrêts dans les deux sens, et des unités de demande vers les arrêts) appariée par les champs identifiants. Avec une table, les unités de demande, les arrêts et le dépôt peuvent être des tables sans géométrie : les sorties sont alors des tables elles aussi (un itinéraire n’a sa ligne que si ses arrêts et le dépôt ont une géométrie).
 
 Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et de départ et les personnes servies ; l’itinéraire de chaque jour (segments droits entre arrêts successifs, leurs temps par la route) ; les unités de demande avec le jour qui les sert et le statut mal desservi avant et après.</translation>
     </message>
@@ -3000,6 +3004,8 @@ Solved exactly by HiGHS (mixed-integer programming) within the time limit; the l
 
 Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is dropped); the demand units with their site and time (or APL) before and after; allocation lines.
 
+Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or another router's) matched by the identifier fields. With a table, the demand units, candidates and existing facilities may be tables without geometry (a CSV of communes with their code and population): the outputs are then tables too; the allocation lines need the geometry of the demand units and sites.
+
 Who counts (optional): only the people farther than N minutes from an existing facility (or from the time field given, e.g. nearest_min of “Nearest facility”; empty = beyond reach), and/or whose index (e.g. the APL) is under a threshold. Either condition makes a unit count (targeted = true in the output); the others weigh nothing in the objective. With pharmacies or France Services sites as candidates, this answers “which 5 of them should host a téléconsultation point”.</source>
       <translation>Choisit parmi des sites candidats (mairies, locaux vacants, centres de communes ; les unités de demande elles-mêmes sans couche de candidats) où ouvrir de nouveaux centres de santé, en gardant les établissements existants, sur le réseau routier.
 
@@ -3008,6 +3014,8 @@ Modèles (Church et ReVelle ; couverture : temps ≤ rayon) : couverture maximal
 Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans la limite de temps ; le journal dit si le résultat est prouvé optimal et l’écart. Les très grands cas utilisent une heuristique gloutonne avec échanges, et le disent.
 
 Sorties : les sites choisis classés par ce que chacun apporte (ce que l’objectif perd si ce seul site est retiré) ; les unités de demande avec leur site et leur temps (ou APL) avant et après ; les lignes d’affectation.
+
+Les temps viennent du réseau routier, ou d’une table de temps de trajet (sortie de « Matrice des temps de trajet » ou d’un autre calculateur d’itinéraires) appariée par les champs identifiants. Avec une table, les unités de demande, les candidats et les établissements existants peuvent être des tables sans géométrie (un CSV des communes avec leur code et leur population) : les sorties sont alors des tables elles aussi ; les lignes d’affectation demandent la géométrie des unités de demande et des sites.
 
 Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un établissement existant (ou du champ de temps indiqué, par exemple nearest_min de « Établissement le plus proche » ; vide = hors d’atteinte), et/ou dont l’indice (par exemple l’APL) est sous un seuil. L’une ou l’autre condition fait compter une unité (targeted = vrai dans la sortie) ; les autres ne pèsent rien dans l’objectif. Avec les pharmacies ou les structures France services comme candidats, cela répond à « lesquelles des 5 devraient accueillir un point de téléconsultation ».</translation>
     </message>
@@ -3562,6 +3570,26 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
+    </message>
+    <message>
+      <source>The stops and the depot have no geometry: the stops and the daily routes are written as tables (without points or lines).</source>
+      <translation>Les arrêts et le dépôt n’ont pas de géométrie : les arrêts et les itinéraires du jour sont écrits en tables (sans points ni lignes).</translation>
+    </message>
+    <message>
+      <source>The route of day(s) {days} is written without a line: some of its stops or the depot have no geometry.</source>
+      <translation>L’itinéraire du ou des jours {days} est écrit sans ligne : certains de ses arrêts ou le dépôt n’ont pas de géométrie.</translation>
+    </message>
+    <message>
+      <source>Without a travel-time table, the {label} layer needs point or polygon geometry: “{name}” has none (a table). Give it geometry, or give a travel-time table (the output of “Travel-time matrix” or another router's) whose identifiers match the identifier fields.</source>
+      <translation>Sans table de temps de trajet, la couche {label} doit avoir une géométrie de points ou de polygones : « {name} » n’en a pas (c’est une table). Donnez-lui une géométrie, ou donnez une table de temps de trajet (la sortie de « Matrice des temps de trajet » ou d’un autre calculateur d’itinéraires) dont les identifiants correspondent aux champs identifiants.</translation>
+    </message>
+    <message>
+      <source>The candidate sites have no geometry: the suggested sites are written as a table (without points).</source>
+      <translation>Les sites candidats n’ont pas de géométrie : les sites proposés sont écrits en table (sans points).</translation>
+    </message>
+    <message>
+      <source>The allocation lines join each demand unit to its site, but {count} of the {total} {label} have no geometry: leave the allocation lines out, or give the {label} layer point or polygon geometry.</source>
+      <translation>Les lignes d’affectation relient chaque unité de demande à son site, mais {count} des {total} {label} n’ont pas de géométrie : renoncez aux lignes d’affectation, ou donnez à la couche {label} une géométrie de points ou de polygones.</translation>
     </message>
   </context>
 </TS>

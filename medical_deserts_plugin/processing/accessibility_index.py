@@ -129,14 +129,16 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
             "Other methods: supply = the count or FTE field (1 per feature without it); the index is supply per "
             "“scale” inhabitants (10,000 by default). Coverage is time ≤ cutoff, as PySAL access.\n\n"
             "Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or an "
-            "INSEE Metric export) matched by the id fields, so the network is built once and reused.\n\n"
+            "INSEE Metric export) matched by the id fields, so the network is built once and reused. With a table, "
+            "the demand units and the supply may be tables without geometry (a CSV of communes with their code and "
+            "population): the output is then a table too.\n\n"
             "Output fields: access_index, pop_std (standardised inhabitants), nearest_min (minutes to the nearest "
             "supply). The log gives the mean weighted by standardised population and the population under 2.5."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(section(tr("Demand"), place_source_parameter(
-            INPUT, tr("Demand units (e.g. communes, grid cells)"))))
+            INPUT, tr("Demand units (e.g. communes, grid cells)"), table=True)))
         self.addParameter(explained(number_field_parameter(
             POPULATION_FIELD, tr("Population field (inhabitants)"), INPUT), tr(
             "Empty: the sum of the age groups when they are given, else the field named like a population "
@@ -154,7 +156,8 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             DEMAND_CODE_FIELD, tr("Demand commune code field (same commune = 0 min)"), parentLayerParameterName=INPUT,
             optional=True))
-        self.addParameter(section(tr("Supply"), place_source_parameter(SUPPLY, tr("Supply (e.g. GPs, GP practices)"))))
+        self.addParameter(section(tr("Supply"), place_source_parameter(SUPPLY, tr("Supply (e.g. GPs, GP practices)"),
+                                                                          table=True)))
         self.addParameter(number_field_parameter(
             SUPPLY_FIELD, tr("Supply count or FTE field (default: 1 per feature)"), SUPPLY))
         self.addParameter(applies_when(number_field_parameter(
@@ -289,10 +292,11 @@ class AccessibilityIndexAlgorithm(RunnableAlgorithm):
         if not scale > 0:
             raise QgsProcessingException(tr("The index is given per a number of inhabitants (scale) that must be "
                                             "more than 0; got {scale:g}.").format(scale=scale))
+        by_road = not has_travel_table(self, parameters, context)  # positions: only for the road network
         demand, demand_xy, demand_ids = read_places(
-            self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD, tr("demand units"))
+            self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD, tr("demand units"), by_road)
         supply, supply_xy, supply_ids = read_places(
-            self, parameters, context, feedback, crs, SUPPLY, SUPPLY_ID_FIELD, tr("supply"))
+            self, parameters, context, feedback, crs, SUPPLY, SUPPLY_ID_FIELD, tr("supply"), by_road)
         for name in OUTPUT_FIELDS:
             if demand.features[0].fields().indexOf(name) >= 0:
                 raise QgsProcessingException(tr("The demand layer already has a field “{name}”: rename it first.")

@@ -278,6 +278,12 @@ def read_input(algorithm, parameters, name, context, crs, label, fields=(), keep
                       geometry_check(parameters, name, context))
 
 
+def has_geometry(source):
+    """Whether the features of ``source`` can have a geometry (False for a table: a CSV without coordinates...)."""
+    return QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.GeometryType.NullGeometry,
+                                                               QgsWkbTypes.GeometryType.UnknownGeometry)
+
+
 def read_layer(source, crs, context, label, fields=(), keep_features=True, feedback=None, bulk=None, check=None):
     """Read every feature of ``source`` into ``crs``; ``label`` names the input in error messages.
 
@@ -290,9 +296,7 @@ def read_layer(source, crs, context, label, fields=(), keep_features=True, feedb
     """
     if source is None:
         raise QgsProcessingException(tr("The {label} layer could not be opened.").format(label=label))
-    spatial = QgsWkbTypes.geometryType(source.wkbType()) not in (QgsWkbTypes.GeometryType.NullGeometry,
-                                                                   QgsWkbTypes.GeometryType.UnknownGeometry)
-    if spatial and crs_is_undefined(source.sourceCrs()):
+    if has_geometry(source) and crs_is_undefined(source.sourceCrs()):
         raise QgsProcessingException(
             tr("The {label} layer “{name}” has no defined CRS: set its CRS (Layer Properties > Source, or "
                "Vector general > Assign projection) and run again.").format(label=label, name=source.sourceName()))
@@ -382,7 +386,7 @@ def _features(source, request):
 def check_reprojected(source, crs, label, without_geometry):
     """QGIS drops the geometry it cannot reproject: refuse the features of ``without_geometry`` (ids) that have
     one in ``source``, rather than call them features without geometry."""
-    if not without_geometry or source.sourceCrs() == crs:
+    if not without_geometry or source.sourceCrs() == crs or not has_geometry(source):  # a table: nothing lost
         return
     request = QgsFeatureRequest().setFilterFids(without_geometry).setNoAttributes()
     lost = [feature.id() for feature in _features(source, request) if not feature.geometry().isNull()]
@@ -394,25 +398,42 @@ def check_reprojected(source, crs, label, without_geometry):
                 ids=", ".join(str(fid) for fid in lost[:5])))
 
 
-def located_points(data, label, polygon_point=POINT_ON_SURFACE):
+def located_points(data, label, polygon_point=POINT_ON_SURFACE, missing_ok=False):
     """One (x, y) per feature: points as they are, other shapes by point on surface or centroid.
 
-    A feature without geometry is an error: a place that is nowhere cannot have a travel time.
+    A feature without geometry is an error (a place that is nowhere cannot have a travel time by road), unless
+    ``missing_ok`` (times from a travel-time table): then its x and y are NaN.
     """
     geometries = data.geometries
-    missing = np.flatnonzero(shapely.is_missing(geometries) | shapely.is_empty(geometries))
-    if len(missing):
-        ids = [str(data.feature_ids[i]) for i in missing[:5]]
+    missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
+    if missing.any() and not missing_ok:
+        ids = [str(data.feature_ids[i]) for i in np.flatnonzero(missing)[:5]]
         raise QgsProcessingException(
             tr("{count} feature(s) of the {label} layer have no geometry (feature ids {ids}): "
-               "fix or remove them.").format(count=len(missing), label=label, ids=", ".join(ids))
+               "fix or remove them.").format(count=int(missing.sum()), label=label, ids=", ".join(ids))
         )
+    xy = np.full((len(geometries), 2), np.nan)
+    geometries = geometries[~missing]
     invalid = ~shapely.is_valid(geometries)
     if invalid.any():
         geometries = geometries.copy()
         geometries[invalid] = shapely.make_valid(geometries[invalid])
     points = shapely.centroid(geometries) if polygon_point == CENTROID else shapely.point_on_surface(geometries)
-    return shapely.get_coordinates(points)
+    xy[~missing] = shapely.get_coordinates(points)
+    return xy
+
+
+def located(xy):
+    """Which rows of ``xy`` (x, y per place, NaN: a place without geometry) say where the place is."""
+    return np.isfinite(xy).all(axis=1)
+
+
+def points_wkb(xy):
+    """WKB of a point per (x, y) row, None where the row is NaN (a place without geometry)."""
+    wkb = np.full(len(xy), None, dtype=object)
+    present = located(xy)
+    wkb[present] = shapely.to_wkb(shapely.points(xy[present]))
+    return wkb
 
 
 def is_null(value):

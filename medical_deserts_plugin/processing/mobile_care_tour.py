@@ -25,7 +25,7 @@ from .base import MIP_GAP, TIME_LIMIT, RunnableAlgorithm, add_solver_parameters,
     core_errors, explained, progress_callback, section
 from .fields import INHABITANT_UNITS, MINUTE_UNITS, check_unique_ids, choose_population_field, \
     number_field_parameter, population_help, read_numbers
-from .layers import new_feature
+from .layers import located, new_feature, points_wkb
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_names, place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field
@@ -88,6 +88,11 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
             "Solved exactly by HiGHS (mixed-integer programming) within the time limit; the log says whether the "
             "tour is proven optimal and the gap. Large cases use a heuristic (greedy insertion, 2-opt, swaps), said "
             "so. Stops that cannot be reached, served and left for the depot within a day are left out, said so.\n\n"
+            "Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or "
+            "another router's: rows between the depot and the stops both ways, and from the demand units to the "
+            "stops) matched by the identifier fields. With a table, the demand units, stops and depot may be tables "
+            "without geometry: the outputs are then tables too (a route has its line only when its stops and the "
+            "depot have geometry).\n\n"
             "Outputs: the stops with their day, order, arrival and departure times and the people served; each "
             "day's route (straight segments between consecutive stops, their times along the roads); the demand "
             "units with the day that serves them and underserved before and after."
@@ -95,7 +100,7 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(section(tr("Demand"), place_source_parameter(
-            INPUT, tr("Demand units (e.g. communes, grid cells)"))))
+            INPUT, tr("Demand units (e.g. communes, grid cells)"), table=True)))
         self.addParameter(explained(number_field_parameter(POPULATION_FIELD, tr("Population field (inhabitants)"),
                                                            INPUT), population_help()))
         self.addParameter(section(tr("Underserved"), QgsProcessingParameterEnum(
@@ -115,12 +120,12 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
             ISOLATED, tr("Isolated beyond (minutes to the nearest GP)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=30.0, minValue=0.0), RULE, TIME_RULES))
         self.addParameter(section(tr("Stops and depot"), place_source_parameter(
-            STOPS, tr("Candidate stops (town halls, France Services sites, village halls…)"))))
+            STOPS, tr("Candidate stops (town halls, France Services sites, village halls…)"), table=True)))
         self.addParameter(QgsProcessingParameterField(
             STOP_ID_FIELD, tr("Stop identifier field (default: feature id)"), parentLayerParameterName=STOPS,
             optional=True))
-        self.addParameter(explained(place_source_parameter(DEPOT, tr("Depot (where each day starts and ends)")),
-                                    tr("Its first feature is the depot.")))
+        self.addParameter(explained(place_source_parameter(DEPOT, tr("Depot (where each day starts and ends)"),
+                                                           table=True), tr("Its first feature is the depot.")))
         self.addParameter(QgsProcessingParameterNumber(
             SERVICE_MINUTES, tr("A stop serves the units within (minutes)"),
             QgsProcessingParameterNumber.Type.Double, defaultValue=15.0))
@@ -168,8 +173,9 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
             raise QgsProcessingException(tr("The minutes at each stop must be 0 or more."))
         if not service > 0:
             raise QgsProcessingException(tr("The service time of a stop must be more than 0 minutes."))
+        by_road = not has_travel_table(self, parameters, context)  # positions: for the road network and drawing
         demand, demand_xy, demand_ids = read_places(self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD,
-                                                    tr("demand units"))
+                                                    tr("demand units"), by_road)
         names = demand.features[0].fields().names()
         for name in DEMAND_FIELDS:
             if name in names:
@@ -179,11 +185,11 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
                                                    tr("demand units"), feedback)
         population = np.nan_to_num(read_numbers(demand, population_field, tr("population"), INHABITANT_UNITS))
         stops, stop_xy, stop_ids = read_places(self, parameters, context, feedback, crs, STOPS, STOP_ID_FIELD,
-                                               tr("candidate stops"))
+                                               tr("candidate stops"), by_road)
         check_unique_ids(stop_ids, self.parameterAsString(parameters, STOP_ID_FIELD, context), tr("stop"),
                          tr("the tour would not say which stop it visits"))
         _, depot_xy, depot_ids = read_places(self, parameters, context, feedback, crs, DEPOT, DEPOT_ID_FIELD,
-                                             tr("depot"))
+                                             tr("depot"), by_road)
         if len(depot_xy) > 1:
             feedback.pushWarning(tr("The depot layer has {count} features: the first is the depot.").format(
                 count=len(depot_xy)))
@@ -191,7 +197,7 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
         check_cancel(feedback)
         feedback.setProgress(5)
         with core_errors():
-            if has_travel_table(self, parameters, context):
+            if not by_road:
                 engine = None
                 table, reach = self.tables_from_file(parameters, context, feedback, crs,
                                                      (demand_ids, stop_ids, depot_ids[0]), budget, service)
@@ -216,7 +222,7 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
                              "({served:,.0f} served).").format(before=before, after=before - result.served,
                                                                 served=result.served))
         feedback.setProgress(90)
-        return self.write(parameters, context, (demand, underserved, serves), result, stop_xy, places_xy,
+        return self.write(parameters, context, feedback, (demand, underserved, serves), result, stop_xy, places_xy,
                           (stop_ids, place_names(stops.features)), start)
 
     def tables_from_file(self, parameters, context, feedback, crs, ids, budget, service):
@@ -276,7 +282,7 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
                 "optimal": "yes" if result.optimal else "no", "mip_gap": f"{result.mip_gap:.6g}",
                 "mip_rel_gap": value(MIP_GAP), "time_limit_s": value(TIME_LIMIT)}
 
-    def write(self, parameters, context, demand_data, result, stop_xy, places_xy, stop_names, start):
+    def write(self, parameters, context, feedback, demand_data, result, stop_xy, places_xy, stop_names, start):
         """Write the stops, the routes and the demand units; ``demand_data`` is (layer data, underserved mask,
         serves matrix), ``stop_names`` (ids, names or None), ``start`` the day's start (minutes after midnight)."""
         demand, underserved, serves = demand_data
@@ -287,9 +293,10 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
                 ("day", "int"), ("stop_order", "int"), ("arrival_min", "double"), ("departure_min", "double"),
                 ("arrival", "string"), ("departure", "string"), ("served_pop", "double")):
             stop_fields.append(new_field(name, kind))
-        sink, stops_id = self.parameterAsSink(parameters, OUTPUT_STOPS, context, stop_fields, QgsWkbTypes.Type.Point,
-                                              crs)
-        wkb = shapely.to_wkb(shapely.points(stop_xy))
+        sink, stops_id = self.parameterAsSink(
+            parameters, OUTPUT_STOPS, context, stop_fields,
+            QgsWkbTypes.Type.Point if located(stop_xy).any() else QgsWkbTypes.Type.NoGeometry, crs)
+        wkb = points_wkb(stop_xy)
         features = []
         for day, (route, arrive, leave) in enumerate(zip(result.routes, result.arrival, result.departure)):
             for order, (stop, at, out, at_clock, out_clock) in enumerate(zip(
@@ -308,19 +315,30 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
         for name, kind in (("day", "int"), ("stops", "int"), ("travel_min", "double"), ("day_min", "double"),
                            ("leave_depot", "string"), ("back_at_depot", "string"), ("served_pop", "double")):
             route_fields.append(new_field(name, kind))
-        routes, routes_id = self.parameterAsSink(parameters, OUTPUT_ROUTES, context, route_fields,
-                                                 QgsWkbTypes.Type.LineString, crs)
+        drawn = located(places_xy)  # a route is drawn when the depot and its stops have geometry
+        routes, routes_id = self.parameterAsSink(
+            parameters, OUTPUT_ROUTES, context, route_fields,
+            QgsWkbTypes.Type.LineString if drawn.any() else QgsWkbTypes.Type.NoGeometry, crs)
         depot = len(places_xy) - 1
-        lines = []
+        lines, undrawn = [], []
         for day, route in enumerate(result.routes):
             if not len(route):
                 continue
-            line = shapely.to_wkb(shapely.linestrings(places_xy[np.r_[depot, route, depot]]))
+            visits = np.r_[depot, route, depot]
+            line = shapely.to_wkb(shapely.linestrings(places_xy[visits])) if drawn[visits].all() else None
+            if line is None:
+                undrawn.append(day + 1)
             lines.append(new_feature(route_fields, [
                 day + 1, len(route), float(result.day_travel[day]), float(result.day_minutes[day]),
                 clock(start, [0.0])[0], clock(start, [result.day_minutes[day]])[0],
                 float(result.day_served[day])], line))
         routes.addFeatures(lines, QgsFeatureSink.Flag.FastInsert)
+        if undrawn and drawn.any():
+            feedback.pushWarning(tr("The route of day(s) {days} is written without a line: some of its stops or the "
+                                    "depot have no geometry.").format(days=", ".join(map(str, undrawn))))
+        elif undrawn:
+            feedback.pushInfo(tr("The stops and the depot have no geometry: the stops and the daily routes are "
+                                 "written as tables (without points or lines)."))
         style_on_load(context, routes_id, CategorisedStyle("day", categories))
 
         fields = demand.features[0].fields()

@@ -1,19 +1,29 @@
 """Parameters and reading of the place layers (demand units, facilities, origins, destinations)."""
 
-from qgis.core import QgsProcessing, QgsProcessingParameterEnum, QgsProcessingParameterFeatureSource
+from qgis.core import (
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSource,
+)
 
 from ..core.borders import short_sides
 from ..i18n import tr
 from .base import section
-from .layers import feature_ids, is_null, located_points, read_input
+from .layers import feature_ids, has_geometry, is_null, located, located_points, read_input
 from .styles import name_field
 
 POLYGON_POINT = "POLYGON_POINT"
 PLACE_TYPES = [QgsProcessing.SourceType.TypeVectorPoint, QgsProcessing.SourceType.TypeVectorPolygon]
+#: places whose positions a travel-time table makes unneeded: points, polygons, or a table without geometry
+TABLE_PLACE_TYPES = [QgsProcessing.SourceType.TypeVector]
 
 
-def place_source_parameter(name, description, optional=False):
-    return QgsProcessingParameterFeatureSource(name, description, PLACE_TYPES, optional=optional)
+def place_source_parameter(name, description, optional=False, table=False):
+    """A layer of places: points or polygons, or also a table without geometry when ``table`` (an algorithm that
+    can take its times from a travel-time table)."""
+    return QgsProcessingParameterFeatureSource(name, description, TABLE_PLACE_TYPES if table else PLACE_TYPES,
+                                               optional=optional)
 
 
 def polygon_point_parameter():
@@ -23,13 +33,24 @@ def polygon_point_parameter():
         options=[tr("Point on surface (always inside)"), tr("Centroid")], defaultValue=0))
 
 
-def read_places(algorithm, parameters, context, feedback, crs, layer_parameter, id_parameter, label):
-    """Read a place layer: its data (features in the working CRS), (x, y) in metres, and text ids."""
+def read_places(algorithm, parameters, context, feedback, crs, layer_parameter, id_parameter, label,
+                positions=True):
+    """Read a place layer: its data (features in the working CRS), (x, y) in metres, and text ids.
+
+    ``positions``: whether the run needs where the places are (False with a travel-time table: then a table
+    without geometry is read too, and a place without geometry has NaN for x and y); a layer without geometry is
+    refused when it does, naming it."""
     id_field = algorithm.parameterAsString(parameters, id_parameter, context) if id_parameter else ""
+    source = algorithm.parameterAsSource(parameters, layer_parameter, context)
+    if positions and source is not None and not has_geometry(source):
+        raise QgsProcessingException(tr(
+            "Without a travel-time table, the {label} layer needs point or polygon geometry: “{name}” has none (a "
+            "table). Give it geometry, or give a travel-time table (the output of “Travel-time matrix” or another "
+            "router's) whose identifiers match the identifier fields.").format(label=label, name=source.sourceName()))
     data = read_input(algorithm, parameters, layer_parameter, context, crs, label, fields=[id_field], feedback=feedback)
     how = algorithm.parameterAsEnum(parameters, POLYGON_POINT, context)
-    xy = located_points(data, label, how)
-    if data.transformed_from:
+    xy = located_points(data, label, how, missing_ok=not positions)
+    if data.transformed_from and has_geometry(source):
         feedback.pushInfo(tr("The {label} layer is reprojected from {source} to {target}.").format(
             label=label, source=data.transformed_from, target=crs.authid()))
     return data, xy, feature_ids(data, id_field)
@@ -56,7 +77,8 @@ def side_names():
 def warn_if_supply_stops_at_the_edge(feedback, demand_xy, supply_xy, minutes, label):
     """A warning when the ``label`` layer (supply, facilities) stops within a belt of the demand units' edge: what
     lies beyond (the neighbouring départements' GPs) is not counted. The belt is 1 km per minute of ``minutes``
-    (the time limit), at most 30 km."""
+    (the time limit), at most 30 km. Places without geometry (tables, with a travel-time table) are left out."""
+    demand_xy, supply_xy = demand_xy[located(demand_xy)], supply_xy[located(supply_xy)]
     belt_km = min(minutes * BELT_KM_PER_MINUTE, BELT_MAX_KM)
     sides, at_edge = short_sides(demand_xy, supply_xy, belt_km * 1000.0)
     if sides:

@@ -197,8 +197,9 @@ class LayerStyle(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS API)
         if layer is not None and layer.isValid():
-            layer.setRenderer(self.renderer(layer))
-            if self.label:
+            if layer.isSpatial():  # a table (places without geometry, times from a travel-time table) is not drawn
+                layer.setRenderer(self.renderer(layer))
+            if self.label and layer.isSpatial():
                 layer.setLabeling(place_labeling(self.label, self.label_scale))
                 layer.setLabelsEnabled(True)
             for name, alias in self.aliases.items():

@@ -23,7 +23,7 @@ from .fields import (
     INHABITANT_UNITS, LISTED, MINUTE_UNITS, check_unique_ids, choose_population_field, number_field_parameter, population_help,
     read_numbers,
 )
-from .layers import finite_or_none, new_feature
+from .layers import finite_or_none, located, new_feature, points_wkb
 from .network_parameters import add_network_parameters, report_snapping, travel_engine, working_crs
 from .places import place_names, place_source_parameter, polygon_point_parameter, read_places
 from .qgis_compat import new_field
@@ -89,6 +89,11 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             "result is proven optimal and the gap. Very large cases use a greedy + swap heuristic, said so.\n\n"
             "Outputs: the chosen sites ranked by what each adds (what the objective loses if that site alone is "
             "dropped); the demand units with their site and time (or APL) before and after; allocation lines.\n\n"
+            "Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or "
+            "another router's) matched by the identifier fields. With a table, the demand units, candidates and "
+            "existing facilities may be tables without geometry (a CSV of communes with their code and population): "
+            "the outputs are then tables too; the allocation lines need the geometry of the demand units and sites."
+            "\n\n"
             "Who counts (optional): only the people farther than N minutes from an existing facility (or from the "
             "time field given, e.g. nearest_min of “Nearest facility”; empty = beyond reach), and/or whose index "
             "(e.g. the APL) is under a threshold. Either condition makes a unit count (targeted = true in the "
@@ -98,7 +103,7 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
         self.addParameter(section(tr("Demand"), place_source_parameter(
-            INPUT, tr("Demand units (e.g. communes, grid cells)"))))
+            INPUT, tr("Demand units (e.g. communes, grid cells)"), table=True)))
         self.addParameter(explained(number_field_parameter(POPULATION_FIELD, tr("Population field (inhabitants)"),
                                                            INPUT), population_help()))
         self.addParameter(applies_when(advanced(number_field_parameter(
@@ -121,11 +126,12 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             TARGET_INDEX_BELOW, tr("Index threshold (e.g. 2.5 for the APL)"), QgsProcessingParameterNumber.Type.Double,
             defaultValue=location.APL_THRESHOLD))
         self.addParameter(section(tr("Candidate sites and existing facilities"), place_source_parameter(
-            CANDIDATES, tr("Candidate sites (default: the demand units)"), optional=True)))
+            CANDIDATES, tr("Candidate sites (default: the demand units)"), optional=True, table=True)))
         self.addParameter(QgsProcessingParameterField(
             CANDIDATE_ID_FIELD, tr("Candidate identifier field (default: feature id)"),
             parentLayerParameterName=CANDIDATES, optional=True))
-        self.addParameter(place_source_parameter(EXISTING, tr("Existing facilities, kept open"), optional=True))
+        self.addParameter(place_source_parameter(EXISTING, tr("Existing facilities, kept open"), optional=True,
+                                                 table=True))
         self.addParameter(QgsProcessingParameterField(
             EXISTING_ID_FIELD, tr("Existing facility identifier field (default: feature id)"),
             parentLayerParameterName=EXISTING, optional=True))
@@ -182,8 +188,10 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             raise QgsProcessingException(tr("The supply of a new site must be more than 0 consultations per year."))
         if model == APL_LIFTED and not self.parameterAsDouble(parameters, THRESHOLD, context) > 0:
             raise QgsProcessingException(tr("The APL threshold must be more than 0 consultations per year."))
+        by_road = not has_travel_table(self, parameters, context)  # positions: for the road network and drawing
         demand, demand_xy, demand_ids = read_places(
-            self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD, tr("demand units"))
+            self, parameters, context, feedback, crs, INPUT, DEMAND_ID_FIELD, tr("demand units"), by_road)
+        drawn = [(demand_xy, tr("demand units"))]  # the places the allocation lines join
         population_field = choose_population_field(self, parameters, POPULATION_FIELD, context,
                                                    demand.features[0].fields().names(), tr("demand units"), feedback)
         population = np.nan_to_num(read_numbers(demand, population_field, tr("population"), INHABITANT_UNITS))
@@ -196,19 +204,27 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
             feedback.pushInfo(tr("No candidate layer: every demand unit is a candidate site."))
         else:
             candidates, candidate_xy, candidate_ids = read_places(
-                self, parameters, context, feedback, crs, CANDIDATES, CANDIDATE_ID_FIELD, tr("candidate sites"))
+                self, parameters, context, feedback, crs, CANDIDATES, CANDIDATE_ID_FIELD, tr("candidate sites"),
+                by_road)
+            drawn.append((candidate_xy, tr("candidate sites")))
             candidate_names = place_names(candidates.features)
             check_unique_ids(candidate_ids, self.parameterAsString(parameters, CANDIDATE_ID_FIELD, context),
                              tr("candidate"), tr("the suggested sites would not say which candidate they are"))
         existing_xy, existing_ids, existing_gps = np.empty((0, 2)), [], np.empty(0)
         if self.parameterAsSource(parameters, EXISTING, context) is not None:
             existing, existing_xy, existing_ids = read_places(
-                self, parameters, context, feedback, crs, EXISTING, EXISTING_ID_FIELD, tr("existing facilities"))
+                self, parameters, context, feedback, crs, EXISTING, EXISTING_ID_FIELD, tr("existing facilities"),
+                by_road)
+            drawn.append((existing_xy, tr("existing facilities")))
             supply_field = self.parameterAsString(parameters, EXISTING_SUPPLY_FIELD, context)
             existing_gps = np.nan_to_num(read_numbers(existing, supply_field, tr("supply"))) \
                 if supply_field else np.ones(len(existing_xy))
         elif model in APL_MODELS:
             feedback.pushInfo(tr("No existing facilities: every demand unit starts from an APL of 0."))
+        self.check_line_ends(parameters, context, drawn)
+        if not located(candidate_xy).any():
+            feedback.pushInfo(tr("The candidate sites have no geometry: the suggested sites are written as a table "
+                                 "(without points)."))
         n_candidates = len(candidate_xy)
         site_xy = np.vstack([candidate_xy, existing_xy])
         site_ids = list(candidate_ids) + list(existing_ids)
@@ -242,9 +258,22 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         feedback.setProgress(90)
         threshold = self.parameterAsDouble(parameters, THRESHOLD, context)
         self.report(feedback, model, result, weights, (before_min, after_min), radius, index_before, threshold)
-        return self.write(parameters, context, demand, result, site_xy, (site_ids, candidate_names), demand_xy,
-                          (weights, targeted), (before_min, after_min), index_before, model,
+        return self.write(parameters, context, demand, result, site_xy, (site_ids, candidate_names, n_candidates),
+                          demand_xy, (weights, targeted), (before_min, after_min), index_before, model,
                           (max_time, gain_label(model, radius, threshold)))
+
+    def check_line_ends(self, parameters, context, places):
+        """Refuse, before solving, the allocation lines when asked for and a layer of ``places`` ((x y, label)
+        each) has places without geometry: a line joins a demand unit to its site."""
+        if not self.parameterAsOutputLayer(parameters, OUTPUT_LINES, context):
+            return
+        for xy, label in places:
+            missing = int(np.count_nonzero(~located(xy)))
+            if missing:
+                raise QgsProcessingException(tr(
+                    "The allocation lines join each demand unit to its site, but {count} of the {total} {label} "
+                    "have no geometry: leave the allocation lines out, or give the {label} layer point or polygon "
+                    "geometry.").format(count=missing, total=len(xy), label=label))
 
     def target_group(self, parameters, context, feedback, demand, population, before_min):
         """Mask of the units that count in the objective (None: all of them): farther than TARGET_BEYOND
@@ -399,13 +428,13 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
     def write(self, parameters, context, demand, result, site_xy, site_names, demand_xy, counted, times,
               index_before, model, styling):
         """Write the outputs; ``site_names`` is (id of every site, name of every candidate or None: the existing
-        facilities, after the candidates, are not named); ``counted`` is (inhabitants who count in the objective,
-        mask of the units that count or None: all); ``styling`` is (longest trip in minutes, label expression of
-        a site's gain)."""
+        facilities, after the candidates, are not named; the number of candidates); ``counted`` is (inhabitants who
+        count in the objective, mask of the units that count or None: all); ``styling`` is (longest trip in
+        minutes, label expression of a site's gain)."""
         population, targeted = counted
         before_min, after_min = times
         max_time, gain = styling
-        site_ids, candidate_names = site_names
+        site_ids, candidate_names, n_candidates = site_names
         named = candidate_names is not None
         names = [[name] for name in candidate_names] + [[""]] * (len(site_ids) - len(candidate_names)) if named \
             else [[]] * len(site_ids)
@@ -414,13 +443,14 @@ class SuggestSitesAlgorithm(RunnableAlgorithm):
         for name, kind in (("site_id", "string"),) + ((("site_name", "string"),) if named else ()) + (
                 ("rank", "int"), ("adds", "double"), ("served_pop", "double")):
             site_fields.append(new_field(name, kind))
-        sites, sites_id = self.parameterAsSink(parameters, OUTPUT_SITES, context, site_fields, QgsWkbTypes.Type.Point,
-                                               crs)
+        sites, sites_id = self.parameterAsSink(
+            parameters, OUTPUT_SITES, context, site_fields,
+            QgsWkbTypes.Type.Point if located(site_xy[:n_candidates]).any() else QgsWkbTypes.Type.NoGeometry, crs)
         assigned = result.assignment
         share = result.served if result.served is not None else (assigned >= 0).astype(float)
         served_pop = np.bincount(assigned[assigned >= 0], (population * share)[assigned >= 0],
                                  minlength=len(site_xy))
-        site_wkb = shapely.to_wkb(shapely.points(site_xy))
+        site_wkb = points_wkb(site_xy)
         sites.addFeatures([new_feature(site_fields, [site_ids[site]] + names[site] + [
             rank + 1, finite_or_none(result.contribution[rank]), float(served_pop[site])], site_wkb[site])
             for rank, site in enumerate(result.sites)], QgsFeatureSink.Flag.FastInsert)

@@ -1,6 +1,7 @@
 """Fixtures for tests that run inside QGIS: the registered provider, the sample département, layer builders,
 and a QGIS profile with the built plugin installed, for qgis_process runs."""
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -49,6 +50,16 @@ def memory_layer(geometry_type, fields, rows, crs=LOCAL_CRS, name="layer"):
         features.append(feature)
     layer.dataProvider().addFeatures(features)
     return layer
+
+
+def csv_table(path, fields, rows):
+    """Write a CSV file of ``fields`` (names) and ``rows`` (lists of values): a table without geometry, as GDAL
+    reads it (every column as text); returns its path as a string."""
+    with open(path, "w", newline="", encoding="utf-8") as file:
+        writer = csv.writer(file)
+        writer.writerow(fields)
+        writer.writerows(rows)
+    return str(path)
 
 
 @pytest.fixture(scope="session")

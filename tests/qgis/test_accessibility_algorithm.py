@@ -8,7 +8,7 @@ import pytest
 from qgis.core import QgsProcessingException, QgsVectorLayer
 
 from bad_input import Log, run_refused
-from conftest import memory_layer
+from conftest import csv_table, memory_layer
 from scripts.qgis_runner import run_algorithm
 
 AGE_FIELDS = [f"pop_{age:02d}_{age + 4:02d}" for age in range(0, 90, 5)] + ["pop_90_plus"]
@@ -40,6 +40,35 @@ def hospital(provider, method, **overrides):
 def test_pysal_hospital_example_from_a_travel_table(provider):
     assert hospital(provider, 4) == pytest.approx([0.331444, 0.579828, 7.286418], abs=1e-6)  # gravity 1/cost
     assert hospital(provider, 1) == pytest.approx([0.761364, 0.958333, 1.094697], abs=1e-6)  # binary 2SFCA
+
+
+def test_tables_without_geometry_give_the_same_index_with_a_travel_table(provider, tmp_path):
+    """With a travel-time table the positions are not used: the tracts as a CSV file (no geometry, every column
+    text) give PySAL's numbers, and the output is a table too."""
+    path = csv_table(tmp_path / "tracts.csv", ["tract", "pop", "doctors"],
+                     [[code, pop, doctors] for code, _, _, pop, doctors in TRACTS])
+    assert hospital(provider, 4, INPUT=path, SUPPLY=path) == pytest.approx([0.331444, 0.579828, 7.286418], abs=1e-6)
+    table = memory_layer("None", ["tract:string", "pop:double", "doctors:double"],
+                         [(None, [code, pop, doctors]) for code, _, _, pop, doctors in TRACTS])
+    assert hospital(provider, 1, INPUT=table) == pytest.approx([0.761364, 0.958333, 1.094697], abs=1e-6)
+    layer = processing.run("medicaldeserts:accessibilityindex", dict(
+        INPUT=path, POPULATION_FIELD="pop", DEMAND_ID_FIELD="tract", SUPPLY=path, SUPPLY_FIELD="doctors",
+        SUPPLY_ID_FIELD="tract", METHOD=1, CUTOFF=61, SCALE=1, TRAVEL_TABLE=cost_table(),
+        OUTPUT=str(tmp_path / "index.gpkg")))["OUTPUT"]
+    output = QgsVectorLayer(layer, "index", "ogr")
+    assert not output.isSpatial() and output.featureCount() == 3
+    assert sorted(f["access_index"] for f in output.getFeatures()) == pytest.approx([0.761364, 0.958333, 1.094697],
+                                                                                     abs=1e-6)
+
+
+def test_a_table_without_geometry_needs_a_travel_table(provider, tmp_path):
+    path = csv_table(tmp_path / "tracts.csv", ["tract", "pop", "doctors"],
+                     [[code, pop, doctors] for code, _, _, pop, doctors in TRACTS])
+    run_refused("medicaldeserts:accessibilityindex", dict(
+        INPUT=path, POPULATION_FIELD="pop", SUPPLY=tracts(), SUPPLY_FIELD="doctors", METHOD=1, CUTOFF=61,
+        STRAIGHT_SPEED=60, OUTPUT=str(tmp_path / "index.gpkg")),
+        "Without a travel-time table, the demand units layer needs point or polygon geometry: “tracts” has none",
+        inputs=[path])
 
 
 def test_e2sfca_bands_by_hand(provider):

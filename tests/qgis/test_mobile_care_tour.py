@@ -6,8 +6,8 @@ import processing
 import pytest
 from qgis.core import NULL, QgsProcessingException
 
-from bad_input import run_refused
-from conftest import memory_layer
+from bad_input import Log, run_refused
+from conftest import csv_table, memory_layer
 from test_network_algorithms import grid_roads, points
 
 # Depot at (0, 0). Roads: horizontal 1 min per km, vertical 2 min per km. Depot -> S1 (2000, 0) 2 min,
@@ -15,21 +15,30 @@ from test_network_algorithms import grid_roads, points
 STOPS = [("S1", 2000, 0), ("S2", 2000, 2000), ("S3", 0, 2000)]
 
 
-def units():
-    """A unit on each stop (0 min from it) and one in the middle; S1's, S2's and S3's are 40 min from a GP."""
-    rows = [("U1", 2000, 0, 100, 40.0), ("U2", 2000, 2000, 200, 40.0), ("U3", 0, 2000, 50, 40.0),
-            ("U4", 1000, 1000, 400, 5.0)]
-    return memory_layer("Point", ["code:string", "pop:integer", "gp_min:double"],
-                        [(f"POINT({x} {y})", [code, pop, minutes]) for code, x, y, pop, minutes in rows])
+UNITS = [("U1", 2000, 0, 100, 40.0), ("U2", 2000, 2000, 200, 40.0), ("U3", 0, 2000, 50, 40.0),
+         ("U4", 1000, 1000, 400, 5.0)]
 
 
-def run(**overrides):
+def units(geometry=True):
+    """A unit on each stop (0 min from it) and one in the middle; S1's, S2's and S3's are 40 min from a GP.
+    Without ``geometry``: the same as a table (a ``NoGeometry`` memory layer)."""
+    return memory_layer("Point" if geometry else "None", ["code:string", "pop:integer", "gp_min:double"],
+                        [(f"POINT({x} {y})" if geometry else None, [code, pop, minutes])
+                         for code, x, y, pop, minutes in UNITS])
+
+
+def place_table(rows):
+    """Places (code, x, y) as a table without geometry: only their codes."""
+    return memory_layer("None", ["code:string"], [(None, [code]) for code, _, _ in rows])
+
+
+def run(feedback=None, **overrides):
     parameters = dict(INPUT=units(), POPULATION_FIELD="pop", RULE=1, TIME_FIELD="gp_min", ISOLATED=30,
                       STOPS=points(STOPS), STOP_ID_FIELD="code", DEPOT=points([("depot", 0, 0)]), SERVICE_MINUTES=1,
                       DAYS=1, MINUTES_PER_DAY=42, STOP_MINUTES=10, DAY_START="08:30", ROADS=grid_roads(),
                       SPEED_FIELD="speed", OUTPUT_STOPS="memory:", OUTPUT_ROUTES="memory:", OUTPUT_DEMAND="memory:")
     parameters.update(overrides)
-    return processing.run("medicaldeserts:mobilecaretour", parameters)
+    return processing.run("medicaldeserts:mobilecaretour", parameters, feedback=feedback)
 
 
 def rows(layer, *fields):
@@ -136,6 +145,45 @@ def test_a_travel_time_table_gives_the_tour_of_the_network(provider):
         assert sorted(rows(from_table["OUTPUT_STOPS"], *fields)) == sorted(rows(network["OUTPUT_STOPS"], *fields))
         fields = ("code", "underserved_before", "covered", "served_stop", "served_day", "underserved_after")
         assert sorted(rows(from_table["OUTPUT_DEMAND"], *fields)) == sorted(rows(network["OUTPUT_DEMAND"], *fields))
+
+
+def test_layers_without_geometry_give_the_same_tour_with_a_travel_table(provider):
+    """With a travel-time table the positions are not used: the units, stops and depot as tables give the tour of
+    the network (12 min of driving and 42 min in the day, by hand above); stops and routes are tables then."""
+    table = travel_table()
+    network = run()
+    log = Log()
+    tables = run(TRAVEL_TABLE=table, DEMAND_ID_FIELD="code", DEPOT_ID_FIELD="code", INPUT=units(geometry=False),
+                 STOPS=place_table(STOPS), DEPOT=place_table([("depot", 0, 0)]), feedback=log)
+    fields = ("day", "stop_order", "stop_id", "arrival_min", "departure_min", "served_pop")
+    assert sorted(rows(tables["OUTPUT_STOPS"], *fields)) == sorted(rows(network["OUTPUT_STOPS"], *fields))
+    fields = ("code", "underserved_before", "covered", "served_stop", "served_day", "underserved_after")
+    assert sorted(rows(tables["OUTPUT_DEMAND"], *fields)) == sorted(rows(network["OUTPUT_DEMAND"], *fields))
+    assert rows(tables["OUTPUT_ROUTES"], "day", "stops", "travel_min", "day_min", "served_pop") == [
+        (1, 3, pytest.approx(12.0), pytest.approx(42.0), 350)]
+    assert not any(tables[name].isSpatial() for name in ("OUTPUT_STOPS", "OUTPUT_ROUTES", "OUTPUT_DEMAND"))
+    assert any("written as tables" in line for line in log.info)
+    # Stops with points, the depot a table: the stops keep their points, the route has no line (said so).
+    log = Log()
+    mixed = run(TRAVEL_TABLE=table, DEMAND_ID_FIELD="code", DEPOT_ID_FIELD="code",
+                DEPOT=place_table([("depot", 0, 0)]), feedback=log)
+    at = {f["stop_id"]: (f.geometry().asPoint().x() - 700000, f.geometry().asPoint().y() - 6600000)
+          for f in mixed["OUTPUT_STOPS"].getFeatures()}
+    assert at == {code: pytest.approx((x, y), abs=1e-6) for code, x, y in STOPS}
+    route = next(mixed["OUTPUT_ROUTES"].getFeatures())
+    assert route.geometry().isNull() and route["day_min"] == pytest.approx(42.0)
+    assert any("day(s) 1 is written without a line" in line for line in log.warnings)
+
+
+def test_stops_without_geometry_need_a_travel_table(provider, tmp_path):
+    stops = csv_table(tmp_path / "stops.csv", ["code", "name"], [[code, code] for code, _, _ in STOPS])
+    outputs = {name: str(tmp_path / f"{name.lower()}.gpkg") for name in ("OUTPUT_STOPS", "OUTPUT_ROUTES",
+                                                                        "OUTPUT_DEMAND")}
+    run_refused("medicaldeserts:mobilecaretour", dict(
+        INPUT=units(), POPULATION_FIELD="pop", RULE=1, TIME_FIELD="gp_min", ISOLATED=30, STOPS=stops,
+        STOP_ID_FIELD="code", DEPOT=points([("depot", 0, 0)]), ROADS=grid_roads(), SPEED_FIELD="speed", **outputs),
+        "Without a travel-time table, the candidate stops layer needs point or polygon geometry: “stops” has none",
+        inputs=[stops])
 
 
 def test_a_table_needs_its_own_depot_identifier_and_the_minutes_field(provider, no_file):

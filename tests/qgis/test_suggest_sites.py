@@ -5,9 +5,10 @@ from pathlib import Path
 
 import processing
 import pytest
-from qgis.core import NULL, QgsExpression, QgsExpressionContext, QgsProcessingException, QgsVectorLayer
+from qgis.core import NULL, QgsExpression, QgsExpressionContext, QgsProcessingException, QgsVectorLayer, QgsWkbTypes
 
-from conftest import memory_layer
+from bad_input import Log, run_refused
+from conftest import csv_table, memory_layer
 from medical_deserts_plugin.core.network import StraightLineTravel
 from medical_deserts_plugin.processing.run_record import recorded
 from scripts.qgis_runner import run_algorithm
@@ -194,6 +195,79 @@ def test_a_travel_time_table_gives_the_same_sites_as_the_network(provider):
         from_table = suggest(provider, MODEL=model, P=2, TRAVEL_TABLE=distance_table(), DEMAND_ID_FIELD="name")
         assert from_table[0] == expected[0]  # sites, ranks, what each adds and serves
         assert from_table[1] == expected[1]  # each unit's site, minutes and APL before and after
+
+
+def tables(rows, fields):
+    """A memory layer without geometry (``NoGeometry``) of ``fields`` and ``rows``."""
+    return memory_layer("None", fields, [(None, row) for row in rows])
+
+
+def test_layers_without_geometry_give_the_same_sites_with_a_travel_table(provider):
+    """With a travel-time table the positions are not used: the villages, candidates and existing practice as
+    tables give the sites and numbers of the same run with points (those of the network, above); the outputs are
+    tables then, and the sites keep their points when the candidates have them."""
+    demand = tables([[name, pop] for name, _, pop in VILLAGES], ["name:string", "pop:double"])
+    candidates = tables([[i, 2.0] for i, _ in CANDIDATES], ["id:string", "gps:double"])
+    existing = tables([["e0", 2.0]], ["id:string", "gps:double"])
+    for model in (0, 1, 4):  # MCLP, p-median, APL lift
+        expected = suggest(provider, MODEL=model, P=2, TRAVEL_TABLE=distance_table(), DEMAND_ID_FIELD="name",
+                           OUTPUT_LINES=None)
+        got = suggest(provider, MODEL=model, P=2, TRAVEL_TABLE=distance_table(), DEMAND_ID_FIELD="name",
+                      INPUT=demand, CANDIDATES=candidates, EXISTING=existing, EXISTING_SUPPLY_FIELD="gps",
+                      OUTPUT_LINES=None)
+        if model == 4:  # the APL lift with 2 GPs at e0, as the points' run above
+            expected = suggest(provider, MODEL=model, P=2, TRAVEL_TABLE=distance_table(), DEMAND_ID_FIELD="name",
+                               EXISTING_SUPPLY_FIELD="gps", OUTPUT_LINES=None)
+        assert got[0] == expected[0] and got[1] == expected[1]
+        assert not got[2]["OUTPUT_SITES"].isSpatial() and not got[2]["OUTPUT_DEMAND"].isSpatial()
+    # MCLP by hand (test_mclp_with_the_existing_practice_kept): c30 adds v25 + v40, 500 inhabitants.
+    sites, demand_rows, result = suggest(provider, TRAVEL_TABLE=distance_table(), DEMAND_ID_FIELD="name",
+                                         INPUT=demand, OUTPUT_LINES=None)
+    assert sites == [(1, "c30", 500.0, 500.0)] and demand_rows["v25"][:3] == ("c30", pytest.approx(25.0),
+                                                                              pytest.approx(5.0))
+    point = next(result["OUTPUT_SITES"].getFeatures()).geometry().asPoint()  # the candidate's point, Lambert-93
+    assert (point.x() - 700000, point.y() - 6600000) == pytest.approx((30000, 0), abs=1e-6)
+    assert QgsWkbTypes.geometryType(result["OUTPUT_SITES"].wkbType()) == QgsWkbTypes.GeometryType.PointGeometry
+
+
+def test_a_csv_demand_table_through_qgis_process(provider, qgis_process_config, tmp_path):
+    """suggestsites from a shell on CSV files (no geometry, every column text) with a CSV travel-time table."""
+    demand = csv_table(tmp_path / "villages.csv", ["name", "pop"], [[name, pop] for name, _, pop in VILLAGES])
+    candidates = csv_table(tmp_path / "candidates.csv", ["id", "gps"], [[i, 1] for i, _ in CANDIDATES])
+    existing = csv_table(tmp_path / "existing.csv", ["id", "gps"], [["e0", 2]])  # GDAL needs two columns
+    table = distance_table()
+    travel = csv_table(tmp_path / "table.csv", ["origin_id", "destination_id", "minutes"],
+                       [[f["origin_id"], f["destination_id"], f["minutes"]] for f in table.getFeatures()])
+    out = tmp_path / "sites.gpkg"
+    run_algorithm("medicaldeserts:suggestsites", dict(
+        INPUT=demand, POPULATION_FIELD="pop", DEMAND_ID_FIELD="name", CANDIDATES=candidates, CANDIDATE_ID_FIELD="id",
+        EXISTING=existing, EXISTING_ID_FIELD="id", P=1, RADIUS=12, TRAVEL_TABLE=travel, OUTPUT_SITES=out,
+        OUTPUT_DEMAND=tmp_path / "demand.gpkg"), qgis_process_config)
+    sites = QgsVectorLayer(str(out), "sites", "ogr")
+    assert not sites.isSpatial()
+    assert [(f["rank"], f["site_id"], f["adds"]) for f in sites.getFeatures()] == [(1, "c30", 500.0)]
+    units = QgsVectorLayer(str(tmp_path / "demand.gpkg"), "demand", "ogr")
+    assert {f["name"]: f["assigned_site"] for f in units.getFeatures()} == {
+        "v0": "e0", "v10": "e0", "v25": "c30", "v40": "c30", "v55": NULL}
+
+
+def test_layers_without_geometry_are_refused_where_positions_are_needed(provider, tmp_path):
+    demand = csv_table(tmp_path / "villages.csv", ["name", "pop"], [[name, pop] for name, _, pop in VILLAGES])
+    outputs = dict(OUTPUT_SITES=str(tmp_path / "sites.gpkg"), OUTPUT_DEMAND=str(tmp_path / "demand.gpkg"),
+                   OUTPUT_LINES=str(tmp_path / "lines.gpkg"))
+    parameters = dict(INPUT=villages(), POPULATION_FIELD="pop", CANDIDATES=demand, CANDIDATE_ID_FIELD="name", P=1,
+                      RADIUS=12, **STRAIGHT, **outputs)
+    # No travel-time table: the times come from the positions.
+    run_refused("medicaldeserts:suggestsites", parameters, "Without a travel-time table, the candidate sites layer "
+                "needs point or polygon geometry: “villages” has none", inputs=[demand])
+    # With a table, the allocation lines still draw each unit to its site: refused before solving.
+    log = Log()
+    run_refused("medicaldeserts:suggestsites", dict(parameters, INPUT=demand, DEMAND_ID_FIELD="name",
+                                                   CANDIDATES=points(CANDIDATES), CANDIDATE_ID_FIELD="id",
+                                                   TRAVEL_TABLE=distance_table()),
+                "The allocation lines join each demand unit to its site, but 5 of the 5 demand units have no "
+                "geometry", inputs=[demand], feedback=log)
+    assert not any("HiGHS" in line for line in log.lines)
 
 
 @pytest.mark.parametrize("overrides, message", [
