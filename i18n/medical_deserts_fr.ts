@@ -1,6 +1,6 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1" language="fr">
+<TS version="2.1" language="fr_FR">
   <context>
     <name>MedicalDeserts</name>
     <message>
@@ -2340,7 +2340,7 @@ Solved exactly by HiGHS (mixed-integer programming) within the time limit; the l
 
 Times come from the road network, or from a travel-time table (output of “Travel-time matrix” or another router's: rows between the depot and the stops both ways, and from the demand units to the stops) matched by the identifier fields. With a table, the demand units, stops and depot may be tables without geometry: the outputs are then tables too (a route has its line only when its stops and the depot have geometry).
 
-Outputs: the stops with their day, order, arrival and departure times and the people served; each day's route (straight segments between consecutive stops, their times along the roads); the demand units with the day that serves them and underserved before and after.</source>
+Outputs: the stops with their day, order, arrival and departure times and the people served; each day's route as a line along the roads' fastest paths (straight segments with straight-line travel or a travel-time table); the demand units with the day that serves them and underserved before and after.</source>
       <translation>Planifie le cycle d’un cabinet médical mobile (médicobus, unité mobile de santé) : chaque jour le véhicule quitte le dépôt, roule sur les routes jusqu’à certains des arrêts candidats (mairies, France Services, salles des fêtes), y reste le nombre de minutes donné, et rentre dans les minutes de travail de la journée. Un arrêt dessert les unités de demande situées à moins du temps de desserte. La tournée sert le plus de personnes mal desservies, chaque personne comptée une fois, sur les jours du cycle.
 
 Mal desservi : une APL sous le seuil et/ou plus de N minutes d’un médecin généraliste, d’après les champs de « Indice d’accessibilité » et « Équipement le plus proche », ou avec les minutes calculées pendant l’exécution à partir d’une couche de médecins.
@@ -2349,7 +2349,7 @@ Résolu exactement par HiGHS (programmation linéaire en nombres entiers) dans l
 
 Les temps viennent du réseau routier, ou d’une table de temps de trajet (sortie de « Matrice des temps de trajet » ou d’un autre calculateur d’itinéraires : lignes entre le dépôt et les arrêts dans les deux sens, et des unités de demande vers les arrêts) appariée par les champs identifiants. Avec une table, les unités de demande, les arrêts et le dépôt peuvent être des tables sans géométrie : les sorties sont alors des tables elles aussi (un itinéraire n’a sa ligne que si ses arrêts et le dépôt ont une géométrie).
 
-Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et de départ et les personnes servies ; l’itinéraire de chaque jour (segments droits entre arrêts successifs, leurs temps par la route) ; les unités de demande avec le jour qui les sert et le statut mal desservi avant et après.</translation>
+Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et de départ et les personnes servies ; l’itinéraire de chaque jour, une ligne le long des chemins les plus rapides par la route (segments droits avec le trajet à vol d’oiseau ou une table de temps de parcours) ; les unités de demande avec le jour qui les sert et le statut mal desservi avant et après.</translation>
     </message>
     <message>
       <source>candidate stops</source>
@@ -2500,6 +2500,10 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
       <translation>Choisissez le champ de l’indice d’accessibilité : la règle utilise l’indice.</translation>
     </message>
     <message>
+      <source>The stops and the depot have no geometry: the stops and the daily routes are written as tables (without points or lines).</source>
+      <translation>Les arrêts et le dépôt n’ont pas de géométrie : les arrêts et les itinéraires du jour sont écrits en tables (sans points ni lignes).</translation>
+    </message>
+    <message>
       <source>Minutes to the nearest GP field (e.g. nearest_min)</source>
       <translation>Champ des minutes au médecin le plus proche (nearest_min…)</translation>
     </message>
@@ -2518,6 +2522,10 @@ Sorties : les arrêts avec leur jour, leur ordre, leurs heures d’arrivée et d
     <message>
       <source>Day {day}</source>
       <translation>Jour {day}</translation>
+    </message>
+    <message>
+      <source>The route of day(s) {days} is written without a line: some of its stops or the depot have no geometry.</source>
+      <translation>L’itinéraire du ou des jours {days} est écrit sans ligne : certains de ses arrêts ou le dépôt n’ont pas de géométrie.</translation>
     </message>
     <message>
       <source>Underserved, served by the tour</source>
@@ -2844,6 +2852,10 @@ Champs de sortie : nearest_min (minutes), nearest_id, n_within_N (nombre), acces
       <translation>Centroïde</translation>
     </message>
     <message>
+      <source>Without a travel-time table, the {label} layer needs point or polygon geometry: “{name}” has none (a table). Give it geometry, or give a travel-time table (the output of “Travel-time matrix” or another router's) whose identifiers match the identifier fields.</source>
+      <translation>Sans table de temps de trajet, la couche {label} doit avoir une géométrie de points ou de polygones : « {name} » n’en a pas (c’est une table). Donnez-lui une géométrie, ou donnez une table de temps de trajet (la sortie de « Matrice des temps de trajet » ou d’un autre calculateur d’itinéraires) dont les identifiants correspondent aux champs identifiants.</translation>
+    </message>
+    <message>
       <source>The {label} layer stops within {km:g} km of the demand units' edge on the {sides} side(s): what lies beyond (a neighbouring département's) is not counted, so {count} demand unit(s) near that edge may get too low an index or too long a time. Add the {label} of a {km:g} km belt around the territory (and, for the APL, its population).</source>
       <translation>La couche « {label} » s'arrête à moins de {km:g} km du bord des unités de demande (côté {sides}) : ce qui est au-delà (dans un département voisin) n'est pas compté, donc {count} unité(s) de demande près de ce bord peuvent avoir un indice trop bas ou un temps trop long. Ajoutez les entités « {label} » d'une bande de {km:g} km autour du territoire (et, pour l'APL, sa population).</translation>
     </message>
@@ -3112,6 +3124,10 @@ Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un é
       <translation>établissements existants</translation>
     </message>
     <message>
+      <source>The candidate sites have no geometry: the suggested sites are written as a table (without points).</source>
+      <translation>Les sites candidats n’ont pas de géométrie : les sites proposés sont écrits en table (sans points).</translation>
+    </message>
+    <message>
       <source>APL demand: the population as it is (no standardised population field).</source>
       <translation>Demande de l’APL : la population telle quelle (pas de champ de population standardisée).</translation>
     </message>
@@ -3222,6 +3238,10 @@ Qui compte (facultatif) : seulement les personnes à plus de N minutes d’un é
     <message>
       <source>The {name} must be more than 0 minutes.</source>
       <translation>Le {name} doit dépasser 0 minute.</translation>
+    </message>
+    <message>
+      <source>The allocation lines join each demand unit to its site, but {count} of the {total} {label} have no geometry: leave the allocation lines out, or give the {label} layer point or polygon geometry.</source>
+      <translation>Les lignes d’affectation relient chaque unité de demande à son site, mais {count} des {total} {label} n’ont pas de géométrie : renoncez aux lignes d’affectation, ou donnez à la couche {label} une géométrie de points ou de polygones.</translation>
     </message>
     <message>
       <source>farther than {minutes:g} min from a GP</source>
@@ -3570,26 +3590,6 @@ Sorties : les unités avec classe, zone et Gi* ; les zones en polygones ; une ta
     <message>
       <source>{label}: {units} unit(s), {people:,.0f} inhabitants.</source>
       <translation>{label} : {units} unité(s), {people:,.0f} habitants.</translation>
-    </message>
-    <message>
-      <source>The stops and the depot have no geometry: the stops and the daily routes are written as tables (without points or lines).</source>
-      <translation>Les arrêts et le dépôt n’ont pas de géométrie : les arrêts et les itinéraires du jour sont écrits en tables (sans points ni lignes).</translation>
-    </message>
-    <message>
-      <source>The route of day(s) {days} is written without a line: some of its stops or the depot have no geometry.</source>
-      <translation>L’itinéraire du ou des jours {days} est écrit sans ligne : certains de ses arrêts ou le dépôt n’ont pas de géométrie.</translation>
-    </message>
-    <message>
-      <source>Without a travel-time table, the {label} layer needs point or polygon geometry: “{name}” has none (a table). Give it geometry, or give a travel-time table (the output of “Travel-time matrix” or another router's) whose identifiers match the identifier fields.</source>
-      <translation>Sans table de temps de trajet, la couche {label} doit avoir une géométrie de points ou de polygones : « {name} » n’en a pas (c’est une table). Donnez-lui une géométrie, ou donnez une table de temps de trajet (la sortie de « Matrice des temps de trajet » ou d’un autre calculateur d’itinéraires) dont les identifiants correspondent aux champs identifiants.</translation>
-    </message>
-    <message>
-      <source>The candidate sites have no geometry: the suggested sites are written as a table (without points).</source>
-      <translation>Les sites candidats n’ont pas de géométrie : les sites proposés sont écrits en table (sans points).</translation>
-    </message>
-    <message>
-      <source>The allocation lines join each demand unit to its site, but {count} of the {total} {label} have no geometry: leave the allocation lines out, or give the {label} layer point or polygon geometry.</source>
-      <translation>Les lignes d’affectation relient chaque unité de demande à son site, mais {count} des {total} {label} n’ont pas de géométrie : renoncez aux lignes d’affectation, ou donnez à la couche {label} une géométrie de points ou de polygones.</translation>
     </message>
   </context>
 </TS>

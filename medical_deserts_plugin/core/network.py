@@ -685,6 +685,17 @@ class StraightLineTravel:
         _report(progress, 1.0)
         return table.k_nearest(k) if k is not None else table
 
+    def paths(self, origins_xy, destinations_xy, cutoff_minutes):
+        """Each pair ``origins_xy[k] -> destinations_xy[k]`` as its straight segment (a (2, 2) array of metres),
+        None beyond ``cutoff_minutes``: the same contract as :meth:`NetworkTravel.paths`."""
+        _validate_cutoff(cutoff_minutes)
+        origins_xy = np.asarray(origins_xy, dtype=float).reshape(-1, 2)
+        destinations_xy = np.asarray(destinations_xy, dtype=float).reshape(-1, 2)
+        if len(origins_xy) != len(destinations_xy):
+            raise ValueError("paths need one destination per origin")
+        within = self._minutes_for(np.hypot(*(destinations_xy - origins_xy).T)) <= cutoff_minutes
+        return [np.array([o, d]) if ok else None for o, d, ok in zip(origins_xy, destinations_xy, within)]
+
     def nearest(self, origins_xy, facilities_xy, cutoff_minutes, progress=None):
         """Minutes to the nearest facility (NaN beyond the cutoff) and its index (-1)."""
         _validate_cutoff(cutoff_minutes)

@@ -64,6 +64,30 @@ def parse_clock(text):
     return int(match.group(1)) * 60 + int(match.group(2) or 0)
 
 
+def route_lines(routes, places_xy, engine, travel):
+    """Each day's route (stop indices into ``places_xy``, whose last row is the depot) as one line from the depot
+    through its stops and back: along the roads' fastest paths with a road network, straight segments with
+    straight-line travel or a travel-time table (``engine`` None). ``travel`` holds the minutes between places: the
+    searches for the paths stop at the longest leg. None for a day without stops, or whose stops or depot have no
+    position."""
+    depot = len(places_xy) - 1
+    drawn = located(places_xy)
+    visits = [np.r_[depot, route, depot].tolist() if len(route) and drawn[route].all() and drawn[depot] else None
+              for route in routes]
+    legs = sorted({leg for v in visits if v for leg in zip(v[:-1], v[1:])})
+    paths = {}
+    if engine is not None and legs:
+        ends = np.array(legs)
+        longest = travel[ends[:, 0], ends[:, 1]].max()
+        found = engine.paths(places_xy[ends[:, 0]], places_xy[ends[:, 1]], longest * (1 + 1e-9) + 1e-9)
+        paths = {leg: path for leg, path in zip(legs, found) if path is not None and len(path) > 1}
+    lines = []
+    for v in visits:
+        pieces = [paths.get(leg, places_xy[list(leg)]) for leg in zip(v[:-1], v[1:])] if v else None
+        lines.append(shapely.linestrings(np.vstack([pieces[0]] + [p[1:] for p in pieces[1:]])) if v else None)
+    return lines
+
+
 class MobileCareTourAlgorithm(RunnableAlgorithm):
     def name(self):
         return "mobilecaretour"
@@ -94,8 +118,8 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
             "without geometry: the outputs are then tables too (a route has its line only when its stops and the "
             "depot have geometry).\n\n"
             "Outputs: the stops with their day, order, arrival and departure times and the people served; each "
-            "day's route (straight segments between consecutive stops, their times along the roads); the demand "
-            "units with the day that serves them and underserved before and after."
+            "day's route as a line along the roads' fastest paths (straight segments with straight-line "
+            "travel or a travel-time table); the demand units with the day that serves them and underserved before and after."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802 (QGIS API)
@@ -222,8 +246,8 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
                              "({served:,.0f} served).").format(before=before, after=before - result.served,
                                                                 served=result.served))
         feedback.setProgress(90)
-        return self.write(parameters, context, feedback, (demand, underserved, serves), result, stop_xy, places_xy,
-                          (stop_ids, place_names(stops.features)), start)
+        return self.write(parameters, context, feedback, (demand, underserved, serves), result, stop_xy,
+                          (places_xy, engine, travel), (stop_ids, place_names(stops.features)), start)
 
     def tables_from_file(self, parameters, context, feedback, crs, ids, budget, service):
         """(stops and depot x stops and depot within ``budget`` minutes, demand units x stops within
@@ -282,9 +306,11 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
                 "optimal": "yes" if result.optimal else "no", "mip_gap": f"{result.mip_gap:.6g}",
                 "mip_rel_gap": value(MIP_GAP), "time_limit_s": value(TIME_LIMIT)}
 
-    def write(self, parameters, context, feedback, demand_data, result, stop_xy, places_xy, stop_names, start):
+    def write(self, parameters, context, feedback, demand_data, result, stop_xy, drawing, stop_names, start):
         """Write the stops, the routes and the demand units; ``demand_data`` is (layer data, underserved mask,
-        serves matrix), ``stop_names`` (ids, names or None), ``start`` the day's start (minutes after midnight)."""
+        serves matrix), ``drawing`` (stop and depot positions, the travel engine or None with a table, the
+        minutes between them), ``stop_names`` (ids, names or None), ``start`` the day's start (minutes after midnight)."""
+        places_xy, engine, travel = drawing
         demand, underserved, serves = demand_data
         stop_ids, names = stop_names
         crs = working_crs(self, parameters, context)
@@ -319,13 +345,12 @@ class MobileCareTourAlgorithm(RunnableAlgorithm):
         routes, routes_id = self.parameterAsSink(
             parameters, OUTPUT_ROUTES, context, route_fields,
             QgsWkbTypes.Type.LineString if drawn.any() else QgsWkbTypes.Type.NoGeometry, crs)
-        depot = len(places_xy) - 1
         lines, undrawn = [], []
-        for day, route in enumerate(result.routes):
+        for day, (route, shape) in enumerate(zip(result.routes, route_lines(result.routes, places_xy, engine,
+                                                                             travel))):
             if not len(route):
                 continue
-            visits = np.r_[depot, route, depot]
-            line = shapely.to_wkb(shapely.linestrings(places_xy[visits])) if drawn[visits].all() else None
+            line = shapely.to_wkb(shape) if shape is not None else None
             if line is None:
                 undrawn.append(day + 1)
             lines.append(new_feature(route_fields, [

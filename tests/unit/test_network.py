@@ -268,3 +268,10 @@ def test_paths_beyond_the_cutoff_or_off_the_network_are_none():
     assert travel.paths([(0, 0)], [(1000, 0)], cutoff_minutes=0.5) == [None]
     with pytest.raises(ValueError, match="one destination per origin"):
         travel.paths([(0, 0)], [(1000, 0), (0, 0)], cutoff_minutes=2)
+
+
+def test_straight_line_paths_are_segments_within_the_cutoff():
+    # 60 km/h x 1.5: 1 km takes 1.5 min, 3 km 4.5 min.
+    travel = StraightLineTravel(speed_kmh=60, detour_factor=1.5)
+    paths = travel.paths([(0, 0), (0, 0)], [(1000, 0), (3000, 0)], cutoff_minutes=2)
+    assert paths[0].tolist() == [[0, 0], [1000, 0]] and paths[1] is None
